@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using DxCompare.Model;
+
+namespace DxCompare.Content;
+
+public enum FieldShape { Text, Integer, Number, Boolean, Enum, Object, ObjectList, TextList }
+
+/// <summary>
+/// What the model says about one field. The binder, the validator, the JSON Schema and the CMS config
+/// all read this, so the C# records stay the single source of truth.
+/// </summary>
+public sealed record FieldSpec(PropertyInfo Property, string Name, FieldShape Shape, Type ElementType)
+{
+    public bool Required => Property.IsDefined(typeof(RequiredFieldAttribute));
+    public string Label => Property.GetCustomAttribute<LabelAttribute>()?.Label ?? Name;
+    public string? Hint => Property.GetCustomAttribute<LabelAttribute>()?.Hint;
+    public PatternAttribute? Pattern => Property.GetCustomAttribute<PatternAttribute>();
+    public OneOfAttribute? OneOf => Property.GetCustomAttribute<OneOfAttribute>();
+    public BetweenAttribute? Range => Property.GetCustomAttribute<BetweenAttribute>();
+    public FiscalYearAttribute? FiscalYear => Property.GetCustomAttribute<FiscalYearAttribute>();
+    public ReferencesAttribute? References => Property.GetCustomAttribute<ReferencesAttribute>();
+    public SummaryAttribute? Summary => Property.GetCustomAttribute<SummaryAttribute>();
+    public bool Markdown => Property.IsDefined(typeof(MarkdownAttribute));
+    public bool Multiline => Markdown || Property.IsDefined(typeof(MultilineAttribute));
+}
+
+public static class ModelCatalog
+{
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<FieldSpec>> Cache = new();
+
+    public static string YamlName(string clrName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(clrName);
+
+    public static IReadOnlyList<string> EnumNames(Type enumType) =>
+        [.. Enum.GetNames(enumType).Select(YamlName)];
+
+    public static IReadOnlyList<FieldSpec> FieldsOf(Type recordType) => Cache.GetOrAdd(recordType, type =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .Select(p => Describe(p))]);
+
+    private static FieldSpec Describe(PropertyInfo property)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var (shape, element) = type switch
+        {
+            _ when type == typeof(string) => (FieldShape.Text, type),
+            _ when type == typeof(int) => (FieldShape.Integer, type),
+            _ when type == typeof(decimal) => (FieldShape.Number, type),
+            _ when type == typeof(bool) => (FieldShape.Boolean, type),
+            _ when type.IsEnum => (FieldShape.Enum, type),
+            _ when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) =>
+                type.GetGenericArguments()[0] == typeof(string)
+                    ? (FieldShape.TextList, typeof(string))
+                    : (FieldShape.ObjectList, type.GetGenericArguments()[0]),
+            _ when type.IsClass => (FieldShape.Object, type),
+            _ => throw new NotSupportedException($"{property.DeclaringType?.Name}.{property.Name}: unsupported type {type}"),
+        };
+        return new FieldSpec(property, YamlName(property.Name), shape, element);
+    }
+}

@@ -1,0 +1,68 @@
+namespace DxCompare.Model;
+
+/// <summary>Japanese label and editor hint for a field; shown in the CMS, the JSON Schema and error messages.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class LabelAttribute(string label) : Attribute
+{
+    public string Label { get; } = label;
+    public string? Hint { get; init; }
+}
+
+/// <summary>The field must be present and non-empty.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RequiredFieldAttribute : Attribute;
+
+/// <summary>A Gregorian fiscal year (令和N年度 = 2018 + N) that must fall inside the plan period.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class FiscalYearAttribute : Attribute
+{
+    /// <summary>False for years that describe the plan itself (its period), which bound the others.</summary>
+    public bool WithinPlanPeriod { get; init; } = true;
+}
+
+/// <summary>A string that must match a regular expression; the message says what is expected.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PatternAttribute(string regex, string expected) : Attribute
+{
+    public string Regex { get; } = regex;
+    public string Expected { get; } = expected;
+}
+
+/// <summary>A string that must be one of a fixed vocabulary (status words, qualifiers).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OneOfAttribute(VocabularyKind vocabulary) : Attribute
+{
+    public IReadOnlyList<string> Values { get; } = Vocabulary.Of(vocabulary);
+}
+
+/// <summary>An inclusive numeric range.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class BetweenAttribute(double min, double max) : Attribute
+{
+    public double Min { get; } = min;
+    public double Max { get; } = max;
+}
+
+public enum ReferenceKind { Topic, Metric }
+
+/// <summary>The value is (or the list holds) ids defined in a taxonomy file.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ReferencesAttribute(ReferenceKind kind) : Attribute
+{
+    public ReferenceKind Kind { get; } = kind;
+}
+
+/// <summary>Multi-line text that may contain Markdown.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MarkdownAttribute : Attribute;
+
+/// <summary>Multi-line plain text.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MultilineAttribute : Attribute;
+
+/// <summary>In list summaries (CMS, errors), this field identifies an item.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SummaryAttribute(string template) : Attribute
+{
+    public string Template { get; } = template;
+}

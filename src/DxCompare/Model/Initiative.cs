@@ -1,0 +1,76 @@
+namespace DxCompare.Model;
+
+public sealed record Initiative
+{
+    [RequiredField, Between(1, 9999), Label("番号", Hint = "計画での番号のまま(台東区は計画全体で1〜38)")]
+    public int Number { get; init; }
+
+    [RequiredField, Label("名称")]
+    public string Title { get; init; } = "";
+
+    [Label("新規")]
+    public bool IsNew { get; init; }
+
+    [Label("担当課")]
+    public IReadOnlyList<string> Departments { get; init; } = [];
+
+    [References(ReferenceKind.Topic), Label("トピック", Hint = "content/topics.yml のID。最初が主なトピック")]
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    [Markdown, Label("取組内容")]
+    public string? Content { get; init; }
+
+    [Multiline, Label("現状")]
+    public string? CurrentState { get; init; }
+
+    [Multiline, Label("目指す姿(計画最終年度)")]
+    public string? TargetState { get; init; }
+
+    [FiscalYear, Label("目指す姿の年度(西暦)")]
+    public int? TargetStateFy { get; init; }
+
+    [Between(1, 9999), Label("掲載ページ")]
+    public int? Page { get; init; }
+
+    [Multiline, Label("備考", Hint = "出典の読み取りに曖昧さがある場合などに記載")]
+    public string? Note { get; init; }
+
+    [Label("指標・事業計画"), Summary("{{fields.kind}} {{fields.name}}")]
+    public IReadOnlyList<Indicator> Indicators { get; init; } = [];
+
+    [Label("取組実績・取組計画"), Summary("{{fields.fy}} {{fields.type}}")]
+    public IReadOnlyList<Activity> Activities { get; init; } = [];
+}
+
+public enum ActivityType { Result, Plan }
+
+/// <summary>Koto-style yearly bullet lists: what was done (実績) and what is planned (計画).</summary>
+public sealed record Activity
+{
+    [RequiredField, FiscalYear, Label("年度(西暦)")]
+    public int Fy { get; init; }
+
+    [FiscalYear, Label("終了年度(西暦)", Hint = "複数年度にまたがる計画欄のとき")]
+    public int? Until { get; init; }
+
+    [RequiredField, Label("種別", Hint = "result = 取組実績、plan = 取組計画")]
+    public ActivityType Type { get; init; }
+
+    [Label("項目"), Summary("{{fields.text}}")]
+    public IReadOnlyList<ActivityItem> Items { get; init; } = [];
+
+    [Multiline, Label("備考")]
+    public string? Note { get; init; }
+}
+
+public sealed record ActivityItem
+{
+    [RequiredField, Label("内容")]
+    public string Text { get; init; } = "";
+
+    [Label("注記", Hint = "※R9年度まで実施予定 など")]
+    public string? Note { get; init; }
+
+    [Label("再掲")]
+    public bool Relisted { get; init; }
+}

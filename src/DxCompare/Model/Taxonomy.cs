@@ -1,0 +1,52 @@
+namespace DxCompare.Model;
+
+public sealed record Topic
+{
+    [RequiredField, Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "英小文字・数字・ハイフン(例: online-procedures)")]
+    public string Id { get; init; } = "";
+
+    [RequiredField, Label("名称")]
+    public string Label { get; init; } = "";
+
+    [Multiline, Label("説明")]
+    public string? Description { get; init; }
+}
+
+public sealed record TopicList
+{
+    [RequiredField, Label("トピック"), Summary("{{fields.id}} {{fields.label}}")]
+    public IReadOnlyList<Topic> Topics { get; init; } = [];
+}
+
+public sealed record Metric
+{
+    [RequiredField, Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "英小文字・数字・ハイフン(例: online-procedure-rate)")]
+    public string Id { get; init; } = "";
+
+    [RequiredField, Label("名称")]
+    public string Label { get; init; } = "";
+
+    [RequiredField, Label("単位", Hint = "%、人、回、件、台、時間、回/月 など")]
+    public string Unit { get; init; } = "";
+
+    [Label("望ましい方向")]
+    public Direction? Direction { get; init; }
+
+    [Multiline, Label("定義")]
+    public string? Description { get; init; }
+
+    [RequiredField, Multiline, Label("比較上の注意", Hint = "自治体ごとの定義や対象範囲の違い")]
+    public string Comparability { get; init; } = "";
+}
+
+public sealed record MetricList
+{
+    [RequiredField, Label("比較指標"), Summary("{{fields.id}} {{fields.label}}")]
+    public IReadOnlyList<Metric> Metrics { get; init; } = [];
+}
+
+public static class Ids
+{
+    public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public const string Expected = "lowercase ASCII letters, digits and single hyphens (e.g. online-procedures)";
+}
