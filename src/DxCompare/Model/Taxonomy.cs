@@ -50,3 +50,16 @@ public static class Ids
     public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public const string Expected = "lowercase ASCII letters, digits and single hyphens (e.g. online-procedures)";
 }
+
+/// <summary>The front matter of a prose page in content/pages/*.md.</summary>
+public sealed record PageFrontMatter
+{
+    [RequiredField, Label("タイトル")]
+    public string Title { get; init; } = "";
+
+    [RequiredField, Label("説明", Hint = "検索結果やSNSで表示される1〜2文")]
+    public string Description { get; init; } = "";
+
+    [Between(0, 999), Label("並び順")]
+    public int Order { get; init; }
+}

@@ -1,0 +1,133 @@
+using DxCompare.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace DxCompare.Content;
+
+public sealed record LoadResult(ContentSet? Content, IReadOnlyList<Diagnostic> Diagnostics, SourceMap SourceMap)
+{
+    public bool Succeeded => Content is not null && Diagnostics.Count == 0;
+}
+
+/// <summary>
+/// Loads content/ into the normalized model. Every file is read and checked even after the first
+/// problem, so one run reports everything; the content is never modified.
+/// </summary>
+public static class ContentLoader
+{
+    public const string TopicsFile = "topics.yml";
+    public const string MetricsFile = "metrics.yml";
+    public const string PlansFolder = "plans";
+    public const string PagesFolder = "pages";
+
+    public static LoadResult Load(string contentDirectory)
+    {
+        var diagnostics = new DiagnosticBag();
+        var map = new SourceMap();
+        var root = Path.GetFullPath(contentDirectory);
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Add(SourceLocation.StartOf(contentDirectory), $"the content folder '{contentDirectory}' does not exist. Pass the folder that holds topics.yml, metrics.yml and plans/.");
+            return new LoadResult(null, diagnostics.Sorted(), map);
+        }
+
+        var topics = LoadList<TopicList>(root, TopicsFile, diagnostics, map)?.Topics ?? [];
+        var metrics = LoadList<MetricList>(root, MetricsFile, diagnostics, map)?.Metrics ?? [];
+        UniqueIds(topics, t => t.Id, "topic", diagnostics, map);
+        UniqueIds(metrics, m => m.Id, "metric", diagnostics, map);
+
+        var rules = new PlanRules(map, diagnostics,
+            topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal),
+            metrics.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+        var plans = new List<Plan>();
+        foreach (var path in ContentFiles(root, PlansFolder, "*.yml"))
+        {
+            var display = DisplayPath(path);
+            var plan = Bind<Plan>(path, display, diagnostics, map);
+            if (plan is null) continue;
+            rules.Check(plan, Path.GetFileNameWithoutExtension(path));
+            plans.Add(plan);
+        }
+        UniqueIds(plans, p => p.Municipality.Code, "全国地方公共団体コード", diagnostics, map, p => p.Municipality, "code");
+        UniqueIds(plans, p => p.Municipality.Slug, "slug", diagnostics, map, p => p.Municipality, "slug");
+
+        var pages = ContentFiles(root, PagesFolder, "*.md").Select(p => LoadPage(p, diagnostics, map)).OfType<ProsePage>().ToList();
+
+        var content = new ContentSet(plans, topics, metrics, pages);
+        return new LoadResult(diagnostics.HasErrors ? null : content, diagnostics.Sorted(), map);
+    }
+
+    public static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    private static IEnumerable<string> ContentFiles(string root, string folder, string pattern)
+    {
+        var directory = Path.Combine(root, folder);
+        return Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, pattern).Order(StringComparer.Ordinal)
+            : [];
+    }
+
+    private static T? LoadList<T>(string root, string name, DiagnosticBag diagnostics, SourceMap map) where T : class, new()
+    {
+        var path = Path.Combine(root, name);
+        if (File.Exists(path)) return Bind<T>(path, DisplayPath(path), diagnostics, map);
+        diagnostics.Add(SourceLocation.StartOf(DisplayPath(path)), $"{name} is missing. Every content folder needs {name}; copy it from the repository's content/ folder.");
+        return null;
+    }
+
+    private static T? Bind<T>(string path, string display, DiagnosticBag diagnostics, SourceMap map) where T : class, new()
+    {
+        var text = YamlFile.ReadUtf8(path, display, diagnostics);
+        if (text is null) return null;
+        var node = YamlFile.Parse(text, display, diagnostics);
+        return node is null ? null : new YamlBinder(display, diagnostics, map).Bind<T>(node);
+    }
+
+    private static ProsePage? LoadPage(string path, DiagnosticBag diagnostics, SourceMap map)
+    {
+        var display = DisplayPath(path);
+        var text = YamlFile.ReadUtf8(path, display, diagnostics);
+        if (text is null) return null;
+        var normalized = text.Replace("\r\n", "\n");
+        if (!normalized.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            diagnostics.Add(SourceLocation.StartOf(display), "a page must start with front matter: a line '---', then 'title: …' and 'description: …', then '---'.");
+            return null;
+        }
+        var end = normalized.IndexOf("\n---", 4, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            diagnostics.Add(SourceLocation.StartOf(display), "the front matter is not closed. Add a line '---' after the 'title:' and 'description:' lines.");
+            return null;
+        }
+        // Parsed with a leading newline so that line numbers match the file (front matter starts on line 2).
+        var node = YamlFile.Parse("\n" + normalized[4..end], display, diagnostics);
+        if (node is null) return null;
+        var bodyStart = normalized.IndexOf('\n', end + 1);
+        var front = new YamlBinder(display, diagnostics, map).Bind<PageFrontMatter>(node);
+        if (front is null) return null;
+        return new ProsePage(Path.GetFileNameWithoutExtension(path), front.Title, front.Description,
+            bodyStart < 0 ? "" : normalized[(bodyStart + 1)..], front.Order);
+    }
+
+    private static void UniqueIds<T>(IEnumerable<T> items, Func<T, string> id, string what, DiagnosticBag diagnostics, SourceMap map,
+        Func<T, object>? locate = null, string field = "id") where T : notnull
+    {
+        var first = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var key = id(item);
+            if (string.IsNullOrEmpty(key)) continue;
+            var target = locate?.Invoke(item) ?? item;
+            if (first.TryGetValue(key, out var earlier))
+            {
+                var other = map.Of(locate?.Invoke(earlier) ?? earlier, field);
+                diagnostics.Add(map.Of(target, field), $"duplicate {what} '{key}' (already used at {other.File}:{other.Line}). Each {what} must be unique.");
+            }
+            else first[key] = item;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Runtime.CompilerServices;
+
+namespace DxCompare.Content;
+
+/// <summary>
+/// Where each loaded object and field came from, so rules that run on the model can still point at
+/// file:line:column. Keyed by reference: records compare by value and two equal items are two places.
+/// </summary>
+public sealed class SourceMap
+{
+    private readonly ConditionalWeakTable<object, Entry> _entries = new();
+
+    private sealed class Entry(SourceLocation start)
+    {
+        public SourceLocation Start { get; } = start;
+        public Dictionary<string, SourceLocation> Fields { get; } = new(StringComparer.Ordinal);
+    }
+
+    internal void Record(object model, SourceLocation start, IReadOnlyDictionary<string, SourceLocation> fields)
+    {
+        var entry = new Entry(start);
+        foreach (var (name, at) in fields) entry.Fields[name] = at;
+        _entries.AddOrUpdate(model, entry);
+    }
+
+    /// <summary>The location of a field's value, or of the object when the field is absent.</summary>
+    public SourceLocation Of(object model, string? field = null)
+    {
+        if (!_entries.TryGetValue(model, out var entry)) return new SourceLocation("(unknown)", 1, 1);
+        return field is not null && entry.Fields.TryGetValue(field, out var at) ? at : entry.Start;
+    }
+}

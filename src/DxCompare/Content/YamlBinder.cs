@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DxCompare.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace DxCompare.Content;
+
+/// <summary>
+/// Turns a YAML node tree into model records, guided by <see cref="ModelCatalog"/>. Unlike a plain
+/// deserializer it keeps going after a problem, so one run reports every error with its position,
+/// and it accepts what Decap CMS writes: keys in any order and "" for a cleared optional field.
+/// </summary>
+public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, SourceMap sourceMap)
+{
+    public T? Bind<T>(YamlNode root) where T : class, new() => BindObject(root, typeof(T), "document") as T;
+
+    private SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    private object? BindObject(YamlNode node, Type type, string what)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            var expected = string.Join(", ", ModelCatalog.FieldsOf(type).Where(f => f.Required).Select(f => f.Name));
+            diagnostics.Add(At(node), $"{what} must be a mapping of fields (key: value), found {Describe(node)}. Expected fields such as: {expected}.");
+            return null;
+        }
+
+        var fields = ModelCatalog.FieldsOf(type);
+        var instance = Activator.CreateInstance(type)!;
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var field = fields.FirstOrDefault(f => f.Name == key);
+            if (field is null)
+            {
+                diagnostics.Add(At(keyNode), UnknownField(key, type, fields));
+                continue;
+            }
+            seen[key] = At(valueNode);
+            if (IsBlank(valueNode))
+            {
+                if (field.Required) diagnostics.Add(At(valueNode), $"'{key}' ({field.Label}) is required but empty. {HowToFill(field)}");
+                continue;
+            }
+            var value = BindField(valueNode, field);
+            if (value is not null) field.Property.SetValue(instance, value);
+        }
+
+        foreach (var missing in fields.Where(f => f.Required && !seen.ContainsKey(f.Name)))
+        {
+            diagnostics.Add(At(node), $"missing required field '{missing.Name}' ({missing.Label}) in {what}. {HowToFill(missing)}");
+        }
+
+        sourceMap.Record(instance, At(node), seen);
+        return instance;
+    }
+
+    private object? BindField(YamlNode node, FieldSpec field) => field.Shape switch
+    {
+        FieldShape.Object => BindObject(node, field.ElementType, $"'{field.Name}' ({field.Label})"),
+        FieldShape.ObjectList => BindList(node, field, item => BindObject(item, field.ElementType, $"an item of '{field.Name}' ({field.Label})")),
+        FieldShape.TextList => BindList(node, field, item => BindScalar(item, field, FieldShape.Text)),
+        _ => BindScalar(node, field, field.Shape),
+    };
+
+    private object? BindList(YamlNode node, FieldSpec field, Func<YamlNode, object?> bindItem)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            diagnostics.Add(At(node), $"'{field.Name}' ({field.Label}) must be a list (items starting with '- '), found {Describe(node)}.");
+            return null;
+        }
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(field.ElementType))!;
+        foreach (var item in sequence.Children)
+        {
+            if (IsBlank(item)) continue;
+            var value = bindItem(item);
+            if (value is not null) list.Add(value);
+        }
+        return list;
+    }
+
+    private object? BindScalar(YamlNode node, FieldSpec field, FieldShape shape)
+    {
+        if (node is not YamlScalarNode scalar)
+        {
+            diagnostics.Add(At(node), $"'{field.Name}' ({field.Label}) must be a single value, found {Describe(node)}.");
+            return null;
+        }
+        var text = scalar.Value ?? "";
+        var at = At(node);
+        switch (shape)
+        {
+            case FieldShape.Text:
+                return CheckText(text, at, field);
+            case FieldShape.Integer:
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) return CheckRange(integer, at, field);
+                diagnostics.Add(at, NotAnInteger(text, field));
+                return null;
+            case FieldShape.Number:
+                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)) return number;
+                diagnostics.Add(at, NotANumber(text, field));
+                return null;
+            case FieldShape.Boolean:
+                if (text is "true" or "false") return text == "true";
+                diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be true or false, found '{text}'.");
+                return null;
+            case FieldShape.Enum:
+                var names = ModelCatalog.EnumNames(field.ElementType);
+                var index = names.ToList().IndexOf(text);
+                if (index >= 0) return Enum.GetValues(field.ElementType).GetValue(index);
+                diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be one of {string.Join(", ", names)}, found '{text}'.{Suggest(text, names)}");
+                return null;
+            default:
+                throw new InvalidOperationException($"unexpected shape {shape}");
+        }
+    }
+
+    private string? CheckText(string text, SourceLocation at, FieldSpec field)
+    {
+        if (field.Pattern is { } pattern && !Regex.IsMatch(text, pattern.Regex))
+        {
+            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be {pattern.Expected}, found '{text}'.");
+            return null;
+        }
+        if (field.OneOf is { } oneOf && !oneOf.Values.Contains(text))
+        {
+            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be one of {string.Join(", ", oneOf.Values)}, found '{text}'.{Suggest(text, oneOf.Values)}");
+            return null;
+        }
+        return text;
+    }
+
+    private int? CheckRange(int value, SourceLocation at, FieldSpec field)
+    {
+        if (field.FiscalYear is not null && value is < 1900 or > 2200)
+        {
+            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year such as 2026, found {value}.");
+            return null;
+        }
+        if (field.Range is { } range && (value < range.Min || value > range.Max))
+        {
+            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be between {range.Min} and {range.Max}, found {value}.");
+            return null;
+        }
+        return value;
+    }
+
+    private static string NotAnInteger(string text, FieldSpec field)
+    {
+        if (field.FiscalYear is not null && FiscalYear.TryParseWareki(text, out var fy))
+        {
+            return $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year, found 和暦 '{text}'. Write {fy} ({text} → {fy}).";
+        }
+        return field.FiscalYear is not null
+            ? $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year such as 2026, found '{text}'."
+            : $"'{field.Name}' ({field.Label}) must be a whole number, found '{text}'.";
+    }
+
+    private static string NotANumber(string text, FieldSpec field)
+    {
+        var normalized = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        var digits = LeadingNumber().Match(normalized);
+        if (digits.Success && digits.Value.Length > 0)
+        {
+            var plain = digits.Value.Replace(",", "");
+            var rest = normalized[digits.Value.Length..].Trim();
+            var unitAdvice = rest.Length > 0 ? $" and put the unit '{rest}' in 'unit'" : "";
+            return $"'{field.Name}' ({field.Label}) must be a plain number, found '{text}'. Write {plain}{unitAdvice}.";
+        }
+        return Vocabulary.StatusWords.Contains(text)
+            ? $"'{field.Name}' ({field.Label}) must be a number, found the status word '{text}'. Write it as 'status: {text}' instead."
+            : $"'{field.Name}' ({field.Label}) must be a number, found '{text}'.";
+    }
+
+    [GeneratedRegex(@"^-?[\d,]+(\.\d+)?")]
+    private static partial Regex LeadingNumber();
+
+    private static string HowToFill(FieldSpec field) =>
+        field.Shape switch
+        {
+            FieldShape.Object or FieldShape.ObjectList => $"Add '{field.Name}:' with its fields.",
+            _ when field.FiscalYear is not null => $"Add '{field.Name}: 2026' (a Gregorian fiscal year).",
+            _ when field.Pattern is { } p => $"Add '{field.Name}:' with {p.Expected}.",
+            _ => $"Add '{field.Name}: …'.",
+        };
+
+    private static string UnknownField(string key, Type type, IReadOnlyList<FieldSpec> fields)
+    {
+        var names = fields.Select(f => f.Name).ToList();
+        return $"unknown field '{key}'.{Suggest(key, names)} Allowed here: {string.Join(", ", names)}.";
+    }
+
+    private static string Suggest(string text, IEnumerable<string> candidates)
+    {
+        var best = candidates
+            .Select(c => (c, distance: Levenshtein(text, c)))
+            .Where(x => x.distance <= Math.Max(2, x.c.Length / 3))
+            .OrderBy(x => x.distance)
+            .FirstOrDefault();
+        return best.c is null ? "" : $" Did you mean '{best.c}'?";
+    }
+
+    internal static int Levenshtein(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+
+    internal static string SuggestionFor(string text, IEnumerable<string> candidates) => Suggest(text, candidates);
+
+    private static bool IsBlank(YamlNode node) =>
+        node is YamlScalarNode { Value: null or "" or "~" or "null" } scalar && scalar.Style is not YamlDotNet.Core.ScalarStyle.DoubleQuoted and not YamlDotNet.Core.ScalarStyle.SingleQuoted
+        || node is YamlScalarNode { Value: "" };
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlScalarNode s => $"the value '{s.Value}'",
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        _ => node.NodeType.ToString(),
+    };
+}

@@ -1,0 +1,77 @@
+namespace DxCompare.Model;
+
+/// <summary>A prose page from content/pages/*.md.</summary>
+public sealed record ProsePage(string Slug, string Title, string Description, string Markdown, int Order);
+
+public enum AttachedTo { Plan, Pillar, Policy, Initiative }
+
+/// <summary>An initiative with the levels above it, as the site and the exports see it.</summary>
+public sealed record InitiativeEntry(Plan Plan, Pillar Pillar, Policy? Policy, Initiative Initiative)
+{
+    public Municipality Municipality => Plan.Municipality;
+    public string Url => $"/{Plan.Municipality.Slug}/initiatives/{Initiative.Number}/";
+}
+
+/// <summary>An indicator with what it is attached to.</summary>
+public sealed record IndicatorEntry(Plan Plan, AttachedTo AttachedTo, int? AttachedNumber, string? AttachedTitle, Indicator Indicator)
+{
+    public Municipality Municipality => Plan.Municipality;
+}
+
+/// <summary>The normalized model: every plan and taxonomy, validated, with the lookups every output needs.</summary>
+public sealed class ContentSet
+{
+    public ContentSet(IEnumerable<Plan> plans, IReadOnlyList<Topic> topics, IReadOnlyList<Metric> metrics, IReadOnlyList<ProsePage> pages)
+    {
+        Plans = [.. plans.OrderBy(p => p.Municipality.Code, StringComparer.Ordinal)];
+        Topics = topics;
+        Metrics = metrics;
+        Pages = [.. pages.OrderBy(p => p.Order).ThenBy(p => p.Slug, StringComparer.Ordinal)];
+        Initiatives = [.. Plans.SelectMany(InitiativesOf)];
+        Indicators = [.. Plans.SelectMany(IndicatorsOf)];
+        TopicsById = topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        MetricsById = metrics.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        InitiativesByTopic = Initiatives
+            .SelectMany(e => e.Initiative.Topics.Distinct().Select(t => (topic: t, entry: e)))
+            .ToLookup(x => x.topic, x => x.entry, StringComparer.Ordinal);
+        IndicatorsByMetric = Indicators
+            .Where(i => i.Indicator.Metric is not null)
+            .ToLookup(i => i.Indicator.Metric!, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Plan> Plans { get; }
+    public IReadOnlyList<Topic> Topics { get; }
+    public IReadOnlyList<Metric> Metrics { get; }
+    public IReadOnlyList<ProsePage> Pages { get; }
+    public IReadOnlyList<InitiativeEntry> Initiatives { get; }
+    public IReadOnlyList<IndicatorEntry> Indicators { get; }
+    public IReadOnlyDictionary<string, Topic> TopicsById { get; }
+    public IReadOnlyDictionary<string, Metric> MetricsById { get; }
+    public ILookup<string, InitiativeEntry> InitiativesByTopic { get; }
+    public ILookup<string, IndicatorEntry> IndicatorsByMetric { get; }
+
+    public static IEnumerable<InitiativeEntry> InitiativesOf(Plan plan) =>
+        from pillar in plan.Pillars
+        from entry in pillar.Initiatives.Select(i => new InitiativeEntry(plan, pillar, null, i))
+            .Concat(pillar.Policies.SelectMany(policy => policy.Initiatives.Select(i => new InitiativeEntry(plan, pillar, policy, i))))
+        orderby entry.Initiative.Number
+        select entry;
+
+    public static IEnumerable<IndicatorEntry> IndicatorsOf(Plan plan)
+    {
+        foreach (var indicator in plan.Indicators) yield return new(plan, AttachedTo.Plan, null, null, indicator);
+        foreach (var pillar in plan.Pillars)
+        {
+            foreach (var indicator in pillar.Indicators) yield return new(plan, AttachedTo.Pillar, pillar.Number, pillar.Title, indicator);
+            foreach (var policy in pillar.Policies)
+            {
+                foreach (var indicator in policy.Indicators) yield return new(plan, AttachedTo.Policy, policy.Number, policy.Title, indicator);
+            }
+        }
+        foreach (var entry in InitiativesOf(plan))
+        {
+            foreach (var indicator in entry.Initiative.Indicators)
+                yield return new(plan, AttachedTo.Initiative, entry.Initiative.Number, entry.Initiative.Title, indicator);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using DxCompare.Cli;
+
+var root = new RootCommand("DxCompare: compare Japanese municipalities' DX plans")
+{
+    ValidateCommand.Create(),
+};
+return root.Parse(args).Invoke();
