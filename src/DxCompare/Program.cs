@@ -4,5 +4,7 @@ using DxCompare.Cli;
 var root = new RootCommand("DxCompare: compare Japanese municipalities' DX plans")
 {
     ValidateCommand.Create(),
+    ExportCommand.Create(),
+    SchemaCommand.Create(),
 };
 return root.Parse(args).Invoke();
