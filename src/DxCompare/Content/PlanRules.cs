@@ -107,7 +107,7 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
         foreach (var value in indicator.Values)
         {
             var at = map.Of(value);
-            if (value.Value is null && value.Status is null)
+            if (value.Value is null && value.Status is null && !map.Has(value, "value") && !map.Has(value, "status"))
                 diagnostics.Add(at, $"a value of '{indicator.Name}' for {value.Fy} has neither 'value' nor 'status'. Give the number as 'value: 40' or a word such as 'status: 推進' (or 'status: —' when the plan shows none).");
             if (value.Value is not null && value.Status is not null)
                 diagnostics.Add(map.Of(value, "status"), $"a value of '{indicator.Name}' for {value.Fy} has both 'value' and 'status'. Keep one: the number, or the word the plan prints instead of a number.");

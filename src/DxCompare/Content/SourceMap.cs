@@ -23,6 +23,9 @@ public sealed class SourceMap
         _entries.AddOrUpdate(model, entry);
     }
 
+    /// <summary>Whether the field was written in the file (even if its value was rejected).</summary>
+    public bool Has(object model, string field) => _entries.TryGetValue(model, out var entry) && entry.Fields.ContainsKey(field);
+
     /// <summary>The location of a field's value, or of the object when the field is absent.</summary>
     public SourceLocation Of(object model, string? field = null)
     {

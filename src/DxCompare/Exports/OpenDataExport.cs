@@ -95,7 +95,7 @@ public static class OpenDataExport
                     Number(value.Fy), ModelName(value.Type),
                     value.Value?.ToString(CultureInfo.InvariantCulture), indicator.Unit,
                     value.Qualifier ?? indicator.Qualifier, value.Status,
-                    string.Join(" / ", new[] { indicator.ScopeNote, value.Note }.Where(n => !string.IsNullOrWhiteSpace(n))),
+                    string.Join(" / ", new[] { indicator.ScopeNote, indicator.Note, value.Note }.Where(n => !string.IsNullOrWhiteSpace(n))),
                 ]);
             }
         }

@@ -1,0 +1,60 @@
+using DxCompare.Exports;
+using DxCompare.Tests.Support;
+
+namespace DxCompare.Tests.Exports;
+
+public class OpenDataExportTests
+{
+    private static string[] Export(Action<Model.ContentSet, TextWriter> write)
+    {
+        var writer = new StringWriter();
+        write(Repository.Content, writer);
+        return writer.ToString().TrimEnd('\n').Split('\n');
+    }
+
+    [Fact]
+    public void Initiatives_csv_has_one_row_per_initiative_with_the_agreed_columns()
+    {
+        var lines = Export(OpenDataExport.WriteInitiatives);
+        Assert.Equal("lg_code,municipality,pillar_number,pillar_title,policy_number,policy_title,number,title,departments,is_new,topics", lines[0]);
+        Assert.Equal(38 + 22 + 1, lines.Length);
+        Assert.Contains("131067,台東区,1,便利で快適な行政サービスの提供,1,行政手続き等のオンライン化によるサービス向上,4,窓口業務改革,情報政策課;戸籍住民サービス課,true,counter-reform;online-procedures;rpa-no-code", lines);
+        Assert.Contains(lines, l => l.StartsWith("131083,江東区,1,区民にやさしい,,,1,窓口改革の推進,,false,"));
+    }
+
+    [Fact]
+    public void Indicators_csv_is_long_format_with_units_and_blank_not_zero()
+    {
+        var lines = Export(OpenDataExport.WriteIndicators);
+        Assert.Equal("lg_code,municipality,attached_to,attached_number,indicator_name,metric_id,kind,fy,value_type,value,unit,qualifier,status_text,note", lines[0]);
+        Assert.Contains("131083,江東区,pillar,1,オンラインで申請できる手続の割合,online-procedure-rate,指標,2025,actual,54,%,,,※法令等においてオンライン申請を不可としている手続を除く", lines);
+        Assert.Contains("131067,台東区,initiative,1,行政手続きのオンライン手続き比率,online-procedure-rate,事業計画,2026,target,27,%,,,", lines);
+        Assert.Contains("131067,台東区,initiative,2,オンライン相談対象事業の拡充,,事業計画,2026,target,,,,推進,", lines);
+        Assert.Contains("131067,台東区,policy,14,教材研究・指導の準備・評価・校務などにICTを活用する能力「あまりできない」「ほとんどできない」と回答した教員の割合,,評価指標,2028,target,5.0,%,未満,,※学校における教育の情報化の実態等に関する調査による", lines);
+        var valueRows = Repository.Content.Indicators.Sum(i => i.Indicator.Values.Count);
+        Assert.Equal(valueRows + 1, lines.Length);
+    }
+
+    [Fact]
+    public void Plans_json_round_trip_loses_nothing()
+    {
+        var json = OpenDataExport.ToJson(Repository.Content);
+        var document = OpenDataExport.FromJson(json);
+        var again = OpenDataExport.ToJson(new Model.ContentSet(document.Plans, document.Topics, document.Metrics, []));
+        Assert.Equal(json, again);
+        Assert.Contains("\"scope_note\": \"※法令等においてオンライン申請を不可としている手続を除く\"", json);
+        Assert.DoesNotContain("\\u", json);
+        var koto = document.Plans.Single(p => p.Municipality.Slug == "koto");
+        Assert.Equal(22, koto.Pillars.Sum(p => p.Initiatives.Count));
+        Assert.Equal(5.0m, document.Plans.SelectMany(Model.ContentSet.IndicatorsOf).SelectMany(i => i.Indicator.Values).First(v => v.Qualifier == "未満").Value);
+    }
+
+    [Fact]
+    public void Export_writes_the_four_files()
+    {
+        using var output = new TempContent();
+        var files = OpenDataExport.WriteAll(Repository.Content, Path.Combine(output.Directory, "data"));
+        Assert.Equal(["initiatives.csv", "indicators.csv", "plans.json", "schema.json"], files);
+        Assert.All(files, f => Assert.True(new FileInfo(Path.Combine(output.Directory, "data", f)).Length > 100));
+    }
+}
