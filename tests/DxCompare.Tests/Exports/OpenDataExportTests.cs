@@ -27,7 +27,7 @@ public class OpenDataExportTests
     {
         var lines = Export(OpenDataExport.WriteIndicators);
         Assert.Equal("lg_code,municipality,attached_to,attached_number,indicator_name,metric_id,kind,fy,value_type,value,unit,qualifier,status_text,note", lines[0]);
-        Assert.Contains("131083,江東区,pillar,1,オンラインで申請できる手続の割合,online-procedure-rate,指標,2025,actual,54,%,,,※法令等においてオンライン申請を不可としている手続を除く", lines);
+        Assert.Contains("131083,江東区,pillar,1,オンラインで申請できる手続の割合,online-procedure-rate,指標,2025,actual,54,%,,,※法令等においてオンライン申請を不可としている手続を除く / 計画の目標値 100%", lines);
         Assert.Contains("131067,台東区,initiative,1,行政手続きのオンライン手続き比率,online-procedure-rate,事業計画,2026,target,27,%,,,", lines);
         Assert.Contains("131067,台東区,initiative,2,オンライン相談対象事業の拡充,,事業計画,2026,target,,,,推進,", lines);
         Assert.Contains("131067,台東区,policy,14,教材研究・指導の準備・評価・校務などにICTを活用する能力「あまりできない」「ほとんどできない」と回答した教員の割合,,評価指標,2028,target,5.0,%,未満,,※学校における教育の情報化の実態等に関する調査による", lines);
