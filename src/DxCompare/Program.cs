@@ -6,5 +6,7 @@ var root = new RootCommand("DxCompare: compare Japanese municipalities' DX plans
     ValidateCommand.Create(),
     ExportCommand.Create(),
     SchemaCommand.Create(),
+    BuildCommand.Create(),
+    ServeCommand.Create(),
 };
 return root.Parse(args).Invoke();

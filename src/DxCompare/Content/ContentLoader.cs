@@ -38,6 +38,11 @@ public static class ContentLoader
         var rules = new PlanRules(map, diagnostics,
             topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal),
             metrics.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+        foreach (var metric in metrics)
+        {
+            foreach (var topic in metric.Topics.Where(t => !rules.HasTopic(t)))
+                diagnostics.Add(map.Of(metric, "topics"), $"unknown topic id '{topic}' on metric '{metric.Id}'.{YamlBinder.SuggestionFor(topic, topics.Select(t => t.Id))} Use an id from content/topics.yml.");
+        }
         var plans = new List<Plan>();
         foreach (var path in ContentFiles(root, PlansFolder, "*.yml"))
         {

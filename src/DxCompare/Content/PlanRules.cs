@@ -5,6 +5,8 @@ namespace DxCompare.Content;
 /// <summary>The rules a bound plan must follow beyond its shape: identities, numbering, years, units, references.</summary>
 public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnlySet<string> topicIds, IReadOnlyDictionary<string, Metric> metrics)
 {
+    public bool HasTopic(string id) => topicIds.Contains(id);
+
     public void Check(Plan plan, string fileSlug)
     {
         CheckMunicipality(plan.Municipality, fileSlug);

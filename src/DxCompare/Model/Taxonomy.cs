@@ -35,6 +35,9 @@ public sealed record Metric
     [Multiline, Label("定義")]
     public string? Description { get; init; }
 
+    [References(ReferenceKind.Topic), Label("トピック", Hint = "この指標を表示するトピックのID")]
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
     [RequiredField, Multiline, Label("比較上の注意", Hint = "自治体ごとの定義や対象範囲の違い")]
     public string Comparability { get; init; } = "";
 }

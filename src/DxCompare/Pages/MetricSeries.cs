@@ -1,0 +1,41 @@
+using DxCompare.Model;
+using ValueType = DxCompare.Model.ValueType;
+
+namespace DxCompare.Pages;
+
+/// <summary>
+/// One municipality's values for a shared metric, merged across the indicators that carry it (Taito's
+/// 評価指標 gives the baseline and final target, its 事業計画 the yearly targets).
+/// </summary>
+public sealed record MetricSeries(Municipality Municipality, Plan Plan, IReadOnlyList<IndicatorEntry> Sources, Indicator Merged)
+{
+    public IEnumerable<IndicatorValue> OfType(ValueType type) => Merged.Values.Where(v => v.Type == type && v.Value is not null).OrderBy(v => v.Fy);
+
+    public IndicatorValue? Baseline => OfType(ValueType.Baseline).LastOrDefault();
+    public IndicatorValue? FinalTarget => OfType(ValueType.Target).LastOrDefault();
+    public IndicatorValue? LatestActual => OfType(ValueType.Actual).LastOrDefault();
+    public ProgressReading Progress => ProgressReading.Of(Merged);
+
+    public static IReadOnlyList<MetricSeries> For(ContentSet content, string metricId) =>
+        [.. content.IndicatorsByMetric[metricId]
+            .GroupBy(i => i.Municipality.Code)
+            .Select(group => Merge([.. group]))
+            .OrderBy(s => s.Municipality.Code, StringComparer.Ordinal)];
+
+    private static MetricSeries Merge(IReadOnlyList<IndicatorEntry> sources)
+    {
+        // Plan-level and pillar/policy indicators state the official baseline and target; initiative rows
+        // add yearly steps. Where two state the same year and type, the higher level wins.
+        var values = sources
+            .OrderBy(s => s.AttachedTo)
+            .SelectMany(s => s.Indicator.Values)
+            .GroupBy(v => (v.Fy, v.Type))
+            .Select(g => g.First())
+            .OrderBy(v => v.Fy).ThenBy(v => v.Type)
+            .ToList();
+        var first = sources.OrderBy(s => s.AttachedTo).First();
+        var scopeNotes = sources.Select(s => s.Indicator.ScopeNote).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct();
+        var merged = first.Indicator with { Values = values, ScopeNote = string.Join(" ", scopeNotes) is { Length: > 0 } note ? note : null };
+        return new MetricSeries(first.Municipality, first.Plan, sources, merged);
+    }
+}

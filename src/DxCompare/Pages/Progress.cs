@@ -1,0 +1,27 @@
+using DxCompare.Model;
+using ValueType = DxCompare.Model.ValueType;
+
+namespace DxCompare.Pages;
+
+public enum ProgressStatus { NoActual, OnTrack, Behind }
+
+/// <summary>Latest actual against the target set for the same fiscal year.</summary>
+public sealed record ProgressReading(ProgressStatus Status, IndicatorValue? Actual, IndicatorValue? Target)
+{
+    public string Label => Status switch
+    {
+        ProgressStatus.OnTrack => "目標を達成",
+        ProgressStatus.Behind => "目標に届かず",
+        _ => "実績なし",
+    };
+
+    public static ProgressReading Of(Indicator indicator)
+    {
+        var actual = indicator.Values.Where(v => v.Type == ValueType.Actual && v.Value is not null).MaxBy(v => v.Fy);
+        if (actual is null) return new(ProgressStatus.NoActual, null, null);
+        var target = indicator.Values.FirstOrDefault(v => v.Type == ValueType.Target && v.Fy == actual.Fy && v.Value is not null);
+        if (target is null) return new(ProgressStatus.NoActual, actual, null);
+        var met = indicator.Direction == Direction.Lower ? actual.Value <= target.Value : actual.Value >= target.Value;
+        return new(met ? ProgressStatus.OnTrack : ProgressStatus.Behind, actual, target);
+    }
+}

@@ -1,0 +1,59 @@
+using DxCompare.Model;
+
+namespace DxCompare.Pages;
+
+public sealed record Crumb(string Label, string Path);
+
+/// <summary>What every page knows about itself: the layout turns it into title, meta, canonical and breadcrumbs.</summary>
+public sealed record PageMeta(string Path, string Title, string Description, IReadOnlyList<Crumb> Breadcrumbs)
+{
+    public static PageMeta Of(string path, string title, string description, params Crumb[] parents) =>
+        new(path, title, description, [new Crumb("ホーム", "/"), .. parents]);
+}
+
+/// <summary>The content plus everything pages derive from it, computed once per build and shared by all workers.</summary>
+public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifest assets)
+{
+    public AssetManifest Assets { get; } = assets;
+
+    public ContentSet Content { get; } = content;
+
+    /// <summary>The public origin used for canonical and OpenGraph URLs, without a trailing slash.</summary>
+    public string BaseUrl { get; } = baseUrl.TrimEnd('/');
+
+    public const string SiteName = "DxCompare 自治体DX推進計画くらべ";
+
+    public string Absolute(string path) => BaseUrl + path;
+
+    public IReadOnlyList<InitiativeEntry> InitiativesOf(Plan plan) =>
+        [.. Content.Initiatives.Where(e => ReferenceEquals(e.Plan, plan))];
+
+    public IReadOnlyList<IndicatorEntry> IndicatorsOf(Plan plan) =>
+        [.. Content.Indicators.Where(e => ReferenceEquals(e.Plan, plan))];
+
+    public InitiativeEntry? FindInitiative(Plan plan, int number) =>
+        Content.Initiatives.FirstOrDefault(e => ReferenceEquals(e.Plan, plan) && e.Initiative.Number == number);
+
+    public static string PlanUrl(Plan plan) => $"/{plan.Municipality.Slug}/";
+    public static string TopicUrl(string topicId) => $"/topics/{topicId}/";
+    public static string MetricUrl(string metricId) => $"/indicators/{metricId}/";
+
+    public static string PolicyAnchor(Policy policy) => $"policy-{policy.Number}";
+    public static string PillarAnchor(Pillar pillar) => $"pillar-{pillar.Number}";
+
+    /// <summary>Indicators that no other municipality shares: those without a metric, or whose metric only this plan uses.</summary>
+    public bool IsShared(Indicator indicator) =>
+        indicator.Metric is { } id && Content.IndicatorsByMetric[id].Select(i => i.Municipality.Code).Distinct().Count() > 1;
+
+    /// <summary>Initiatives elsewhere that share a topic with this one, most shared topics first.</summary>
+    public IReadOnlyList<(InitiativeEntry Entry, IReadOnlyList<Topic> Shared)> ComparableInitiatives(InitiativeEntry entry, int limit = 6) =>
+        [.. Content.Initiatives
+            .Where(other => other.Municipality.Code != entry.Municipality.Code)
+            .Select(other => (Entry: other, Shared: (IReadOnlyList<Topic>)[.. other.Initiative.Topics.Intersect(entry.Initiative.Topics).Select(t => Content.TopicsById[t])]))
+            .Where(x => x.Shared.Count > 0)
+            .OrderByDescending(x => x.Shared.Count)
+            .ThenByDescending(x => x.Entry.Initiative.Topics.FirstOrDefault() == entry.Initiative.Topics.FirstOrDefault())
+            .ThenBy(x => x.Entry.Municipality.Code, StringComparer.Ordinal)
+            .ThenBy(x => x.Entry.Initiative.Number)
+            .Take(limit)];
+}

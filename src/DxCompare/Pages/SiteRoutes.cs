@@ -1,0 +1,31 @@
+using DxCompare.Theme;
+
+namespace DxCompare.Pages;
+
+/// <summary>Every page of the site and the theme component that renders it: the URL contract in one place.</summary>
+public static class SiteRoutes
+{
+    public static IEnumerable<PageRoute> All(SiteContext site, IReadOnlyDictionary<string, string> dataSizes)
+    {
+        var s = ("Site", (object?)site);
+        yield return PageRoute.Of<HomePage>("/", s);
+        foreach (var plan in site.Content.Plans)
+        {
+            yield return PageRoute.Of<PlanPage>(SiteContext.PlanUrl(plan), s, ("Plan", plan));
+            var initiatives = site.InitiativesOf(plan);
+            for (var i = 0; i < initiatives.Count; i++)
+            {
+                yield return PageRoute.Of<InitiativePage>(initiatives[i].Url, s, ("Entry", initiatives[i]),
+                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null));
+            }
+        }
+        yield return PageRoute.Of<TopicsIndexPage>("/topics/", s);
+        foreach (var topic in site.Content.Topics) yield return PageRoute.Of<TopicPage>(SiteContext.TopicUrl(topic.Id), s, ("Topic", topic));
+        yield return PageRoute.Of<IndicatorsIndexPage>("/indicators/", s);
+        foreach (var metric in site.Content.Metrics) yield return PageRoute.Of<MetricPage>(SiteContext.MetricUrl(metric.Id), s, ("Metric", metric));
+        yield return PageRoute.Of<ComparePage>("/compare/", s);
+        foreach (var page in site.Content.Pages) yield return PageRoute.Of<ProsePage>($"/{page.Slug}/", s, ("Page", page));
+        yield return PageRoute.Of<DataPage>("/data/", s, ("Sizes", dataSizes));
+        yield return PageRoute.Of<NotFoundPage>("/404.html", s);
+    }
+}

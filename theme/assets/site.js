@@ -1,0 +1,35 @@
+// Progressive enhancement only: every page is complete without JavaScript.
+// The municipality picker keeps the chosen columns in the URL (?m=taito&m=koto) so a comparison can be shared.
+(function () {
+  "use strict";
+  var picker = document.querySelector("[data-municipality-picker]");
+  if (!picker) return;
+  var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[name=m]"));
+  var chosen = new URLSearchParams(window.location.search).getAll("m");
+
+  function apply(selected) {
+    var all = selected.length === 0;
+    boxes.forEach(function (box) { box.checked = all || selected.indexOf(box.value) >= 0; });
+    document.querySelectorAll("[data-municipality-columns] [data-municipality]").forEach(function (cell) {
+      cell.hidden = !(all || selected.indexOf(cell.getAttribute("data-municipality")) >= 0);
+    });
+  }
+
+  function selectedValues() {
+    var values = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+    return values.length === boxes.length ? [] : values;
+  }
+
+  apply(chosen);
+  picker.addEventListener("change", function () {
+    var values = selectedValues();
+    var params = new URLSearchParams();
+    values.forEach(function (v) { params.append("m", v); });
+    var query = params.toString();
+    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    apply(values);
+  });
+  picker.addEventListener("submit", function (event) { event.preventDefault(); });
+  var button = picker.querySelector("button[type=submit]");
+  if (button) button.hidden = true;
+})();
