@@ -1,0 +1,57 @@
+using DxCompare.Pages;
+using DxCompare.Tests.Support;
+
+namespace DxCompare.Tests.Pages;
+
+public class BuildSafetyTests
+{
+    private static BuildOptions Options(TempContent content, string output) =>
+        new(content.Directory, Path.Combine(Repository.Root, "theme"), output, BuildOptions.DefaultBaseUrl);
+
+    [Fact]
+    public async Task Invalid_content_fails_the_build_and_leaves_the_previous_site_intact()
+    {
+        using var content = new TempContent(copyRealContent: true);
+        var output = Path.Combine(content.Directory, "..", Path.GetFileName(content.Directory) + "-out");
+        try
+        {
+            var first = await SiteBuilder.BuildAsync(Options(content, output));
+            Assert.True(first.Succeeded);
+            var before = File.ReadAllText(Path.Combine(output, "taito", "index.html"));
+
+            var plan = Path.Combine(content.Directory, "plans", "taito.yml");
+            File.WriteAllText(plan, File.ReadAllText(plan).Replace("code: \"131067\"", "code: \"131068\""));
+            var second = await SiteBuilder.BuildAsync(Options(content, output));
+
+            Assert.False(second.Succeeded);
+            Assert.Contains(second.Diagnostics, d => d.ToString().EndsWith("must be 7 (131067). Check the code against the official list.", StringComparison.Ordinal));
+            Assert.Equal(before, File.ReadAllText(Path.Combine(output, "taito", "index.html")));
+            Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(Path.GetFullPath(output))!, $".{Path.GetFileName(output)}.staging-*"));
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Content_is_escaped_and_markdown_html_is_refused()
+    {
+        using var content = new TempContent(copyRealContent: true);
+        var plan = Path.Combine(content.Directory, "plans", "koto.yml");
+        File.WriteAllText(plan, File.ReadAllText(plan)
+            .Replace("title: 窓口改革の推進", "title: \"窓口改革<script>alert(1)</script>\"")
+            .Replace("summary: |\n", "summary: |\n  <img src=x onerror=alert(2)> [link](javascript:alert(3))\n"));
+        var output = Path.Combine(content.Directory, "out");
+        var report = await SiteBuilder.BuildAsync(Options(content, output));
+        Assert.True(report.Succeeded, string.Join("\n", report.Diagnostics));
+
+        var initiative = File.ReadAllText(Path.Combine(output, "koto", "initiatives", "1", "index.html"));
+        Assert.DoesNotContain("<script>alert(1)</script>", initiative);
+        Assert.Contains("窓口改革&lt;script&gt;alert(1)&lt;/script&gt;", initiative);
+        var planPage = File.ReadAllText(Path.Combine(output, "koto", "index.html"));
+        Assert.DoesNotContain("<img src=\"x\"", planPage);
+        Assert.DoesNotContain("onerror=alert(2)>", planPage.Replace("&lt;img src=x onerror=alert(2)&gt;", ""));
+        Assert.DoesNotContain("href=\"javascript:", planPage);
+    }
+}
