@@ -1,0 +1,55 @@
+using DxCompare.Cli;
+using DxCompare.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace DxCompare.Tests.Browser;
+
+/// <summary>The built site served on loopback and Debian's chromium driven by Playwright (no downloaded browser).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly BuiltSite _site = new();
+    private WebApplication? _server;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        _server = ServeCommand.CreateServer(_site.Output, port);
+        await _server.StartAsync();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+        _site.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
