@@ -8,5 +8,6 @@ var root = new RootCommand("DxCompare: compare Japanese municipalities' DX plans
     SchemaCommand.Create(),
     BuildCommand.Create(),
     ServeCommand.Create(),
+    SearchCommand.Create(),
 };
 return root.Parse(args).Invoke();

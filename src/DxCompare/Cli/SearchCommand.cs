@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text.Json;
+using DxCompare.Content;
+using DxCompare.Exports;
+using DxCompare.Search;
+using Spectre.Console;
+
+namespace DxCompare.Cli;
+
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("query") { Description = "What to search for, in Japanese or English (e.g. テレワーク, 生成AI)" };
+        var content = CommonOptions.Content();
+        var municipality = new Option<string?>("--municipality") { Description = "Only this municipality (slug, e.g. koto)" };
+        var topic = new Option<string?>("--topic") { Description = "Only this topic id (e.g. telework-workstyle)" };
+        var limit = new Option<int>("--limit") { Description = "How many results", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Machine-readable output" };
+        var command = new Command("search", "Search the initiatives of every plan, ranked by BM25") { query, content, municipality, topic, limit, json };
+        command.SetAction(parse =>
+        {
+            var loaded = ContentLoader.Load(parse.GetValue(content)!);
+            if (!loaded.Succeeded) return ValidateCommand.Report(loaded, Console.Out, Console.Error);
+            var slug = parse.GetValue(municipality);
+            var topicId = parse.GetValue(topic);
+            if (slug is not null && loaded.Content!.Plans.All(p => p.Municipality.Slug != slug))
+            {
+                Console.Error.WriteLine($"unknown municipality '{slug}'. Use one of: {string.Join(", ", loaded.Content.Plans.Select(p => p.Municipality.Slug))}.");
+                return 2;
+            }
+            if (topicId is not null && !loaded.Content!.TopicsById.ContainsKey(topicId))
+            {
+                Console.Error.WriteLine($"unknown topic '{topicId}'. Use an id from content/topics.yml, e.g. {string.Join(", ", loaded.Content.Topics.Take(3).Select(t => t.Id))}.");
+                return 2;
+            }
+            using var index = new SearchIndex(loaded.Content!);
+            var text = parse.GetValue(query) ?? "";
+            var results = index.Search(text, new SearchFilters(slug, topicId), Math.Clamp(parse.GetValue(limit), 1, 1000));
+            if (parse.GetValue(json)) Console.WriteLine(ToJson(results, index));
+            else Print(results, index);
+            return 0;
+        });
+        return command;
+    }
+
+    public static string ToJson(SearchResults results, SearchIndex index)
+    {
+        var terms = index.QueryTerms(results.Query).Select(t => t.Term).ToList();
+        var payload = new
+        {
+            query = results.Query,
+            total = results.Total,
+            message = results.Message,
+            results = results.Hits.Select(hit =>
+            {
+                var snippet = Snippet.Of(hit.Document.SnippetSource, terms);
+                return new
+                {
+                    municipality = hit.Document.Slug,
+                    number = hit.Document.Entry.Initiative.Number,
+                    title = hit.Document.Entry.Initiative.Title,
+                    url = hit.Document.Entry.Url,
+                    score = SearchIndex.RankingScore(hit.Score),
+                    snippet = snippet.Text,
+                    highlights = snippet.Highlights.Select(h => new[] { h.Start, h.Length }),
+                };
+            }),
+        };
+        return JsonSerializer.Serialize(payload, OpenDataExport.JsonOptions);
+    }
+
+    private static void Print(SearchResults results, SearchIndex index)
+    {
+        if (results.Message is not null)
+        {
+            Console.WriteLine(results.Message);
+            return;
+        }
+        var terms = index.QueryTerms(results.Query).Select(t => t.Term).ToList();
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(results.Query)}[/]: {results.Total}件");
+        foreach (var (hit, rank) in results.Hits.Select((h, i) => (h, i + 1)))
+        {
+            var entry = hit.Document.Entry;
+            AnsiConsole.MarkupLine($"{rank,2}. [bold]{Markup.Escape(entry.Municipality.Name)} {Markup.Escape(entry.Plan.Labels.Initiative)}{entry.Initiative.Number} {Markup.Escape(entry.Initiative.Title)}[/]  [dim]{entry.Url}  {SearchIndex.RankingScore(hit.Score):0.####}[/]");
+            var snippet = Snippet.Of(hit.Document.SnippetSource, terms);
+            AnsiConsole.MarkupLine("    " + snippet.Render(Markup.Escape, s => $"[yellow bold]{Markup.Escape(s)}[/]"));
+        }
+    }
+}
