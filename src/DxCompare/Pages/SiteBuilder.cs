@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using DxCompare.Content;
 using DxCompare.Exports;
 using DxCompare.Output;
+using DxCompare.Search;
 using Humanizer;
 
 namespace DxCompare.Pages;
@@ -16,6 +17,8 @@ public sealed record BuildOptions(string ContentDirectory, string ThemeDirectory
 
 public sealed record BuildReport(IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, long BytesWritten, TimeSpan Elapsed)
 {
+    public long SearchIndexBytes { get; init; }
+
     public bool Succeeded => Diagnostics.Count == 0;
     public double PagesPerSecond => PagesWritten / Math.Max(Elapsed.TotalSeconds, 0.001);
 
@@ -53,8 +56,13 @@ public static class SiteBuilder
         if (!loaded.Succeeded) return new BuildReport(loaded.Diagnostics, 0, 0, clock.Elapsed);
 
         var assetsDirectory = Path.Combine(options.ThemeDirectory, "assets");
-        var site = new SiteContext(loaded.Content!, options.BaseUrl, AssetManifest.Scan(assetsDirectory));
+        using var search = new SearchIndex(loaded.Content!);
+        var site = new SiteContext(loaded.Content!, options.BaseUrl, AssetManifest.Scan(assetsDirectory))
+        {
+            Related = RelatedInitiatives.Compute(search, loaded.Content!),
+        };
         using var output = new StagedOutput(options.OutputDirectory);
+        var searchBytes = StaticSearchExport.Write(search, output.Staging);
 
         var dataDirectory = Path.Combine(output.Staging, "data");
         var sizes = OpenDataExport.WriteAll(site.Content, dataDirectory)
@@ -81,7 +89,7 @@ public static class SiteBuilder
         File.WriteAllText(output.PathOf("sitemap.xml"), Sitemap(site, routes), Utf8NoBom);
         File.WriteAllText(output.PathOf("robots.txt"), $"User-agent: *\nAllow: /\nDisallow: /admin/\nSitemap: {site.Absolute("/sitemap.xml")}\n", Utf8NoBom);
         output.Commit();
-        return new BuildReport([], routes.Count, bytes, clock.Elapsed);
+        return new BuildReport([], routes.Count, bytes, clock.Elapsed) { SearchIndexBytes = searchBytes };
     }
 
     /// <summary>Round-robin batches, so that workers get a similar mix of heavy and light pages.</summary>

@@ -45,15 +45,7 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
     public bool IsShared(Indicator indicator) =>
         indicator.Metric is { } id && Content.IndicatorsByMetric[id].Select(i => i.Municipality.Code).Distinct().Count() > 1;
 
-    /// <summary>Initiatives elsewhere that share a topic with this one, most shared topics first.</summary>
-    public IReadOnlyList<(InitiativeEntry Entry, IReadOnlyList<Topic> Shared)> ComparableInitiatives(InitiativeEntry entry, int limit = 6) =>
-        [.. Content.Initiatives
-            .Where(other => other.Municipality.Code != entry.Municipality.Code)
-            .Select(other => (Entry: other, Shared: (IReadOnlyList<Topic>)[.. other.Initiative.Topics.Intersect(entry.Initiative.Topics).Select(t => Content.TopicsById[t])]))
-            .Where(x => x.Shared.Count > 0)
-            .OrderByDescending(x => x.Shared.Count)
-            .ThenByDescending(x => x.Entry.Initiative.Topics.FirstOrDefault() == entry.Initiative.Topics.FirstOrDefault())
-            .ThenBy(x => x.Entry.Municipality.Code, StringComparer.Ordinal)
-            .ThenBy(x => x.Entry.Initiative.Number)
-            .Take(limit)];
+    /// <summary>Related initiatives in other municipalities, computed once per build by the search index.</summary>
+    public IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Search.Related>> Related { get; init; } =
+        new Dictionary<InitiativeEntry, IReadOnlyList<Search.Related>>();
 }

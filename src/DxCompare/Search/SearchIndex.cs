@@ -40,6 +40,7 @@ public sealed class SearchIndex : IDisposable
         Options = options ?? AnalyzerOptions.Shipped;
         Analyzer = new JapaneseAnalyzer(Options);
         Documents = [.. content.Initiatives.Select((entry, id) => SearchDocument.From(id, entry, content))];
+        TopicLabels = content.Topics.ToDictionary(t => t.Id, t => t.Label, StringComparer.Ordinal);
         var config = new IndexWriterConfig(JapaneseAnalyzer.Version, Analyzer) { Similarity = Similarity, OpenMode = OpenMode.CREATE };
         using (var writer = new IndexWriter(_directory, config))
         {
@@ -60,6 +61,7 @@ public sealed class SearchIndex : IDisposable
     public AnalyzerOptions Options { get; }
     public JapaneseAnalyzer Analyzer { get; }
     public IReadOnlyList<SearchDocument> Documents { get; }
+    public IReadOnlyDictionary<string, string> TopicLabels { get; }
     public DirectoryReader Reader { get; }
     public IndexSearcher Searcher { get; }
 

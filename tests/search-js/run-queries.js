@@ -1,0 +1,21 @@
+// Runs queries through the browser client against a built site's static index, from disk.
+// Usage: node run-queries.js <site-output-dir> <queries.json>  → prints {query: [url, …top 10]}
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const DxSearch = require(path.join(__dirname, "..", "..", "theme", "assets", "search.js"));
+
+const [site, queriesFile] = process.argv.slice(2);
+const fetchJson = (url) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(site, url), "utf8")));
+const client = DxSearch.createClient("/search/index/", fetchJson);
+const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
+
+(async () => {
+  const out = {};
+  for (const q of queries) {
+    const result = await client.search(q.query, q.filters || {});
+    const docs = await client.documents(result.hits.slice(0, 10).map((h) => h.doc));
+    out[q.query + (q.filters ? JSON.stringify(q.filters) : "")] = { total: result.total, message: result.message, urls: docs.map((d) => d.url) };
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });

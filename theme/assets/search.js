@@ -1,0 +1,365 @@
+// DxCompare search in the browser: the same analysis and BM25 ranking as the C# side (Lucene.Net),
+// over the static shards in /search/index/. No dependencies, no third-party requests.
+// Also loaded by node (tests/search-js) through module.exports, so the CLI and the browser can be compared.
+var DxSearch = (function () {
+  "use strict";
+
+  // ---- Analysis: NFKC → StandardTokenizer (UAX#29 subset) → lowercase → CJK bigrams (+unigrams) ----
+
+  var HIRAGANA = /[\u3040-\u309F]/;
+  var KATAKANA = /[\u30A0-\u30FA\u30FC-\u30FF\u31F0-\u31FF\u32D0-\u32FE\u3300-\u3357\uFF66-\uFF9F]/;
+  var HAN = /[\u2E80-\u2FFF\u3007\u3021-\u3029\u3038-\u303B\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
+  var HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]/;
+  var LETTER = /[\p{L}\p{M}]/u;
+  var DIGIT = /\p{Nd}/u;
+  var MID_LETTER = /[:\u00B7\u0387\u05F4\u2027\uFE13\uFE55\uFF1A]/;
+  var MID_NUM = /[,;\u037E\u0589\u060C\u060D\u066C\u07F8\u2044\uFE10\uFE14\uFE50\uFE54\uFF0C\uFF1B]/;
+  var MID_NUM_LET = /['.\u2018\u2019\u2024\uFE52\uFF07\uFF0E]/;
+  var EXTEND_NUM_LET = /[_\u203F\u2040\u2054\uFE33\uFE34\uFE4D-\uFE4F\uFF3F]/;
+
+  function classOf(ch) {
+    if (ch === "\u3005") return "A"; // 々 is a letter (ALetter) to UAX#29, not an ideograph
+    if (HIRAGANA.test(ch)) return "H";
+    if (KATAKANA.test(ch)) return "K";
+    if (HAN.test(ch)) return "I";
+    if (HANGUL.test(ch)) return "G";
+    if (DIGIT.test(ch)) return "N";
+    if (LETTER.test(ch)) return "A";
+    if (EXTEND_NUM_LET.test(ch)) return "E";
+    if (MID_LETTER.test(ch)) return "ML";
+    if (MID_NUM.test(ch)) return "MN";
+    if (MID_NUM_LET.test(ch)) return "MNL";
+    return "O";
+  }
+
+  // Word tokens with their types, as Lucene's StandardTokenizer emits them for the scripts plans use.
+  function tokenize(text) {
+    var chars = Array.from(text);
+    var classes = chars.map(classOf);
+    var tokens = [];
+    var i = 0;
+    while (i < chars.length) {
+      var c = classes[i];
+      if (c === "I" || c === "H") {
+        tokens.push({ text: chars[i], type: c === "I" ? "<IDEOGRAPHIC>" : "<HIRAGANA>", start: i, end: i + 1 });
+        i++;
+      } else if (c === "K") {
+        var k = i + 1;
+        while (k < chars.length && (classes[k] === "K" || classes[k] === "E")) k++;
+        tokens.push({ text: chars.slice(i, k).join(""), type: "<KATAKANA>", start: i, end: k });
+        i = k;
+      } else if (c === "G") {
+        var g = i + 1;
+        while (g < chars.length && classes[g] === "G") g++;
+        tokens.push({ text: chars.slice(i, g).join(""), type: "<HANGUL>", start: i, end: g });
+        i = g;
+      } else if (c === "A" || c === "N" || c === "E") {
+        var j = i + 1;
+        var hasLetter = c === "A";
+        while (j < chars.length) {
+          var cj = classes[j];
+          if (cj === "A" || cj === "N" || cj === "E") { hasLetter = hasLetter || cj === "A"; j++; continue; }
+          // Letters join across MidLetter/MidNumLet (e.g. "e.g"), digits across MidNum/MidNumLet ("1,000", "3.5").
+          var prev = classes[j - 1], next = classes[j + 1];
+          if ((cj === "ML" || cj === "MNL") && prev === "A" && next === "A") { j += 2; continue; }
+          if ((cj === "MN" || cj === "MNL") && prev === "N" && next === "N") { j += 2; continue; }
+          break;
+        }
+        var word = chars.slice(i, j).join("");
+        if (word.replace(/_/g, "").length > 0 && !/^_+$/.test(word)) {
+          tokens.push({ text: word, type: hasLetter ? "<ALPHANUM>" : "<NUM>", start: i, end: j });
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    return tokens;
+  }
+
+  var CJK_TYPES = { "<IDEOGRAPHIC>": 1, "<HIRAGANA>": 1, "<KATAKANA>": 1, "<HANGUL>": 1 };
+
+  function scriptOf(ch) {
+    if (/[\u3040-\u309F]/.test(ch)) return "H";
+    if (/[\u30A0-\u30FF]/.test(ch)) return "K";
+    return "C";
+  }
+
+  // CJKBigramFilter: adjacent CJK characters become overlapping bigrams; with unigrams, each
+  // character is emitted before the bigram it starts. Non-adjacent runs are bigrammed separately.
+  function bigrams(tokens, options) {
+    var out = [];
+    var run = [];
+    var lastEnd = -1;
+    function flush() {
+      if (run.length === 1) {
+        out.push({ text: run[0], type: "<SINGLE>" });
+      } else if (run.length > 1) {
+        for (var r = 0; r < run.length; r++) {
+          if (options.unigrams) out.push({ text: run[r], type: "<SINGLE>" });
+          if (r + 1 < run.length) out.push({ text: run[r] + run[r + 1], type: "<DOUBLE>" });
+        }
+      }
+      run = [];
+    }
+    tokens.forEach(function (token) {
+      if (CJK_TYPES[token.type]) {
+        if (token.start !== lastEnd) flush();
+        Array.from(token.text).forEach(function (ch) { run.push(ch); });
+        lastEnd = token.end;
+      } else {
+        flush();
+        out.push({ text: token.text, type: token.type });
+        lastEnd = -1;
+      }
+    });
+    flush();
+    return out;
+  }
+
+  var ENGLISH_STOP_WORDS = ["a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with"];
+
+  function analyze(text, options) {
+    var tokens = tokenize(String(text).normalize("NFKC")).map(function (t) {
+      return { text: t.text.toLowerCase(), type: t.type, start: t.start, end: t.end };
+    });
+    var terms = bigrams(tokens, options);
+    if (!options.unigrams) terms = terms.filter(function (t) { return ENGLISH_STOP_WORDS.indexOf(t.text) < 0; });
+    if (!options.bridge) {
+      terms = terms.filter(function (t) {
+        var chars = Array.from(t.text);
+        if (t.type === "<SINGLE>") return chars.length !== 1 || scriptOf(chars[0]) === "C";
+        if (t.type !== "<DOUBLE>") return true;
+        return scriptOf(chars[0]) === scriptOf(chars[1]);
+      });
+    }
+    return terms.map(function (t) { return t.text; });
+  }
+
+  // ---- Query: the same terms, boosts and rules as SearchIndex.QueryTerms / BuildQuery ----
+
+  function expansions(normalizedQuery, groups) {
+    var lower = normalizedQuery.toLowerCase();
+    var result = [];
+    groups.forEach(function (group) {
+      var hit = group.some(function (w) { return lower.indexOf(w.toLowerCase()) >= 0; });
+      if (!hit) return;
+      group.forEach(function (w) {
+        if (lower.indexOf(w.toLowerCase()) < 0 && result.indexOf(w) < 0) result.push(w);
+      });
+    });
+    return result;
+  }
+
+  function queryTerms(query, manifest) {
+    var text = String(query);
+    if (text.length > manifest.maxQueryLength) text = text.slice(0, manifest.maxQueryLength);
+    var normalized = text.normalize("NFKC");
+    var terms = [];
+    var seen = {};
+    function add(term, boost) {
+      if (Object.prototype.hasOwnProperty.call(seen, term)) return;
+      seen[term] = true;
+      terms.push({ term: term, boost: boost });
+    }
+    analyze(normalized, manifest.analyzer).forEach(function (t) { add(t, 1); });
+    if (manifest.analyzer.synonyms) {
+      expansions(normalized, manifest.synonyms).forEach(function (word) {
+        analyze(word, manifest.analyzer).forEach(function (t) { add(t, manifest.expansionBoost); });
+      });
+    }
+    return terms.slice(0, manifest.maxQueryTerms);
+  }
+
+  // ---- BM25 exactly as Lucene 4.8's BM25Similarity computes it, in 32-bit floats ----
+
+  var f32 = Math.fround;
+  var buffer = new DataView(new ArrayBuffer(4));
+
+  function byte315ToFloat(b) {
+    if (b === 0) return 0;
+    var bits = (b & 0xff) << (24 - 3);
+    bits += (63 - 15) << 24;
+    buffer.setInt32(0, bits);
+    return buffer.getFloat32(0);
+  }
+
+  var NORM_TABLE = [];
+  for (var n = 0; n < 256; n++) {
+    var f = byte315ToFloat(n);
+    NORM_TABLE.push(f32(1 / f32(f * f)));
+  }
+
+  function idf(docFreq, docCount) {
+    return f32(Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5)));
+  }
+
+  function isWord(term) { return Array.from(term).length > 1; }
+
+  function rankingScore(score) {
+    return Math.round(score * 10000) / 10000;
+  }
+
+  // Scores documents for the query terms. postingsOf(term) returns [field, doc, tf, norm, ...] or undefined.
+  function score(terms, manifest, postingsOf) {
+    var k1 = f32(manifest.k1), b = f32(manifest.b);
+    var caches = manifest.fields.map(function (field) {
+      var avgdl = f32(field.avgdl);
+      return NORM_TABLE.map(function (norm) { return f32(k1 * f32(f32(1 - b) + f32(f32(b * norm) / avgdl))); });
+    });
+    var scores = {};
+    var hasWord = {};
+    var wordsInQuery = terms.some(function (t) { return isWord(t.term); }) && !terms.every(function (t) { return isWord(t.term); });
+    terms.forEach(function (t) {
+      var postings = postingsOf(t.term);
+      if (!postings) return;
+      var docFreqByField = {};
+      for (var i = 0; i < postings.length; i += 4) docFreqByField[postings[i]] = (docFreqByField[postings[i]] || 0) + 1;
+      for (var p = 0; p < postings.length; p += 4) {
+        var field = postings[p], doc = postings[p + 1], tf = postings[p + 2], norm = postings[p + 3];
+        var boost = f32(f32(manifest.fields[field].weight) * f32(t.boost));
+        var weight = f32(idf(docFreqByField[field], manifest.docCount) * boost);
+        var s = f32(f32(weight * f32(tf * f32(k1 + 1))) / f32(tf + caches[field][norm]));
+        scores[doc] = f32((scores[doc] || 0) + s);
+        if (isWord(t.term)) hasWord[doc] = true;
+      }
+    });
+    return Object.keys(scores)
+      .map(function (doc) { return { doc: Number(doc), score: scores[doc] }; })
+      .filter(function (hit) { return !wordsInQuery || hasWord[hit.doc]; })
+      .sort(function (a, b) { return rankingScore(b.score) - rankingScore(a.score) || a.doc - b.doc; });
+  }
+
+  // ---- Loading shards on demand ----
+
+  function createClient(baseUrl, fetchJson) {
+    var manifestPromise = null;
+    var shardCache = {};
+    function load(file) {
+      if (!shardCache[file]) shardCache[file] = fetchJson(baseUrl + file);
+      return shardCache[file];
+    }
+    function manifest() {
+      if (!manifestPromise) manifestPromise = fetchJson(baseUrl + "manifest.json");
+      return manifestPromise;
+    }
+    function shardFor(m, term) {
+      for (var i = 0; i < m.termShards.length; i++) {
+        var s = m.termShards[i];
+        if (term >= s.first && term <= s.last) return s.file;
+      }
+      return null;
+    }
+    function search(query, filters) {
+      filters = filters || {};
+      return manifest().then(function (m) {
+        var trimmed = String(query || "").trim();
+        if (!trimmed) return { total: 0, hits: [], message: "検索語を入力してください。", terms: [] };
+        var terms = queryTerms(trimmed, m);
+        if (terms.length === 0) return { total: 0, hits: [], message: "検索できる語が含まれていません。文字や単語で検索してください。", terms: [] };
+        var files = [];
+        terms.forEach(function (t) {
+          var file = shardFor(m, t.term);
+          if (file && files.indexOf(file) < 0) files.push(file);
+        });
+        return Promise.all(files.map(load).concat([load(m.facets)])).then(function (loaded) {
+          var facets = loaded.pop();
+          var merged = {};
+          loaded.forEach(function (shard) { Object.keys(shard).forEach(function (k) { merged[k] = shard[k]; }); });
+          var ranked = score(terms, m, function (term) { return merged[term]; });
+          var hits = ranked.filter(function (hit) { return admits(facets, hit.doc, filters); });
+          return {
+            total: hits.length, hits: hits, terms: terms.map(function (t) { return t.term; }),
+            facets: facetCounts(facets, ranked, filters),
+            message: hits.length === 0 ? "該当する取組は見つかりませんでした。別の言葉や、より短い言葉で検索してください。" : null,
+          };
+        });
+      });
+    }
+    function documents(docIds) {
+      return manifest().then(function (m) {
+        var files = [];
+        docIds.forEach(function (id) {
+          var file = m.documentShards[Math.floor(id / m.documentsPerShard)];
+          if (files.indexOf(file) < 0) files.push(file);
+        });
+        return Promise.all(files.map(load)).then(function () {
+          return Promise.all(docIds.map(function (id) {
+            return load(m.documentShards[Math.floor(id / m.documentsPerShard)]).then(function (shard) { return shard[id % m.documentsPerShard]; });
+          }));
+        });
+      });
+    }
+    return { manifest: manifest, search: search, documents: documents };
+  }
+
+  function admits(facets, doc, filters) {
+    var row = facets.docs[doc];
+    if (filters.m && facets.municipalities[row[0]].slug !== filters.m) return false;
+    if (filters.p && facets.pillars[row[1]].value !== filters.p) return false;
+    if (filters.n && row[2] !== 1) return false;
+    if (filters.t && row[3].map(function (i) { return facets.topics[i].id; }).indexOf(filters.t) < 0) return false;
+    return true;
+  }
+
+  // Counts for each facet value among hits that pass the other filters (so choosing one shows what the rest would give).
+  function facetCounts(facets, ranked, filters) {
+    function count(key, valuesOf) {
+      var counts = {};
+      var others = Object.assign({}, filters);
+      delete others[key];
+      ranked.forEach(function (hit) {
+        if (!admits(facets, hit.doc, others)) return;
+        valuesOf(facets.docs[hit.doc]).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      return counts;
+    }
+    return {
+      m: count("m", function (row) { return [facets.municipalities[row[0]].slug]; }),
+      p: count("p", function (row) { return [facets.pillars[row[1]].value]; }),
+      t: count("t", function (row) { return row[3].map(function (i) { return facets.topics[i].id; }); }),
+      n: count("n", function (row) { return row[2] === 1 ? ["1"] : []; }),
+      labels: facets,
+    };
+  }
+
+  // ---- Snippets: the same window and marks as Search/Snippet.cs ----
+
+  function snippet(source, terms) {
+    var text = Array.from(String(source).normalize("NFKC"));
+    var lower = text.map(function (c) { return c.toLowerCase(); });
+    var marked = text.map(function () { return false; });
+    var long = terms.filter(function (t) { return Array.from(t).length > 1; });
+    (long.length ? long : terms).forEach(function (term) {
+      var t = Array.from(term);
+      for (var i = 0; i + t.length <= lower.length; i++) {
+        var ok = true;
+        for (var j = 0; j < t.length; j++) if (lower[i + j] !== t[j]) { ok = false; break; }
+        if (ok) for (var j2 = 0; j2 < t.length; j2++) marked[i + j2] = true;
+      }
+    });
+    var first = marked.indexOf(true);
+    var start = first < 0 ? 0 : Math.max(0, first - 30);
+    var end = Math.min(text.length, start + 120);
+    var parts = [];
+    if (start > 0) parts.push({ text: "…", mark: false });
+    for (var k = start; k < end;) {
+      var m = marked[k];
+      var e = k;
+      while (e < end && marked[e] === m) e++;
+      parts.push({ text: text.slice(k, e).join(""), mark: m });
+      k = e;
+    }
+    if (end < text.length) parts.push({ text: "…", mark: false });
+    return parts;
+  }
+
+  return {
+    analyze: analyze, queryTerms: queryTerms, score: score, rankingScore: rankingScore,
+    createClient: createClient, snippet: snippet, byte315ToFloat: byte315ToFloat,
+  };
+})();
+
+if (typeof module !== "undefined" && module.exports) {
+  module.exports = DxSearch;
+}
