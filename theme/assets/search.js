@@ -360,6 +360,120 @@ var DxSearch = (function () {
   };
 })();
 
+// ---- The /search/ page: results as you type, facets with counts, the query kept in the URL ----
+(function () {
+  "use strict";
+  if (typeof document === "undefined") return;
+  var form = document.querySelector("[data-search-app]");
+  if (!form) return;
+  var client = DxSearch.createClient(form.getAttribute("data-index"), function (url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  });
+  var input = form.querySelector("#search-q");
+  var selects = { m: form.querySelector("#search-m"), t: form.querySelector("#search-t"), p: form.querySelector("#search-p") };
+  var newOnly = form.querySelector("#search-n");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var suggestions = document.getElementById("search-suggestions");
+  var labels = {};
+  Object.keys(selects).forEach(function (key) {
+    Array.prototype.forEach.call(selects[key].options, function (o) { labels[key + ":" + o.value] = o.textContent; });
+  });
+
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  Object.keys(selects).forEach(function (key) { selects[key].value = params.get(key) || ""; });
+  newOnly.checked = params.get("n") === "1";
+
+  function filters() {
+    var f = {};
+    Object.keys(selects).forEach(function (key) { if (selects[key].value) f[key] = selects[key].value; });
+    if (newOnly.checked) f.n = "1";
+    return f;
+  }
+
+  function keepInUrl(query, f) {
+    var p = new URLSearchParams();
+    if (query) p.set("q", query);
+    Object.keys(f).forEach(function (key) { p.set(key, f[key]); });
+    var search = p.toString();
+    history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+  }
+
+  function showCounts(counts) {
+    Object.keys(selects).forEach(function (key) {
+      Array.prototype.forEach.call(selects[key].options, function (o) {
+        if (!o.value) return;
+        o.textContent = labels[key + ":" + o.value] + (counts ? "（" + (counts[key][o.value] || 0) + "件）" : "");
+      });
+    });
+  }
+
+  function render(result, query, docs) {
+    list.textContent = "";
+    status.textContent = result.message && result.total === 0
+      ? (query ? "「" + query + "」: " : "") + result.message
+      : "「" + query + "」: " + result.total + "件" + (result.total > docs.length ? "(上位" + docs.length + "件を表示)" : "");
+    suggestions.hidden = !(query && result.total === 0);
+    docs.forEach(function (doc) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = doc.url;
+      var meta = document.createElement("span");
+      meta.className = "result-meta";
+      meta.textContent = doc.municipality + " " + doc.label + (doc.isNew ? " 新規" : "");
+      link.appendChild(meta);
+      link.appendChild(document.createTextNode(doc.title));
+      item.appendChild(link);
+      var snippet = document.createElement("p");
+      snippet.className = "snippet";
+      DxSearch.snippet(doc.text, result.terms).forEach(function (part) {
+        var node = part.mark ? document.createElement("mark") : document.createTextNode(part.text);
+        if (part.mark) node.textContent = part.text;
+        snippet.appendChild(node);
+      });
+      item.appendChild(snippet);
+      list.appendChild(item);
+    });
+  }
+
+  var latest = 0;
+  function run() {
+    var ticket = ++latest;
+    var query = input.value.trim();
+    var f = filters();
+    keepInUrl(query, f);
+    if (!query) {
+      list.textContent = "";
+      status.textContent = "";
+      suggestions.hidden = true;
+      showCounts(null);
+      return;
+    }
+    client.search(query, f).then(function (result) {
+      return client.documents(result.hits.slice(0, 20).map(function (h) { return h.doc; })).then(function (docs) {
+        if (ticket !== latest) return;
+        showCounts(result.facets || null);
+        render(result, query, docs);
+      });
+    }).catch(function () {
+      if (ticket === latest) status.textContent = "検索インデックスを読み込めませんでした。ページを再読み込みしてください。";
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  form.addEventListener("change", function (event) { if (event.target !== input) run(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  run();
+})();
+
 if (typeof module !== "undefined" && module.exports) {
   module.exports = DxSearch;
 }

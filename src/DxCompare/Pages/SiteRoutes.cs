@@ -25,6 +25,7 @@ public static class SiteRoutes
         foreach (var metric in site.Content.Metrics) yield return PageRoute.Of<MetricPage>(SiteContext.MetricUrl(metric.Id), s, ("Metric", metric));
         yield return PageRoute.Of<ComparePage>("/compare/", s);
         foreach (var page in site.Content.Pages) yield return PageRoute.Of<ProsePage>($"/{page.Slug}/", s, ("Page", page));
+        yield return PageRoute.Of<SearchPage>("/search/", s);
         yield return PageRoute.Of<DataPage>("/data/", s, ("Sizes", dataSizes));
         yield return PageRoute.Of<NotFoundPage>("/404.html", s);
     }

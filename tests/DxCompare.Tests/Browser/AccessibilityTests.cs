@@ -10,7 +10,7 @@ public class AccessibilityTests(BrowserFixture browser)
     public static TheoryData<string> PageTypes() =>
     [
         "/", "/taito/", "/koto/", "/taito/initiatives/1/", "/koto/initiatives/7/", "/topics/", "/topics/online-procedures/",
-        "/indicators/", "/indicators/online-procedure-rate/", "/compare/", "/about/", "/data/", "/404.html",
+        "/indicators/", "/indicators/online-procedure-rate/", "/compare/", "/about/", "/data/", "/404.html", "/search/?q=テレワーク",
     ];
 
     [Theory]
@@ -21,6 +21,8 @@ public class AccessibilityTests(BrowserFixture browser)
         try
         {
             await page.GotoAsync(browser.BaseUrl + path);
+            if (path.StartsWith("/search/", StringComparison.Ordinal))
+                await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
             var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
             {
                 RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

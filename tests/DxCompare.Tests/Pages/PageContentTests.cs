@@ -134,6 +134,6 @@ public class PageContentTests(BuiltSite site)
         Assert.Contains("ページが見つかりません", site.Html("/404.html"));
         foreach (var file in new[] { "initiatives.csv", "indicators.csv", "plans.json", "schema.json" })
             Assert.True(File.Exists(Path.Combine(site.Output, "data", file)), file);
-        Assert.Equal(38 + 22 + 24 + 5 + 4 + 8, site.Report.PagesWritten);
+        Assert.Equal(38 + 22 + 24 + 5 + 4 + 9, site.Report.PagesWritten);
     }
 }

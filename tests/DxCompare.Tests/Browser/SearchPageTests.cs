@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+
+namespace DxCompare.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public class SearchPageTests(BrowserFixture browser)
+{
+    private async Task<IPage> OpenAsync(string path)
+    {
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + path);
+        return page;
+    }
+
+    private static async Task<IReadOnlyList<string>> ResultTitlesAsync(IPage page) =>
+        [.. (await page.Locator("#search-results li a").AllInnerTextsAsync()).Select(t => t.Replace("\n", " ").Trim())];
+
+    [Fact]
+    public async Task Typing_telework_finds_both_wards_then_filters_and_follows_a_result()
+    {
+        var page = await OpenAsync("/search/");
+        await page.Locator("#search-q").PressSequentiallyAsync("テレワーク");
+        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
+
+        var titles = await ResultTitlesAsync(page);
+        Assert.Equal("台東区 取組31 テレワーク、フリーアドレスの推進", titles[0]);
+        Assert.Contains("江東区 取組7 効率的な職場環境の整備", titles.Take(3));
+        Assert.Equal("テレワーク", await page.Locator("#search-results li").First.Locator("mark").First.InnerTextAsync());
+        Assert.Contains("q=%E3%83%86%E3%83%AC%E3%83%AF%E3%83%BC%E3%82%AF", await page.EvaluateAsync<string>("location.search"));
+        Assert.StartsWith("江東区（", await page.Locator("#search-m option[value=koto]").InnerTextAsync());
+
+        await page.SelectOptionAsync("#search-m", "koto");
+        await page.WaitForFunctionAsync("!document.querySelector('#search-results li a').textContent.includes('台東区')");
+        titles = await ResultTitlesAsync(page);
+        Assert.All(titles, t => Assert.StartsWith("江東区", t));
+        Assert.Contains("m=koto", await page.EvaluateAsync<string>("location.search"));
+
+        await page.Locator("#search-results li a").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/koto/initiatives/7/");
+        Assert.Contains("効率的な職場環境の整備", await page.Locator("h1").InnerTextAsync());
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_shared_search_url_restores_query_and_facets()
+    {
+        var page = await OpenAsync("/search/?q=%E3%83%86%E3%83%AC%E3%83%AF%E3%83%BC%E3%82%AF&m=koto");
+        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
+        Assert.Equal("テレワーク", await page.InputValueAsync("#search-q"));
+        Assert.Equal("koto", await page.InputValueAsync("#search-m"));
+        Assert.All(await ResultTitlesAsync(page), t => Assert.StartsWith("江東区", t));
+        await page.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("*", "検索できる語が含まれていません")]
+    [InlineData("\"", "検索できる語が含まれていません")]
+    [InlineData("AND", "該当する取組は見つかりませんでした")]
+    [InlineData("ぬぬぬぬ", "該当する取組は見つかりませんでした")]
+    public async Task Bad_input_gets_a_message_not_an_error(string query, string message)
+    {
+        var page = await OpenAsync("/search/");
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.FillAsync("#search-q", query);
+        await page.WaitForFunctionAsync("document.getElementById('search-status').textContent.length > 0");
+        Assert.Contains(message, await page.InnerTextAsync("#search-status"));
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Nothing_found_offers_topics_and_a_very_long_query_returns_promptly()
+    {
+        var page = await OpenAsync("/search/");
+        await page.FillAsync("#search-q", "ぬぬぬぬ");
+        await page.WaitForFunctionAsync("!document.getElementById('search-suggestions').hidden");
+        Assert.True(await page.IsVisibleAsync("#search-suggestions a[href='/topics/online-procedures/']"));
+
+        await page.EvaluateAsync("() => { const q = document.getElementById('search-q'); q.removeAttribute('maxlength'); q.value = 'テ'.repeat(10000); q.dispatchEvent(new Event('input')); }");
+        await page.WaitForFunctionAsync("document.getElementById('search-status').textContent.startsWith('「テテ')", null, new() { Timeout = 5000 });
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Header_search_box_leads_to_results_without_a_mouse()
+    {
+        var page = await OpenAsync("/koto/");
+        await page.FocusAsync("#site-search");
+        await page.Keyboard.TypeAsync("生成AI");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/search/?q=*");
+        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
+        Assert.Equal("台東区 取組26 生成AIの活用促進", (await ResultTitlesAsync(page))[0]);
+        await page.CloseAsync();
+    }
+}
