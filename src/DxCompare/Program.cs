@@ -9,5 +9,6 @@ var root = new RootCommand("DxCompare: compare Japanese municipalities' DX plans
     BuildCommand.Create(),
     ServeCommand.Create(),
     SearchCommand.Create(),
+    BenchCommand.Create(),
 };
 return root.Parse(args).Invoke();

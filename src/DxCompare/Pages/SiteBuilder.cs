@@ -18,12 +18,14 @@ public sealed record BuildOptions(string ContentDirectory, string ThemeDirectory
 public sealed record BuildReport(IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, long BytesWritten, TimeSpan Elapsed)
 {
     public long SearchIndexBytes { get; init; }
+    public TimeSpan SearchIndexTime { get; init; }
 
     public bool Succeeded => Diagnostics.Count == 0;
     public double PagesPerSecond => PagesWritten / Math.Max(Elapsed.TotalSeconds, 0.001);
 
     public string Summary() =>
-        $"{"page".ToQuantity(PagesWritten)} written ({BytesWritten.Bytes().Humanize("0.#")}) in {Elapsed.TotalSeconds:0.00} s, {PagesPerSecond:0} pages/s";
+        $"{"page".ToQuantity(PagesWritten)} written ({BytesWritten.Bytes().Humanize("0.#")}) in {Elapsed.TotalSeconds:0.00} s, {PagesPerSecond:0} pages/s; " +
+        $"search index {SearchIndexBytes.Bytes().Humanize("0.#")} in {SearchIndexTime.TotalSeconds:0.00} s";
 }
 
 /// <summary>Reports build steps; the CLI shows them as a progress bar on a terminal and stays quiet in CI.</summary>
@@ -56,6 +58,7 @@ public static class SiteBuilder
         if (!loaded.Succeeded) return new BuildReport(loaded.Diagnostics, 0, 0, clock.Elapsed);
 
         var assetsDirectory = Path.Combine(options.ThemeDirectory, "assets");
+        var searchClock = Stopwatch.StartNew();
         using var search = new SearchIndex(loaded.Content!);
         var site = new SiteContext(loaded.Content!, options.BaseUrl, AssetManifest.Scan(assetsDirectory))
         {
@@ -63,6 +66,7 @@ public static class SiteBuilder
         };
         using var output = new StagedOutput(options.OutputDirectory);
         var searchBytes = StaticSearchExport.Write(search, output.Staging);
+        var searchTime = searchClock.Elapsed;
 
         var dataDirectory = Path.Combine(output.Staging, "data");
         var sizes = OpenDataExport.WriteAll(site.Content, dataDirectory)
@@ -89,7 +93,7 @@ public static class SiteBuilder
         File.WriteAllText(output.PathOf("sitemap.xml"), Sitemap(site, routes), Utf8NoBom);
         File.WriteAllText(output.PathOf("robots.txt"), $"User-agent: *\nAllow: /\nDisallow: /admin/\nSitemap: {site.Absolute("/sitemap.xml")}\n", Utf8NoBom);
         output.Commit();
-        return new BuildReport([], routes.Count, bytes, clock.Elapsed) { SearchIndexBytes = searchBytes };
+        return new BuildReport([], routes.Count, bytes, clock.Elapsed) { SearchIndexBytes = searchBytes, SearchIndexTime = searchTime };
     }
 
     /// <summary>Round-robin batches, so that workers get a similar mix of heavy and light pages.</summary>

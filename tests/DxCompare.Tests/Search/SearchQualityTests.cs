@@ -16,13 +16,4 @@ public class SearchQualityTests
         var misses = report.PerQuery.Where(q => q.Recall < 1).Select(q => $"{q.Query.Query}: {q.Recall:0.00}");
         Assert.True(report.RecallAt5 >= 0.9, $"recall@5 {report.RecallAt5:0.000}; below 1: {string.Join(", ", misses)}");
     }
-
-    [Fact]
-    public void Variants_report()
-    {
-        var judged = Evaluation.LoadJudgedQueries(JudgedPath);
-        var lines = AnalyzerOptions.Variants.Select(v => Evaluation.Measure(Repository.Content, v, judged))
-            .Select(r => $"{r.Variant.Name}: recall@5 {r.RecallAt5:0.000} nDCG@10 {r.NdcgAt10:0.000} P@5 {r.PrecisionAt5:0.000}");
-        File.WriteAllLines(Path.Combine(Path.GetTempPath(), "dxcompare-variants.txt"), lines);
-    }
 }
