@@ -10,5 +10,6 @@ var root = new RootCommand("DxCompare: compare Japanese municipalities' DX plans
     ServeCommand.Create(),
     SearchCommand.Create(),
     BenchCommand.Create(),
+    NewCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -2,7 +2,9 @@ using System.CommandLine;
 using DxCompare.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using DxCompare.Output;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,14 +42,28 @@ public static class ServeCommand
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var files = new PhysicalFileProvider(root);
+        var headersFile = Path.Combine(root, HeaderRules.FileName);
         app.Use(async (context, next) =>
         {
+            // The same headers as production: netlify.toml's site-wide ones and the generated _headers.
             context.Response.Headers["X-Content-Type-Options"] = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            var rules = File.Exists(headersFile) ? HeaderRules.Parse(File.ReadAllText(headersFile)) : [];
+            var path = context.Request.Path.Value ?? "/";
+            foreach (var rule in rules.Where(r => r.Matches(path)))
+                foreach (var (name, value) in rule.Headers) context.Response.Headers[name] = value;
+            if (path == "/" + HeaderRules.FileName)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
             await next();
         });
+        var contentTypes = new FileExtensionContentTypeProvider();
+        contentTypes.Mappings[".yml"] = "text/yaml; charset=utf-8";
+        contentTypes.Mappings[".wasm"] = "application/wasm";
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = false });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = false, ContentTypeProvider = contentTypes });
         app.Run(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

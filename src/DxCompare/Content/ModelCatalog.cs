@@ -23,6 +23,7 @@ public sealed record FieldSpec(PropertyInfo Property, string Name, FieldShape Sh
     public ReferencesAttribute? References => Property.GetCustomAttribute<ReferencesAttribute>();
     public SummaryAttribute? Summary => Property.GetCustomAttribute<SummaryAttribute>();
     public bool Markdown => Property.IsDefined(typeof(MarkdownAttribute));
+    public string? CmsWidget => Property.GetCustomAttribute<CmsWidgetAttribute>()?.Widget;
     public bool Multiline => Markdown || Property.IsDefined(typeof(MultilineAttribute));
 }
 

@@ -66,3 +66,10 @@ public sealed class SummaryAttribute(string template) : Attribute
 {
     public string Template { get; } = template;
 }
+
+/// <summary>The CMS edits this field with a custom widget from theme/admin/cms-plugin.js.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class CmsWidgetAttribute(string widget) : Attribute
+{
+    public string Widget { get; } = widget;
+}

@@ -39,7 +39,8 @@ public sealed record Indicator
     [Between(1, 9999), Label("掲載ページ")]
     public int? Page { get; init; }
 
-    [RequiredField, Label("値"), Summary("{{fields.fy}} {{fields.type}} {{fields.value}}{{fields.status}}")]
+    [RequiredField, CmsWidget("fy-values"), Label("値", Hint = "年度ごとの基準値・目標値・実績値。数値か状態(推進、— など)を入力"),
+     Summary("{{fields.fy}} {{fields.type}} {{fields.value}}{{fields.status}}")]
     public IReadOnlyList<IndicatorValue> Values { get; init; } = [];
 }
 

@@ -31,9 +31,13 @@ public sealed class AssetManifest
         return manifest;
     }
 
-    public void CopyTo(string assetsDirectory, Func<string, string> pathInOutput)
+    public void CopyTo(string assetsDirectory, string outputRoot)
     {
         foreach (var (relative, published) in _published)
-            File.Copy(Path.Combine(assetsDirectory, relative), pathInOutput(published.TrimStart('/')), overwrite: true);
+        {
+            var target = Path.Combine(outputRoot, published.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(assetsDirectory, relative), target, overwrite: true);
+        }
     }
 }

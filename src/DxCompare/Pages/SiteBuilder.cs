@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Xml.Linq;
+using DxCompare.Cms;
 using DxCompare.Content;
 using DxCompare.Exports;
 using DxCompare.Output;
@@ -13,12 +14,15 @@ public sealed record BuildOptions(string ContentDirectory, string ThemeDirectory
 {
     public const string DefaultBaseUrl = "https://dxcompare.netlify.app";
     public int Workers { get; init; } = Environment.ProcessorCount;
+    public string DecapDist { get; init; } = AdminSite.DefaultDecapDist;
+    public CmsOptions Cms { get; init; } = new();
 }
 
 public sealed record BuildReport(IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, long BytesWritten, TimeSpan Elapsed)
 {
     public long SearchIndexBytes { get; init; }
     public TimeSpan SearchIndexTime { get; init; }
+    public bool AdminReady { get; init; } = true;
 
     public bool Succeeded => Diagnostics.Count == 0;
     public double PagesPerSecond => PagesWritten / Math.Max(Elapsed.TotalSeconds, 0.001);
@@ -54,47 +58,51 @@ public static class SiteBuilder
     {
         progress ??= NoProgress.Instance;
         var clock = Stopwatch.StartNew();
-        var loaded = ContentLoader.Load(options.ContentDirectory);
-        if (!loaded.Succeeded) return new BuildReport(loaded.Diagnostics, 0, 0, clock.Elapsed);
+        using var generation = SiteGeneration.Prepare(options, out var diagnostics);
+        if (generation is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
 
-        var assetsDirectory = Path.Combine(options.ThemeDirectory, "assets");
-        var searchClock = Stopwatch.StartNew();
-        using var search = new SearchIndex(loaded.Content!);
-        var site = new SiteContext(loaded.Content!, options.BaseUrl, AssetManifest.Scan(assetsDirectory))
-        {
-            Related = RelatedInitiatives.Compute(search, loaded.Content!),
-        };
         using var output = new StagedOutput(options.OutputDirectory);
-        var searchBytes = StaticSearchExport.Write(search, output.Staging);
-        var searchTime = searchClock.Elapsed;
+        var searchBytes = generation.WriteSearchIndex(output.Staging);
+        progress.Start("pages", generation.Routes.Count);
+        var bytes = await generation.RenderAsync(generation.Routes, output.Staging, progress, cancel);
+        var adminReady = generation.WriteSiteFiles(output.Staging);
+        output.Commit();
+        return new BuildReport([], generation.Routes.Count, bytes, clock.Elapsed)
+        {
+            SearchIndexBytes = searchBytes, SearchIndexTime = generation.SearchIndexTime, AdminReady = adminReady,
+        };
+    }
 
-        var dataDirectory = Path.Combine(output.Staging, "data");
-        var sizes = OpenDataExport.WriteAll(site.Content, dataDirectory)
-            .ToDictionary(f => f, f => new FileInfo(Path.Combine(dataDirectory, f)).Length.Bytes().Humanize("0.#"));
-
-        var routes = SiteRoutes.All(site, sizes).ToList();
-        progress.Start("pages", routes.Count);
+    /// <summary>Writes rendered pages in parallel, one renderer per worker; returns the bytes written.</summary>
+    internal static async Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, int workers, IBuildProgress progress, CancellationToken cancel)
+    {
         long bytes = 0;
-        await Parallel.ForEachAsync(Partition(routes, options.Workers), new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancel },
+        await Parallel.ForEachAsync(Partition(routes, workers), new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancel },
             async (batch, token) =>
             {
                 await using var renderer = new PageRenderer();
                 foreach (var route in batch)
                 {
-                    var html = await renderer.RenderAsync(route);
-                    var encoded = Utf8NoBom.GetBytes(html);
-                    await File.WriteAllBytesAsync(output.PathOf(route.OutputFile), encoded, token);
+                    var encoded = Utf8NoBom.GetBytes(await renderer.RenderAsync(route));
+                    await WriteFileAsync(Path.Combine(root, route.OutputFile), encoded, token);
                     Interlocked.Add(ref bytes, encoded.Length);
                     progress.Advance();
                 }
             });
-
-        site.Assets.CopyTo(assetsDirectory, output.PathOf);
-        File.WriteAllText(output.PathOf("sitemap.xml"), Sitemap(site, routes), Utf8NoBom);
-        File.WriteAllText(output.PathOf("robots.txt"), $"User-agent: *\nAllow: /\nDisallow: /admin/\nSitemap: {site.Absolute("/sitemap.xml")}\n", Utf8NoBom);
-        output.Commit();
-        return new BuildReport([], routes.Count, bytes, clock.Elapsed) { SearchIndexBytes = searchBytes, SearchIndexTime = searchTime };
+        return bytes;
     }
+
+    /// <summary>Write to a temporary name, then rename: a reader (or the live server) never sees half a file.</summary>
+    internal static async Task WriteFileAsync(string path, byte[] content, CancellationToken cancel = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
+        await File.WriteAllBytesAsync(temporary, content, cancel);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    internal static void WriteText(string path, string text) =>
+        WriteFileAsync(path, Utf8NoBom.GetBytes(text)).GetAwaiter().GetResult();
 
     /// <summary>Round-robin batches, so that workers get a similar mix of heavy and light pages.</summary>
     private static IEnumerable<IReadOnlyList<PageRoute>> Partition(IReadOnlyList<PageRoute> routes, int workers)
@@ -103,7 +111,7 @@ public static class SiteBuilder
         return Enumerable.Range(0, count).Select(w => (IReadOnlyList<PageRoute>)[.. routes.Where((_, i) => i % count == w)]);
     }
 
-    private static string Sitemap(SiteContext site, IEnumerable<PageRoute> routes)
+    internal static string Sitemap(SiteContext site, IEnumerable<PageRoute> routes)
     {
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null),

@@ -22,7 +22,7 @@ public class AccessibilityTests(BrowserFixture browser)
         {
             await page.GotoAsync(browser.BaseUrl + path);
             if (path.StartsWith("/search/", StringComparison.Ordinal))
-                await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
+                await Microsoft.Playwright.Assertions.Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
             var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
             {
                 RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace DxCompare.Tests.Browser;
 
@@ -20,7 +21,7 @@ public class SearchPageTests(BrowserFixture browser)
     {
         var page = await OpenAsync("/search/");
         await page.Locator("#search-q").PressSequentiallyAsync("テレワーク");
-        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
+        await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
 
         var titles = await ResultTitlesAsync(page);
         Assert.Equal("台東区 取組31 テレワーク、フリーアドレスの推進", titles[0]);
@@ -30,7 +31,7 @@ public class SearchPageTests(BrowserFixture browser)
         Assert.StartsWith("江東区（", await page.Locator("#search-m option[value=koto]").InnerTextAsync());
 
         await page.SelectOptionAsync("#search-m", "koto");
-        await page.WaitForFunctionAsync("!document.querySelector('#search-results li a').textContent.includes('台東区')");
+        await Expect(page.Locator("#search-results li a", new() { HasText = "台東区" })).ToHaveCountAsync(0);
         titles = await ResultTitlesAsync(page);
         Assert.All(titles, t => Assert.StartsWith("江東区", t));
         Assert.Contains("m=koto", await page.EvaluateAsync<string>("location.search"));
@@ -46,7 +47,7 @@ public class SearchPageTests(BrowserFixture browser)
     public async Task A_shared_search_url_restores_query_and_facets()
     {
         var page = await OpenAsync("/search/?q=%E3%83%86%E3%83%AC%E3%83%AF%E3%83%BC%E3%82%AF&m=koto");
-        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
+        await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
         Assert.Equal("テレワーク", await page.InputValueAsync("#search-q"));
         Assert.Equal("koto", await page.InputValueAsync("#search-m"));
         Assert.All(await ResultTitlesAsync(page), t => Assert.StartsWith("江東区", t));
@@ -64,7 +65,7 @@ public class SearchPageTests(BrowserFixture browser)
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.FillAsync("#search-q", query);
-        await page.WaitForFunctionAsync("document.getElementById('search-status').textContent.length > 0");
+        await Expect(page.Locator("#search-status")).Not.ToBeEmptyAsync();
         Assert.Contains(message, await page.InnerTextAsync("#search-status"));
         Assert.Empty(errors);
         await page.CloseAsync();
@@ -75,11 +76,12 @@ public class SearchPageTests(BrowserFixture browser)
     {
         var page = await OpenAsync("/search/");
         await page.FillAsync("#search-q", "ぬぬぬぬ");
-        await page.WaitForFunctionAsync("!document.getElementById('search-suggestions').hidden");
+        await Expect(page.Locator("#search-suggestions")).ToBeVisibleAsync();
         Assert.True(await page.IsVisibleAsync("#search-suggestions a[href='/topics/online-procedures/']"));
 
-        await page.EvaluateAsync("() => { const q = document.getElementById('search-q'); q.removeAttribute('maxlength'); q.value = 'テ'.repeat(10000); q.dispatchEvent(new Event('input')); }");
-        await page.WaitForFunctionAsync("document.getElementById('search-status').textContent.startsWith('「テテ')", null, new() { Timeout = 5000 });
+        await page.Locator("#search-q").EvaluateAsync("q => q.removeAttribute('maxlength')");
+        await page.FillAsync("#search-q", new string('テ', 10_000));
+        await Expect(page.Locator("#search-status")).ToContainTextAsync("「テテテ", new() { Timeout = 5000 });
         await page.CloseAsync();
     }
 
@@ -91,7 +93,7 @@ public class SearchPageTests(BrowserFixture browser)
         await page.Keyboard.TypeAsync("生成AI");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/search/?q=*");
-        await page.WaitForFunctionAsync("document.querySelectorAll('#search-results li').length > 0");
+        await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
         Assert.Equal("台東区 取組26 生成AIの活用促進", (await ResultTitlesAsync(page))[0]);
         await page.CloseAsync();
     }

@@ -27,7 +27,9 @@ public sealed class BuiltSite : IDisposable
 
     public IDocument Page(string urlPath) => new HtmlParser().ParseDocument(Html(urlPath));
 
-    public IEnumerable<string> HtmlFiles() => Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories);
+    /// <summary>The public pages (the CMS under /admin/ is not part of the site).</summary>
+    public IEnumerable<string> HtmlFiles() => Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
+        .Where(f => !Path.GetRelativePath(Output, f).StartsWith("admin", StringComparison.Ordinal));
 
     /// <summary>Visible text with whitespace collapsed, as a reader would see it.</summary>
     public static string Text(IElement? element) => element is null ? "" :
