@@ -5,18 +5,22 @@ namespace DxCompare.Pages;
 /// <summary>Every page of the site and the theme component that renders it: the URL contract in one place.</summary>
 public static class SiteRoutes
 {
+    public static string PlanScope(string slug) => "plan:" + slug;
+    public static string PageScope(string slug) => "page:" + slug;
+
     public static IEnumerable<PageRoute> All(SiteContext site, IReadOnlyDictionary<string, string> dataSizes)
     {
         var s = ("Site", (object?)site);
         yield return PageRoute.Of<HomePage>("/", s);
         foreach (var plan in site.Content.Plans)
         {
-            yield return PageRoute.Of<PlanPage>(SiteContext.PlanUrl(plan), s, ("Plan", plan));
+            var scope = PlanScope(plan.Municipality.Slug);
+            yield return PageRoute.Of<PlanPage>(SiteContext.PlanUrl(plan), s, ("Plan", plan)).In(scope);
             var initiatives = site.InitiativesOf(plan);
             for (var i = 0; i < initiatives.Count; i++)
             {
                 yield return PageRoute.Of<InitiativePage>(initiatives[i].Url, s, ("Entry", initiatives[i]),
-                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null));
+                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null)).In(scope);
             }
         }
         yield return PageRoute.Of<TopicsIndexPage>("/topics/", s);
@@ -24,7 +28,7 @@ public static class SiteRoutes
         yield return PageRoute.Of<IndicatorsIndexPage>("/indicators/", s);
         foreach (var metric in site.Content.Metrics) yield return PageRoute.Of<MetricPage>(SiteContext.MetricUrl(metric.Id), s, ("Metric", metric));
         yield return PageRoute.Of<ComparePage>("/compare/", s);
-        foreach (var page in site.Content.Pages) yield return PageRoute.Of<ProsePage>($"/{page.Slug}/", s, ("Page", page));
+        foreach (var page in site.Content.Pages) yield return PageRoute.Of<ProsePage>($"/{page.Slug}/", s, ("Page", page)).In(PageScope(page.Slug));
         yield return PageRoute.Of<SearchPage>("/search/", s);
         yield return PageRoute.Of<DataPage>("/data/", s, ("Sizes", dataSizes));
         yield return PageRoute.Of<NotFoundPage>("/404.html", s);

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using DxCompare.Content;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace DxCompare.Cli;
+
+/// <summary>
+/// Live reload for `serve --watch`: pages get a small script that listens on a server-sent event
+/// stream; after a rebuild the browser reloads, and while the content is invalid it shows the
+/// validator's messages in an overlay (the last good site stays served underneath).
+/// </summary>
+public sealed class LiveReload
+{
+    public const string ScriptPath = "/__dxcompare/live.js";
+    public const string EventsPath = "/__dxcompare/events";
+
+    private readonly List<Channel<string>> _clients = [];
+    private string _state = Frame("ok", "[]");
+
+    private static string Frame(string name, string data) => $"event: {name}\ndata: {data}\n\n";
+
+    public void Reload()
+    {
+        _state = Frame("ok", "[]");
+        Broadcast(Frame("reload", "{}"));
+    }
+
+    public void ShowErrors(IEnumerable<Diagnostic> diagnostics)
+    {
+        _state = Frame("errors", JsonSerializer.Serialize(diagnostics.Select(d => d.ToString())));
+        Broadcast(_state);
+    }
+
+    private void Broadcast(string frame)
+    {
+        lock (_clients) foreach (var client in _clients) client.Writer.TryWrite(frame);
+    }
+
+    public void Map(WebApplication app)
+    {
+        app.MapGet(ScriptPath, () => Results.Text(Script, "text/javascript; charset=utf-8"));
+        app.MapGet(EventsPath, async (HttpContext context) =>
+        {
+            context.Response.Headers.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-cache";
+            var channel = Channel.CreateUnbounded<string>();
+            lock (_clients) _clients.Add(channel);
+            try
+            {
+                await context.Response.WriteAsync(_state, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await foreach (var frame in channel.Reader.ReadAllAsync(context.RequestAborted))
+                {
+                    await context.Response.WriteAsync(frame, context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                lock (_clients) _clients.Remove(channel);
+            }
+        });
+    }
+
+    /// <summary>Adds the live script to an HTML page as it is served (the files on disk stay as built).</summary>
+    public static string Inject(string html) =>
+        html.Replace("</head>", $"<script src=\"{ScriptPath}\" defer></script>\n</head>", StringComparison.Ordinal);
+
+    private const string Script = """
+        (function () {
+          "use strict";
+          var overlay = null;
+          function hide() { if (overlay) { overlay.remove(); overlay = null; } }
+          function show(messages) {
+            hide();
+            overlay = document.createElement("div");
+            overlay.id = "dxcompare-errors";
+            overlay.setAttribute("role", "alert");
+            overlay.className = "dx-live-errors";
+            var title = document.createElement("h2");
+            title.textContent = "コンテンツにエラーがあります(前回の正常なサイトを表示しています)";
+            overlay.appendChild(title);
+            var list = document.createElement("ul");
+            messages.forEach(function (m) { var li = document.createElement("li"); li.textContent = m; list.appendChild(li); });
+            overlay.appendChild(list);
+            document.body.appendChild(overlay);
+          }
+          var events = new EventSource("/__dxcompare/events");
+          events.addEventListener("reload", function () { window.location.reload(); });
+          events.addEventListener("errors", function (e) { show(JSON.parse(e.data)); });
+          events.addEventListener("ok", hide);
+        })();
+        """;
+}

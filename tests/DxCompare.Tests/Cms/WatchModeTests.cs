@@ -1,0 +1,62 @@
+using DxCompare.Pages;
+using DxCompare.Tests.Support;
+
+namespace DxCompare.Tests.Cms;
+
+public class WatchModeTests
+{
+    [Fact]
+    public async Task Editing_a_plan_rebuilds_its_pages_and_leaves_unrelated_ones_alone()
+    {
+        using var content = new TempContent(copyRealContent: true);
+        var output = Path.Combine(content.Directory, "out");
+        using var builder = new IncrementalBuilder(new BuildOptions(content.Directory, Path.Combine(Repository.Root, "theme"), output, BuildOptions.DefaultBaseUrl));
+        Assert.True((await builder.StartAsync()).Succeeded);
+        var aboutPage = Path.Combine(output, "about", "index.html");
+        var aboutStamp = File.GetLastWriteTimeUtc(aboutPage);
+
+        var plan = Path.Combine(content.Directory, "plans", "koto.yml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("title: 窓口改革の推進", "title: 窓口改革の推進と書かない窓口"));
+        var result = await builder.RebuildAsync([plan]);
+
+        Assert.True(result.Succeeded);
+        Assert.False(result.Full);
+        Assert.True(result.PagesRendered < result.PagesTotal, result.Summary());
+        Assert.Contains("窓口改革の推進と書かない窓口", File.ReadAllText(Path.Combine(output, "koto", "initiatives", "1", "index.html")));
+        Assert.Contains("窓口改革の推進と書かない窓口", File.ReadAllText(Path.Combine(output, "koto", "index.html")));
+        Assert.Equal(aboutStamp, File.GetLastWriteTimeUtc(aboutPage));
+    }
+
+    [Fact]
+    public async Task Invalid_content_keeps_the_last_good_site_and_reports_the_problem()
+    {
+        using var content = new TempContent(copyRealContent: true);
+        var output = Path.Combine(content.Directory, "out");
+        using var builder = new IncrementalBuilder(new BuildOptions(content.Directory, Path.Combine(Repository.Root, "theme"), output, BuildOptions.DefaultBaseUrl));
+        await builder.StartAsync();
+        var before = File.ReadAllText(Path.Combine(output, "koto", "index.html"));
+
+        var plan = Path.Combine(content.Directory, "plans", "koto.yml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("  start: 2025", "  start: 令和7年度"));
+        var result = await builder.RebuildAsync([plan]);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Message == "'start' (開始年度(西暦)) must be a Gregorian fiscal year, found 和暦 '令和7年度'. Write 2025 (令和7年度 → 2025).");
+        Assert.Equal(before, File.ReadAllText(Path.Combine(output, "koto", "index.html")));
+    }
+
+    [Fact]
+    public async Task A_new_plan_file_adds_its_pages_and_a_column_on_topic_pages()
+    {
+        using var content = new TempContent(copyRealContent: true);
+        var output = Path.Combine(content.Directory, "out");
+        using var builder = new IncrementalBuilder(new BuildOptions(content.Directory, Path.Combine(Repository.Root, "theme"), output, BuildOptions.DefaultBaseUrl));
+        await builder.StartAsync();
+        var request = new DxCompare.Content.ScaffoldRequest("131032", "港区", "minato", ["目標", "施策", "取組"], 2026, 2028);
+        var path = content.Write("plans/minato.yml", DxCompare.Content.PlanScaffold.Render(request));
+        var result = await builder.RebuildAsync([path]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(File.Exists(Path.Combine(output, "minato", "initiatives", "1", "index.html")));
+        Assert.Contains("data-municipality=\"minato\"", File.ReadAllText(Path.Combine(output, "topics", "online-procedures", "index.html")));
+    }
+}
