@@ -15,6 +15,8 @@
   }
 
   function wareki(fy) {
+    fy = Number(fy);
+    if (!isFinite(fy) || fy < 1900 || fy > 2200) return "";
     // Intl formats the era with the same data .NET's JapaneseCalendar uses; April 1 names the fiscal year.
     var date = new Date(Date.UTC(fy, 3, 1));
     var label = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", timeZone: "UTC" }).format(date);
@@ -232,9 +234,11 @@
   var NUMERIC = {};
   MODEL.numericFields.forEach(function (name) { NUMERIC[name] = true; });
 
+  // Cleared optional fields, and the empty lists and objects Decap leaves behind, are not written.
   function isEmpty(value) {
     if (value === null || value === undefined || value === "") return true;
-    if (Array.isArray(value)) return false;
+    if (Array.isArray(value)) return value.length === 0;
+    if (typeof value === "object") return Object.keys(value).length === 0;
     return false;
   }
 

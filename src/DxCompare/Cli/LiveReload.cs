@@ -39,11 +39,23 @@ public sealed class LiveReload
         lock (_clients) foreach (var client in _clients) client.Writer.TryWrite(frame);
     }
 
+    /// <summary>Middleware, not endpoints: a matched endpoint would stop the static file middleware serving the site.</summary>
     public void Map(WebApplication app)
     {
-        app.MapGet(ScriptPath, () => Results.Text(Script, "text/javascript; charset=utf-8"));
-        app.MapGet(EventsPath, async (HttpContext context) =>
+        app.Use(async (context, next) =>
         {
+            var path = context.Request.Path.Value;
+            if (path == ScriptPath)
+            {
+                context.Response.ContentType = "text/javascript; charset=utf-8";
+                await context.Response.WriteAsync(Script);
+                return;
+            }
+            if (path != EventsPath)
+            {
+                await next();
+                return;
+            }
             context.Response.Headers.ContentType = "text/event-stream";
             context.Response.Headers.CacheControl = "no-cache";
             var channel = Channel.CreateUnbounded<string>();

@@ -119,7 +119,7 @@ public static class ServeCommand
         contentTypes.Mappings[".wasm"] = "application/wasm";
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = false, ContentTypeProvider = contentTypes });
-        app.MapFallback(async context =>
+        app.Run(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             var notFound = files.GetFileInfo("404.html");

@@ -52,6 +52,7 @@ public static class AdminSite
             <title>DxCompare 編集画面</title>
             <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
             <link href="/admin/cms-preview.css" rel="stylesheet">
+            <link rel="icon" href="data:,">
         </head>
         <body>
             <script src="/admin/dxcompare-model.js"></script>

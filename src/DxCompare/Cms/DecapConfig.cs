@@ -135,8 +135,8 @@ public static class DecapConfig
                 if (field.Range is { } range) { config["min"] = range.Min; config["max"] = range.Max; }
                 break;
             case FieldShape.Boolean:
+                // No default: Decap would create list items just to hold it (a new plan would get phantom entries).
                 config["widget"] = "boolean";
-                config["default"] = false;
                 break;
             case FieldShape.Enum:
                 config["widget"] = "select";

@@ -21,6 +21,7 @@ public class SearchPageTests(BrowserFixture browser)
     {
         var page = await OpenAsync("/search/");
         await page.Locator("#search-q").PressSequentiallyAsync("テレワーク");
+        await Expect(page.Locator("#search-status")).ToContainTextAsync("「テレワーク」: ");
         await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
 
         var titles = await ResultTitlesAsync(page);

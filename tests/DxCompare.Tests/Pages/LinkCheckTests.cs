@@ -27,7 +27,7 @@ public class LinkCheckTests(BuiltSite site)
                 if (url.StartsWith("https://dxcompare.netlify.app/", StringComparison.Ordinal) && element.LocalName == "link") continue;
                 Assert.False(url.StartsWith("http", StringComparison.Ordinal) && element.LocalName is "script" or "link" or "img",
                     $"{page}: third-party request to {url}");
-                if (url.StartsWith("http", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.Ordinal)) continue;
+                if (url.StartsWith("http", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal)) continue;
                 checkedLinks++;
                 var (path, fragment) = url.Split('#', 2) is var parts && parts.Length == 2 ? (parts[0], parts[1]) : (parts[0], null);
                 path = path.Split('?')[0];
