@@ -9,21 +9,22 @@ public enum FieldShape { Text, Integer, Number, Boolean, Enum, Object, ObjectLis
 
 /// <summary>
 /// What the model says about one field. The binder, the validator, the JSON Schema and the CMS config
-/// all read this, so the C# records stay the single source of truth.
+/// all read this, so the C# records stay the single source of truth. Attributes are read once here:
+/// the binder asks for them for every value of every file.
 /// </summary>
 public sealed record FieldSpec(PropertyInfo Property, string Name, FieldShape Shape, Type ElementType)
 {
-    public bool Required => Property.IsDefined(typeof(RequiredFieldAttribute));
-    public string Label => Property.GetCustomAttribute<LabelAttribute>()?.Label ?? Name;
-    public string? Hint => Property.GetCustomAttribute<LabelAttribute>()?.Hint;
-    public PatternAttribute? Pattern => Property.GetCustomAttribute<PatternAttribute>();
-    public OneOfAttribute? OneOf => Property.GetCustomAttribute<OneOfAttribute>();
-    public BetweenAttribute? Range => Property.GetCustomAttribute<BetweenAttribute>();
-    public FiscalYearAttribute? FiscalYear => Property.GetCustomAttribute<FiscalYearAttribute>();
-    public ReferencesAttribute? References => Property.GetCustomAttribute<ReferencesAttribute>();
-    public SummaryAttribute? Summary => Property.GetCustomAttribute<SummaryAttribute>();
-    public bool Markdown => Property.IsDefined(typeof(MarkdownAttribute));
-    public string? CmsWidget => Property.GetCustomAttribute<CmsWidgetAttribute>()?.Widget;
+    public bool Required { get; } = Property.IsDefined(typeof(RequiredFieldAttribute));
+    public string Label { get; } = Property.GetCustomAttribute<LabelAttribute>()?.Label ?? Name;
+    public string? Hint { get; } = Property.GetCustomAttribute<LabelAttribute>()?.Hint;
+    public PatternAttribute? Pattern { get; } = Property.GetCustomAttribute<PatternAttribute>();
+    public OneOfAttribute? OneOf { get; } = Property.GetCustomAttribute<OneOfAttribute>();
+    public BetweenAttribute? Range { get; } = Property.GetCustomAttribute<BetweenAttribute>();
+    public FiscalYearAttribute? FiscalYear { get; } = Property.GetCustomAttribute<FiscalYearAttribute>();
+    public ReferencesAttribute? References { get; } = Property.GetCustomAttribute<ReferencesAttribute>();
+    public SummaryAttribute? Summary { get; } = Property.GetCustomAttribute<SummaryAttribute>();
+    public bool Markdown { get; } = Property.IsDefined(typeof(MarkdownAttribute));
+    public string? CmsWidget { get; } = Property.GetCustomAttribute<CmsWidgetAttribute>()?.Widget;
     public bool Multiline => Markdown || Property.IsDefined(typeof(MultilineAttribute));
 }
 

@@ -25,14 +25,13 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
 
     public string Absolute(string path) => BaseUrl + path;
 
-    public IReadOnlyList<InitiativeEntry> InitiativesOf(Plan plan) =>
-        [.. Content.Initiatives.Where(e => ReferenceEquals(e.Plan, plan))];
+    // Per-plan views, built once: pages ask for them once per page, and there are tens of thousands of pages.
+    private readonly ILookup<string, InitiativeEntry> _initiativesByPlan = content.Initiatives.ToLookup(e => e.Municipality.Code, StringComparer.Ordinal);
+    private readonly ILookup<string, IndicatorEntry> _indicatorsByPlan = content.Indicators.ToLookup(e => e.Municipality.Code, StringComparer.Ordinal);
 
-    public IReadOnlyList<IndicatorEntry> IndicatorsOf(Plan plan) =>
-        [.. Content.Indicators.Where(e => ReferenceEquals(e.Plan, plan))];
+    public IReadOnlyList<InitiativeEntry> InitiativesOf(Plan plan) => [.. _initiativesByPlan[plan.Municipality.Code]];
 
-    public InitiativeEntry? FindInitiative(Plan plan, int number) =>
-        Content.Initiatives.FirstOrDefault(e => ReferenceEquals(e.Plan, plan) && e.Initiative.Number == number);
+    public IReadOnlyList<IndicatorEntry> IndicatorsOf(Plan plan) => [.. _indicatorsByPlan[plan.Municipality.Code]];
 
     public static string PlanUrl(Plan plan) => $"/{plan.Municipality.Slug}/";
     public static string TopicUrl(string topicId) => $"/topics/{topicId}/";
