@@ -12,7 +12,59 @@ public static class BenchCommand
         var bench = new Command("bench", "Benchmarks: search quality per analyzer variant, synthetic content for scale tests");
         bench.Subcommands.Add(Quality());
         bench.Subcommands.Add(GenerateCommand.Create());
+        bench.Subcommands.Add(Hugo());
+        bench.Subcommands.Add(Incremental());
         return bench;
+    }
+
+    private static Command Hugo()
+    {
+        var content = CommonOptions.Content();
+        var output = new Option<string>("--out") { Description = "Folder for the Hugo site", Required = true };
+        var theme = new Option<string>("--hugo-theme") { Description = "The equivalent Hugo theme", DefaultValueFactory = _ => "bench/hugo-theme/dxcompare" };
+        var command = new Command("hugo", "Export the content as a Hugo site with the same pages, for the side-by-side build benchmark") { content, output, theme };
+        command.SetAction(parse =>
+        {
+            var loaded = ContentLoader.Load(parse.GetValue(content)!);
+            if (!loaded.Succeeded) return ValidateCommand.Report(loaded, Console.Out, Console.Error);
+            var pages = Bench.HugoExport.Write(loaded.Content!, parse.GetValue(output)!, parse.GetValue(theme)!);
+            Console.WriteLine($"wrote {pages} Hugo content files to {parse.GetValue(output)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Incremental()
+    {
+        var content = CommonOptions.Content();
+        var output = new Option<string>("--output") { Description = "Output folder (rebuilt)", Required = true };
+        var theme = BuildCommand.ThemeOption();
+        var command = new Command("incremental", "Full build, then the watch-mode rebuild after editing one plan's title; prints both times") { content, output, theme };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var options = new Pages.BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, Pages.BuildOptions.DefaultBaseUrl);
+            using var builder = new Pages.IncrementalBuilder(options);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var full = await builder.StartAsync(cancel);
+            var fullTime = clock.Elapsed;
+            if (!full.Succeeded) return ValidateCommand.Report(new LoadResult(null, full.Diagnostics, new SourceMap()), Console.Out, Console.Error);
+            var plan = Directory.EnumerateFiles(Path.Combine(options.ContentDirectory, ContentLoader.PlansFolder), "*.yml").Order(StringComparer.Ordinal).First();
+            var original = await File.ReadAllTextAsync(plan, cancel);
+            var title = System.Text.RegularExpressions.Regex.Match(original, "\"title\": \"([^\"]+)\"|\ntitle: (.+)\n");
+            var edited = original.Replace(title.Value, title.Value.Replace(title.Groups[1].Success ? title.Groups[1].Value : title.Groups[2].Value, (title.Groups[1].Success ? title.Groups[1].Value : title.Groups[2].Value) + "(改訂)"));
+            await File.WriteAllTextAsync(plan, edited, cancel);
+            try
+            {
+                var result = await builder.RebuildAsync([plan], cancel);
+                Console.WriteLine($"full build {fullTime.TotalSeconds:0.00} s ({full.PagesWritten} pages); after editing {Path.GetFileName(plan)}: {result.Summary()}; ratio {result.Elapsed.TotalSeconds / fullTime.TotalSeconds:P1}");
+            }
+            finally
+            {
+                await File.WriteAllTextAsync(plan, original, cancel);
+            }
+            return 0;
+        });
+        return command;
     }
 
     private static Command Quality()

@@ -50,6 +50,7 @@ public static class BuildCommand
         else
         {
             Console.WriteLine($"{report.Summary()} → {options.OutputDirectory}");
+            Console.WriteLine($"  phases: {report.Phases}");
             if (!report.AdminReady)
                 Console.Error.WriteLine($"warning: Decap CMS is not installed ({options.DecapDist} not found), so /admin/ only explains how to enable it. Run `npm ci` and build again.");
         }

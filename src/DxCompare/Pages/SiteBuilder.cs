@@ -23,6 +23,7 @@ public sealed record BuildReport(IReadOnlyList<Diagnostic> Diagnostics, int Page
     public long SearchIndexBytes { get; init; }
     public TimeSpan SearchIndexTime { get; init; }
     public bool AdminReady { get; init; } = true;
+    public string Phases { get; init; } = "";
 
     public bool Succeeded => Diagnostics.Count == 0;
     public double PagesPerSecond => PagesWritten / Math.Max(Elapsed.TotalSeconds, 0.001);
@@ -62,14 +63,19 @@ public static class SiteBuilder
         if (generation is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
 
         using var output = new StagedOutput(options.OutputDirectory);
+        var phases = generation.Phases;
         var searchBytes = generation.WriteSearchIndex(output.Staging);
+        phases.Mark("search export");
         progress.Start("pages", generation.Routes.Count);
         var bytes = await generation.RenderAsync(generation.Routes, output.Staging, progress, cancel);
+        phases.Mark("pages");
         var adminReady = generation.WriteSiteFiles(output.Staging);
         output.Commit();
+        phases.Mark("files");
         return new BuildReport([], generation.Routes.Count, bytes, clock.Elapsed)
         {
             SearchIndexBytes = searchBytes, SearchIndexTime = generation.SearchIndexTime, AdminReady = adminReady,
+            Phases = phases.ToString(),
         };
     }
 

@@ -37,16 +37,18 @@ public sealed class SiteGeneration : IDisposable
     /// <summary>Loads and validates the content; null (with the validator's messages) when it is not valid.</summary>
     public static SiteGeneration? Prepare(BuildOptions options, out IReadOnlyList<Diagnostic> diagnostics)
     {
+        var phases = new PhaseTimer();
         var loaded = ContentLoader.Load(options.ContentDirectory);
         diagnostics = loaded.Diagnostics;
         if (!loaded.Succeeded) return null;
-        var clock = Stopwatch.StartNew();
+        phases.Mark("load");
         var search = new SearchIndex(loaded.Content!);
-        var searchTime = clock.Elapsed;
+        var searchTime = phases.Mark("index");
         var site = new SiteContext(loaded.Content!, options.BaseUrl, AssetManifest.Scan(Path.Combine(options.ThemeDirectory, "assets")))
         {
             Related = RelatedInitiatives.Compute(search, loaded.Content!),
         };
+        phases.Mark("related");
         // Sizes of the downloads are shown on /data/; they are measured on an in-memory export.
         var sizes = new Dictionary<string, string>
         {
@@ -55,8 +57,12 @@ public sealed class SiteGeneration : IDisposable
             [OpenDataExport.PlansJson] = Measure(w => w.Write(OpenDataExport.ToJson(site.Content))),
             [OpenDataExport.SchemaJson] = Measure(w => w.Write(Schema.SchemaGenerator.ToJson(typeof(Model.Plan), Schema.SchemaGenerator.ContentSchemas[0].Title))),
         };
-        return new SiteGeneration(options, site, search, searchTime, sizes);
+        phases.Mark("sizes");
+        return new SiteGeneration(options, site, search, searchTime, sizes) { Phases = phases };
     }
+
+    /// <summary>How long each step took, for the build summary and benchmarks.</summary>
+    public PhaseTimer Phases { get; private init; } = new();
 
     private static string Measure(Action<TextWriter> write)
     {
@@ -93,4 +99,20 @@ public sealed class SiteGeneration : IDisposable
     }
 
     public void Dispose() => Search.Dispose();
+}
+
+public sealed class PhaseTimer
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<(string Name, TimeSpan Time)> _phases = [];
+
+    public TimeSpan Mark(string name)
+    {
+        var elapsed = _clock.Elapsed;
+        _phases.Add((name, elapsed));
+        _clock.Restart();
+        return elapsed;
+    }
+
+    public override string ToString() => string.Join(", ", _phases.Select(p => $"{p.Name} {p.Time.TotalSeconds:0.00} s"));
 }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Build benchmark: DxCompare against Hugo on the same pages, in one run, for several corpus sizes.
+#   bash bench/build.sh [N ...]        (default: 2 100 500; 2 is the real content, others are synthetic)
+# Needs: the .NET SDK, Debian's hugo and GNU time (/usr/bin/time). Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-2 100 500}")
+sizes=(${sizes[@]})
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dotnet build src/DxCompare -c Release -v quiet -nologo >/dev/null
+dx="dotnet src/DxCompare/bin/Release/net10.0/dxcompare.dll"
+
+measure() { # label, command... → "wall cpu rss_mb"
+  local log="$work/time.log"
+  /usr/bin/time -v "$@" >"$work/out.log" 2>"$log" || { cat "$work/out.log" "$log" >&2; return 1; }
+  local wall cpu rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
+  cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
+  echo "$wall $cpu $rss"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -srm); $(date -u +%F); $(dotnet --version) / $(hugo version | cut -d' ' -f2)"
+echo
+echo "| N | initiatives | pages | DxCompare wall s | CPU s | peak RSS MB | pages/s | output MB | Hugo wall s | CPU s | peak RSS MB | time ratio DxCompare/Hugo | DxCompare page-rendering phase s |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+for n in "${sizes[@]}"; do
+  if [ "$n" = "2" ]; then content=content; else content="$work/content-$n"; $dx bench generate --municipalities "$n" --seed 1 --out "$content" >/dev/null; fi
+  initiatives=$($dx validate "$content" | sed -E 's/.* ([0-9]+) initiatives.*/\1/')
+  read -r dwall dcpu drss < <(measure env CI=true $dx build --content "$content" --output "$work/out-$n")
+  pages=$(grep -oE '^[0-9,]+ pages' "$work/out.log" | tr -d ', pages')
+  phase=$(grep -oE 'pages [0-9.]+ s' "$work/out.log" | grep -oE '[0-9.]+')
+  size=$(du -sm "$work/out-$n" | cut -f1)
+  $dx bench hugo --content "$content" --out "$work/hugo-$n" >/dev/null
+  read -r hwall hcpu hrss < <(measure hugo --quiet -s "$work/hugo-$n" -d "$work/hugo-$n/public")
+  echo "| $n | $initiatives | $pages | $dwall | $dcpu | $drss | $(echo "$pages / $dwall" | bc) | $size | $hwall | $hcpu | $hrss | $(echo "scale=2; $dwall / $hwall" | bc) | $phase |"
+  rm -rf "$work/out-$n" "$work/hugo-$n"
+done
+echo
+echo "Incremental rebuild after editing one plan (serve --watch), largest N:"
+last=${sizes[-1]}
+if [ "$last" = "2" ]; then content=content; else content="$work/content-$last"; fi
+CI=true $dx bench incremental --content "$content" --output "$work/inc"
