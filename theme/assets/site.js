@@ -6,10 +6,12 @@
   if (!picker) return;
   var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[name=m]"));
   var chosen = new URLSearchParams(window.location.search).getAll("m");
+  // With few municipalities every box starts checked (all shown); with many, none is (checked = chosen).
+  var many = !!picker.querySelector("[data-picker-filter]");
 
   function apply(selected) {
     var all = selected.length === 0;
-    boxes.forEach(function (box) { box.checked = all || selected.indexOf(box.value) >= 0; });
+    boxes.forEach(function (box) { box.checked = (all && !many) || selected.indexOf(box.value) >= 0; });
     document.querySelectorAll("[data-municipality-columns] [data-municipality]").forEach(function (cell) {
       cell.hidden = !(all || selected.indexOf(cell.getAttribute("data-municipality")) >= 0);
     });
@@ -20,8 +22,21 @@
     return values.length === boxes.length ? [] : values;
   }
 
+  var filter = picker.querySelector("[data-picker-filter]");
+  if (filter) {
+    filter.addEventListener("input", function () {
+      var text = filter.value.trim();
+      boxes.forEach(function (box) {
+        var label = box.parentNode;
+        label.hidden = text !== "" && label.textContent.indexOf(text) < 0;
+      });
+      picker.querySelectorAll("details").forEach(function (group) { if (text) group.open = true; });
+    });
+  }
+
   apply(chosen);
-  picker.addEventListener("change", function () {
+  picker.addEventListener("change", function (event) {
+    if (event.target === filter) return;
     var values = selectedValues();
     var params = new URLSearchParams();
     values.forEach(function (v) { params.append("m", v); });

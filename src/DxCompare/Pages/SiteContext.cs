@@ -23,6 +23,14 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
 
     public const string SiteName = "DxCompare 自治体DX推進計画くらべ";
 
+    /// <summary>Up to this many municipalities, comparison pages put them side by side in one table; beyond, they group by prefecture.</summary>
+    public const int SideBySideLimit = 8;
+
+    public bool Many => Content.Plans.Count > SideBySideLimit;
+
+    public IEnumerable<IGrouping<string, Plan>> PlansByPrefecture =>
+        Content.Plans.GroupBy(p => p.Municipality.Prefecture).OrderBy(g => g.First().Municipality.Code, StringComparer.Ordinal);
+
     public string Absolute(string path) => BaseUrl + path;
 
     // Per-plan views, built once: pages ask for them once per page, and there are tens of thousands of pages.

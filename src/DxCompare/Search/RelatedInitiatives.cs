@@ -16,6 +16,15 @@ public static class RelatedInitiatives
     /// <summary>Hits collected per initiative before other municipalities are picked (most similar ones are often the same plan's).</summary>
     private const int Candidates = 64;
 
+    /// <summary>Initiatives considered per shared topic. With every municipality in, a topic has thousands; this keeps the work linear.</summary>
+    private const int TopicCandidates = 50;
+
+    /// <summary>
+    /// Terms found in more initiatives than this are skipped (推進, 活用 …). A fixed bound, not only a share of
+    /// the corpus, so that each query reads a bounded number of postings however many plans there are.
+    /// </summary>
+    private const int MaxDocFreq = 400;
+
     public static IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> Compute(SearchIndex index, ContentSet content, int limit = 6, int bySimilarText = 4)
     {
         var topicIndex = content.InitiativesByTopic;
@@ -34,8 +43,7 @@ public static class RelatedInitiatives
                 .Select(other => new Related(other, Shared(entry, other, content), SimilarText: true));
             // Initiatives sharing the main topic first, then any topic; the topic index keeps this linear in the topic's size.
             var byTopic = entry.Initiative.Topics
-                .SelectMany(topic => topicIndex[topic])
-                .Where(other => other.Municipality.Code != entry.Municipality.Code)
+                .SelectMany(topic => topicIndex[topic].Where(other => other.Municipality.Code != entry.Municipality.Code).Take(TopicCandidates))
                 .Distinct()
                 .Select(other => new Related(other, Shared(entry, other, content), SimilarText: false))
                 .OrderByDescending(r => r.SharedTopics.Count)
@@ -64,7 +72,7 @@ public static class RelatedInitiatives
         MinTermFreq = 1,
         MinDocFreq = 1,
         MinWordLen = 2,
-        MaxDocFreq = Math.Max(2, index.Reader.MaxDoc / 4),
+        MaxDocFreq = Math.Clamp(index.Reader.MaxDoc / 4, 2, MaxDocFreq),
         MaxQueryTerms = 25,
     };
 

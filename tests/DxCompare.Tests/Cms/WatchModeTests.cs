@@ -5,13 +5,35 @@ namespace DxCompare.Tests.Cms;
 
 public class WatchModeTests
 {
+    /// <summary>A copy of the real content, built in watch mode.</summary>
+    private sealed class WatchedSite : IDisposable
+    {
+        public TempContent Content { get; } = new(copyRealContent: true);
+        public string Output => Path.Combine(Content.Directory, "out");
+        public IncrementalBuilder Builder { get; }
+
+        public WatchedSite() =>
+            Builder = new IncrementalBuilder(new BuildOptions(Content.Directory, Path.Combine(Repository.Root, "theme"), Output, BuildOptions.DefaultBaseUrl));
+
+        public static async Task<WatchedSite> StartAsync()
+        {
+            var site = new WatchedSite();
+            Assert.True((await site.Builder.StartAsync()).Succeeded);
+            return site;
+        }
+
+        public void Dispose()
+        {
+            Builder.Dispose();
+            Content.Dispose();
+        }
+    }
+
     [Fact]
     public async Task Editing_a_plan_rebuilds_its_pages_and_leaves_unrelated_ones_alone()
     {
-        using var content = new TempContent(copyRealContent: true);
-        var output = Path.Combine(content.Directory, "out");
-        using var builder = new IncrementalBuilder(new BuildOptions(content.Directory, Path.Combine(Repository.Root, "theme"), output, BuildOptions.DefaultBaseUrl));
-        Assert.True((await builder.StartAsync()).Succeeded);
+        using var site = await WatchedSite.StartAsync();
+        var (content, output, builder) = (site.Content, site.Output, site.Builder);
         var aboutPage = Path.Combine(output, "about", "index.html");
         var aboutStamp = File.GetLastWriteTimeUtc(aboutPage);
 
@@ -30,10 +52,8 @@ public class WatchModeTests
     [Fact]
     public async Task Invalid_content_keeps_the_last_good_site_and_reports_the_problem()
     {
-        using var content = new TempContent(copyRealContent: true);
-        var output = Path.Combine(content.Directory, "out");
-        using var builder = new IncrementalBuilder(new BuildOptions(content.Directory, Path.Combine(Repository.Root, "theme"), output, BuildOptions.DefaultBaseUrl));
-        await builder.StartAsync();
+        using var site = await WatchedSite.StartAsync();
+        var (content, output, builder) = (site.Content, site.Output, site.Builder);
         var before = File.ReadAllText(Path.Combine(output, "koto", "index.html"));
 
         var plan = Path.Combine(content.Directory, "plans", "koto.yml");
@@ -48,10 +68,8 @@ public class WatchModeTests
     [Fact]
     public async Task A_new_plan_file_adds_its_pages_and_a_column_on_topic_pages()
     {
-        using var content = new TempContent(copyRealContent: true);
-        var output = Path.Combine(content.Directory, "out");
-        using var builder = new IncrementalBuilder(new BuildOptions(content.Directory, Path.Combine(Repository.Root, "theme"), output, BuildOptions.DefaultBaseUrl));
-        await builder.StartAsync();
+        using var site = await WatchedSite.StartAsync();
+        var (content, output, builder) = (site.Content, site.Output, site.Builder);
         var request = new DxCompare.Content.ScaffoldRequest("131032", "港区", "minato", ["目標", "施策", "取組"], 2026, 2028);
         var path = content.Write("plans/minato.yml", DxCompare.Content.PlanScaffold.Render(request));
         var result = await builder.RebuildAsync([path]);
