@@ -24,12 +24,14 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
 
     public string Output => Path.GetFullPath(options.OutputDirectory);
 
-    /// <summary>The first, full build (staged and swapped in like `build`).</summary>
+    /// <summary>The first, full build (staged and swapped in like `build`); its generation is kept for the next change.</summary>
     public async Task<BuildReport> StartAsync(CancellationToken cancel = default)
     {
-        var report = await SiteBuilder.BuildAsync(options, null, cancel);
-        if (report.Succeeded) _current = SiteGeneration.Prepare(options, out _);
-        return report;
+        var clock = Stopwatch.StartNew();
+        var generation = SiteGeneration.Prepare(options, out var diagnostics);
+        if (generation is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
+        _current = generation;
+        return await SiteBuilder.WriteAsync(generation, clock, NoProgress.Instance, cancel);
     }
 
     public async Task<RebuildResult> RebuildAsync(IReadOnlyCollection<string> changedPaths, CancellationToken cancel = default)

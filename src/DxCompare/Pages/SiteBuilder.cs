@@ -61,7 +61,13 @@ public static class SiteBuilder
         var clock = Stopwatch.StartNew();
         using var generation = SiteGeneration.Prepare(options, out var diagnostics);
         if (generation is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
+        return await WriteAsync(generation, clock, progress, cancel);
+    }
 
+    /// <summary>Writes a prepared generation to a staging folder and swaps it in (watch mode keeps the generation).</summary>
+    internal static async Task<BuildReport> WriteAsync(SiteGeneration generation, Stopwatch clock, IBuildProgress progress, CancellationToken cancel)
+    {
+        var options = generation.Options;
         using var output = new StagedOutput(options.OutputDirectory);
         var phases = generation.Phases;
         var searchBytes = generation.WriteSearchIndex(output.Staging);
