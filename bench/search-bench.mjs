@@ -1,8 +1,12 @@
 // Side-by-side search benchmark: DxCompare's static index against Pagefind on the same built site.
 // Runs both clients in Debian's chromium (playwright-core, no downloaded browser) behind a local
 // static server, and measures bytes fetched for a cold first query and for a next query, plus
-// recall@5 and nDCG@10 on the judged queries.
+// recall@5, P@5, P@10 and nDCG@10 on the judged queries.
 //   node bench/search-bench.mjs --site output --judged tests/DxCompare.Tests/Search/judged-queries.yml
+//        [--templates DIR/templates.json] [--queries N] [--json results.json]
+// With --templates (a synthetic corpus from `dxcompare bench generate`), a result is relevant when the
+// real initiative it copies is relevant; metrics are then cut at what a top k can hold (docs/search.md,
+// "Search at scale").
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -14,6 +18,13 @@ const site = path.resolve(args.site ?? "output");
 const judged = parseJudged(fs.readFileSync(args.judged ?? "tests/DxCompare.Tests/Search/judged-queries.yml", "utf8"));
 const limit = Number(args.queries ?? judged.length);
 const queries = judged.slice(0, limit);
+// Synthetic key "slug/number" → the real "taito/N" / "koto/N" it copies; on real content every key is its own template.
+const templates = args.templates ? JSON.parse(fs.readFileSync(args.templates, "utf8")) : null;
+const templateOf = (key) => (templates ? templates[key] : key);
+// How many results each real initiative stands for (1 on real content, ~1,160 copies at N = 1,788).
+const copies = new Map();
+if (templates) for (const t of Object.values(templates)) copies.set(t, (copies.get(t) ?? 0) + 1);
+const copiesOf = (template) => (templates ? copies.get(template) ?? 0 : 1);
 
 // The judged file has a fixed shape (query / relevant lines); no YAML library is needed for it.
 function parseJudged(text) {
@@ -58,48 +69,65 @@ const browser = await chromium.launch({
 async function measure(name, pagePath, isSearchRequest) {
   let first = { raw: 0, gzip: 0, requests: 0 };
   let next = { raw: 0, gzip: 0, requests: 0 };
-  let recall = 0, ndcg = 0, precision = 0;
-  const pages = [];
+  let recall = 0, ndcg = 0, precision5 = 0, precision10 = 0, coverage = 0;
+  const firstMs = [], nextMs = [], perQuery = [];
   for (let i = 0; i < queries.length; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     let counter = first;
-    page.on("response", async (response) => {
+    const pending = [];
+    page.on("response", (response) => {
       const url = new URL(response.url());
       if (!isSearchRequest(url.pathname)) return;
       const current = counter;
-      try {
-        const body = await response.body();
+      pending.push(response.body().then((body) => {
         current.raw += body.length;
         current.gzip += zlib.gzipSync(body).length;
         current.requests += 1;
-      } catch { /* redirects have no body */ }
+      }, () => { /* redirects have no body */ }));
     });
+    // Every body is counted before the phase ends and before the context closes.
+    const settle = async () => { await page.waitForTimeout(50); while (pending.length) await Promise.all(pending.splice(0)); };
+    const started = Date.now();
     await page.goto(base + pagePath);
-    await page.waitForFunction("typeof window.run === 'function'");
+    await page.waitForFunction("typeof window.run === 'function'", null, { timeout: 120_000 });
     const urls = await page.evaluate((q) => window.run(q), queries[i].query);
-    await page.waitForTimeout(50);
+    firstMs.push(Date.now() - started);
+    await settle();
     counter = next;
+    const nextStarted = Date.now();
     await page.evaluate((q) => window.run(q), queries[(i + 1) % queries.length].query);
-    await page.waitForTimeout(50);
+    nextMs.push(Date.now() - nextStarted);
+    await settle();
     await context.close();
     const keys = urls.map((u) => (u.match(/\/([a-z0-9-]+)\/initiatives\/(\d+)\//) ?? []).slice(1, 3).join("/"));
-    const relevant = new Set(queries[i].relevant);
-    const found = keys.slice(0, 5).filter((k) => relevant.has(k)).length;
-    recall += found / Math.min(5, relevant.size);
-    precision += found / 5;
+    const relevantTemplates = new Set(queries[i].relevant);
+    // |R|: every initiative whose template is relevant (on real content, the judged list itself).
+    const relevantCount = [...relevantTemplates].reduce((sum, t) => sum + copiesOf(t), 0);
+    const isRelevant = keys.map((k) => relevantTemplates.has(templateOf(k)));
+    const found5 = isRelevant.slice(0, 5).filter(Boolean).length;
+    const found10 = isRelevant.slice(0, 10).filter(Boolean).length;
+    recall += relevantCount ? found5 / Math.min(5, relevantCount) : 0;
+    precision5 += found5 / 5;
+    precision10 += found10 / 10;
     let dcg = 0, ideal = 0;
-    keys.slice(0, 10).forEach((k, r) => { if (relevant.has(k)) dcg += 1 / Math.log2(r + 2); });
-    for (let r = 0; r < Math.min(10, relevant.size); r++) ideal += 1 / Math.log2(r + 2);
+    isRelevant.slice(0, 10).forEach((rel, r) => { if (rel) dcg += 1 / Math.log2(r + 2); });
+    for (let r = 0; r < Math.min(10, relevantCount); r++) ideal += 1 / Math.log2(r + 2);
     ndcg += ideal ? dcg / ideal : 0;
-    pages.push(keys);
+    // Distinct relevant real initiatives among the top 10, out of as many as 10 results can show.
+    const distinct = new Set(keys.slice(0, 10).map(templateOf).filter((t) => relevantTemplates.has(t))).size;
+    coverage += distinct / Math.min(10, relevantTemplates.size);
+    perQuery.push({ query: queries[i].query, top10: keys, relevantInTop10: found10, distinctRelevantTemplates: distinct });
   }
   const n = queries.length;
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
     name,
     firstQueryKB: first.raw / n / 1024, firstQueryGzipKB: first.gzip / n / 1024, firstRequests: first.requests / n,
     nextQueryKB: next.raw / n / 1024, nextQueryGzipKB: next.gzip / n / 1024, nextRequests: next.requests / n,
-    recallAt5: recall / n, ndcgAt10: ndcg / n, precisionAt5: precision / n,
+    firstQueryMedianMs: median(firstMs), nextQueryMedianMs: median(nextMs),
+    recallAt5: recall / n, ndcgAt10: ndcg / n, precisionAt5: precision5 / n, precisionAt10: precision10 / n,
+    templateRecallAt10: coverage / n, perQuery,
   };
 }
 
@@ -111,14 +139,14 @@ server.close();
 for (const f of ["bench-dx.html", "bench-dx.js", "bench-pf.html"]) fs.rmSync(path.join(site, f));
 
 const fmt = (v) => (typeof v === "number" ? v.toFixed(v >= 10 ? 1 : 3) : v);
-console.log(`queries: ${queries.length}`);
-console.log("| engine | first query KB (gzip) | requests | next query KB (gzip) | requests | recall@5 | nDCG@10 | P@5 |");
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log(`queries: ${queries.length}${templates ? `; synthetic corpus, ${Object.keys(templates).length} initiatives copying ${copies.size} real ones` : ""}`);
+console.log("| engine | first query KB (gzip) | requests | next query KB (gzip) | requests | median ms first / next | recall@5 | nDCG@10 | P@5 | P@10 |" + (templates ? " template recall@10 |" : ""));
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |" + (templates ? " --- |" : ""));
 for (const r of results) {
-  console.log(`| ${r.name} | ${fmt(r.firstQueryKB)} (${fmt(r.firstQueryGzipKB)}) | ${fmt(r.firstRequests)} | ${fmt(r.nextQueryKB)} (${fmt(r.nextQueryGzipKB)}) | ${fmt(r.nextRequests)} | ${fmt(r.recallAt5)} | ${fmt(r.ndcgAt10)} | ${fmt(r.precisionAt5)} |`);
+  console.log(`| ${r.name} | ${fmt(r.firstQueryKB)} (${fmt(r.firstQueryGzipKB)}) | ${fmt(r.firstRequests)} | ${fmt(r.nextQueryKB)} (${fmt(r.nextQueryGzipKB)}) | ${fmt(r.nextRequests)} | ${r.firstQueryMedianMs} / ${r.nextQueryMedianMs} | ${fmt(r.recallAt5)} | ${fmt(r.ndcgAt10)} | ${fmt(r.precisionAt5)} | ${fmt(r.precisionAt10)} |` + (templates ? ` ${fmt(r.templateRecallAt10)} |` : ""));
 }
 if (results.length === 2) {
   const [dx, pf] = results;
-  console.log(`ratios DxCompare/Pagefind: first query bytes ${(dx.firstQueryGzipKB / pf.firstQueryGzipKB).toFixed(2)} (gzip), next query bytes ${(dx.nextQueryGzipKB / pf.nextQueryGzipKB).toFixed(2)} (gzip)`);
+  console.log(`ratios DxCompare/Pagefind: first query bytes ${(dx.firstQueryKB / pf.firstQueryKB).toFixed(2)} (gzip ${(dx.firstQueryGzipKB / pf.firstQueryGzipKB).toFixed(2)}), next query bytes ${(dx.nextQueryKB / pf.nextQueryKB).toFixed(2)} (gzip ${(dx.nextQueryGzipKB / pf.nextQueryGzipKB).toFixed(2)})`);
 }
 fs.writeFileSync(args.json ?? "/dev/null", JSON.stringify(results, null, 2));
