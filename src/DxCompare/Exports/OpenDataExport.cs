@@ -42,7 +42,12 @@ public static class OpenDataExport
         Directory.CreateDirectory(directory);
         WriteText(Path.Combine(directory, InitiativesCsv), writer => WriteInitiatives(content, writer));
         WriteText(Path.Combine(directory, IndicatorsCsv), writer => WriteIndicators(content, writer));
-        WriteText(Path.Combine(directory, PlansJson), writer => writer.Write(ToJson(content)));
+        using (var json = File.Create(Path.Combine(directory, PlansJson)))
+        {
+            // Streamed: at 70,000 initiatives the document is hundreds of megabytes.
+            JsonSerializer.Serialize(json, Document(content), JsonOptions);
+            json.WriteByte((byte)'\n');
+        }
         WriteText(Path.Combine(directory, SchemaJson), writer => writer.Write(SchemaGenerator.ToJson(typeof(Plan), SchemaGenerator.ContentSchemas[0].Title)));
         return [InitiativesCsv, IndicatorsCsv, PlansJson, SchemaJson];
     }
@@ -56,8 +61,9 @@ public static class OpenDataExport
     /// <summary>The normalized model as published in plans.json.</summary>
     public sealed record PlansDocument(IReadOnlyList<Topic> Topics, IReadOnlyList<Metric> Metrics, IReadOnlyList<Plan> Plans);
 
-    public static string ToJson(ContentSet content) =>
-        JsonSerializer.Serialize(new PlansDocument(content.Topics, content.Metrics, content.Plans), JsonOptions) + "\n";
+    public static string ToJson(ContentSet content) => JsonSerializer.Serialize(Document(content), JsonOptions) + "\n";
+
+    private static PlansDocument Document(ContentSet content) => new(content.Topics, content.Metrics, content.Plans);
 
     public static PlansDocument FromJson(string json) =>
         JsonSerializer.Deserialize<PlansDocument>(json, JsonOptions) ?? throw new InvalidDataException("plans.json is empty");

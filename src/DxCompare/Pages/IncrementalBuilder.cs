@@ -41,9 +41,10 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
         if (next is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
 
         var previous = _current;
+        next.WriteExports(Output);
         var (routes, full) = previous is null ? (next.Routes, true) : Affected(previous, next, changedPaths);
         next.WriteSearchIndex(Output);
-        await next.RenderAsync(routes, Output, null, cancel);
+        await next.RenderAsync(routes, Output, inPlace: true, null, cancel);
         var removed = 0;
         if (previous is not null)
         {

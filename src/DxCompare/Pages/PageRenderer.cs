@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
@@ -27,7 +28,7 @@ public sealed record PageRoute(string Path, Type Component, IReadOnlyDictionary<
 }
 
 /// <summary>
-/// Renders Razor components to HTML strings with ASP.NET Core's HtmlRenderer. One renderer's dispatcher
+/// Renders Razor components to HTML with ASP.NET Core's HtmlRenderer. One renderer's dispatcher
 /// runs one render at a time, so each worker owns a renderer; renderers keep every root component, so a
 /// renderer is replaced after a batch.
 /// </summary>
@@ -51,7 +52,10 @@ public sealed class PageRenderer : IAsyncDisposable
 
     private static HtmlRenderer Create() => new(Services, Services.GetRequiredService<ILoggerFactory>());
 
-    public async Task<string> RenderAsync(PageRoute route)
+    private static readonly UTF8Encoding Utf8NoBom = new(false);
+
+    /// <summary>Renders a page as UTF-8 straight into <paramref name="output"/>, without an intermediate string.</summary>
+    public async Task RenderAsync(PageRoute route, Stream output)
     {
         if (++_rendered > PagesPerRenderer)
         {
@@ -60,12 +64,13 @@ public sealed class PageRenderer : IAsyncDisposable
             _rendered = 1;
         }
         var parameters = ParameterView.FromDictionary(route.Parameters.ToDictionary(p => p.Key, p => p.Value));
-        var html = await _renderer.Dispatcher.InvokeAsync(async () =>
+        await using var writer = new StreamWriter(output, Utf8NoBom, bufferSize: 64 * 1024, leaveOpen: true);
+        await writer.WriteAsync("<!DOCTYPE html>\n");
+        await _renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await _renderer.RenderComponentAsync(route.Component, parameters);
-            return output.ToHtmlString();
+            var page = await _renderer.RenderComponentAsync(route.Component, parameters);
+            page.WriteHtmlTo(writer);
         });
-        return "<!DOCTYPE html>\n" + html;
     }
 
     public ValueTask DisposeAsync() => _renderer.DisposeAsync();

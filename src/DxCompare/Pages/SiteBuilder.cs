@@ -72,8 +72,10 @@ public static class SiteBuilder
         var phases = generation.Phases;
         var searchBytes = generation.WriteSearchIndex(output.Staging);
         phases.Mark("search export");
+        generation.WriteExports(output.Staging);
+        phases.Mark("exports");
         progress.Start("pages", generation.Routes.Count);
-        var bytes = await generation.RenderAsync(generation.Routes, output.Staging, progress, cancel);
+        var bytes = await generation.RenderAsync(generation.Routes, output.Staging, inPlace: false, progress, cancel);
         phases.Mark("pages");
         var adminReady = generation.WriteSiteFiles(output.Staging);
         output.Commit();
@@ -86,7 +88,7 @@ public static class SiteBuilder
     }
 
     /// <summary>Writes rendered pages in parallel, one renderer per worker; returns the bytes written.</summary>
-    internal static async Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, int workers, IBuildProgress progress, CancellationToken cancel)
+    internal static async Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, int workers, bool inPlace, IBuildProgress progress, CancellationToken cancel)
     {
         long bytes = 0;
         await Parallel.ForEachAsync(Partition(routes, workers), new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancel },
@@ -95,26 +97,38 @@ public static class SiteBuilder
                 await using var renderer = new PageRenderer();
                 foreach (var route in batch)
                 {
-                    var encoded = Utf8NoBom.GetBytes(await renderer.RenderAsync(route));
-                    await WriteFileAsync(Path.Combine(root, route.OutputFile), encoded, token);
-                    Interlocked.Add(ref bytes, encoded.Length);
+                    token.ThrowIfCancellationRequested();
+                    var path = Path.Combine(root, route.OutputFile);
+                    var written = inPlace
+                        ? await ReplaceFileAsync(path, stream => renderer.RenderAsync(route, stream))
+                        : await WriteFileAsync(path, stream => renderer.RenderAsync(route, stream));
+                    Interlocked.Add(ref bytes, written);
                     progress.Advance();
                 }
             });
         return bytes;
     }
 
-    /// <summary>Write to a temporary name, then rename: a reader (or the live server) never sees half a file.</summary>
-    internal static async Task WriteFileAsync(string path, byte[] content, CancellationToken cancel = default)
+    /// <summary>Writes a new file (in a staging folder nobody reads yet); returns its length.</summary>
+    private static async Task<long> WriteFileAsync(string path, Func<Stream, Task> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
+        await write(stream);
+        return stream.Length;
+    }
+
+    /// <summary>Write to a temporary name, then rename: a reader (or the live server) never sees half a file.</summary>
+    private static async Task<long> ReplaceFileAsync(string path, Func<Stream, Task> write)
+    {
         var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
-        await File.WriteAllBytesAsync(temporary, content, cancel);
+        var length = await WriteFileAsync(temporary, write);
         File.Move(temporary, path, overwrite: true);
+        return length;
     }
 
     internal static void WriteText(string path, string text) =>
-        WriteFileAsync(path, Utf8NoBom.GetBytes(text)).GetAwaiter().GetResult();
+        ReplaceFileAsync(path, stream => stream.WriteAsync(Utf8NoBom.GetBytes(text)).AsTask()).GetAwaiter().GetResult();
 
     /// <summary>Round-robin batches, so that workers get a similar mix of heavy and light pages.</summary>
     private static IEnumerable<IReadOnlyList<PageRoute>> Partition(IReadOnlyList<PageRoute> routes, int workers)

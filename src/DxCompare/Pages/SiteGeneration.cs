@@ -15,21 +15,22 @@ namespace DxCompare.Pages;
 /// </summary>
 public sealed class SiteGeneration : IDisposable
 {
-    private SiteGeneration(BuildOptions options, SiteContext site, SearchIndex search, TimeSpan searchTime, IReadOnlyDictionary<string, string> dataSizes)
+    private readonly Dictionary<string, string> _dataSizes = new(StringComparer.Ordinal);
+
+    private SiteGeneration(BuildOptions options, SiteContext site, SearchIndex search, TimeSpan searchTime)
     {
         Options = options;
         Site = site;
         Search = search;
         SearchIndexTime = searchTime;
-        DataSizes = dataSizes;
-        Routes = [.. SiteRoutes.All(site, dataSizes)];
+        // /data/ shows the sizes of the downloads, filled in by WriteExports before any page is rendered.
+        Routes = [.. SiteRoutes.All(site, _dataSizes)];
     }
 
     public BuildOptions Options { get; }
     public SiteContext Site { get; }
     public SearchIndex Search { get; }
     public TimeSpan SearchIndexTime { get; }
-    public IReadOnlyDictionary<string, string> DataSizes { get; }
     public IReadOnlyList<PageRoute> Routes { get; }
 
     private string AssetsDirectory => Path.Combine(Options.ThemeDirectory, "assets");
@@ -49,27 +50,11 @@ public sealed class SiteGeneration : IDisposable
             Related = RelatedInitiatives.Compute(search, loaded.Content!),
         };
         phases.Mark("related");
-        // Sizes of the downloads are shown on /data/; they are measured on an in-memory export.
-        var sizes = new Dictionary<string, string>
-        {
-            [OpenDataExport.InitiativesCsv] = Measure(w => OpenDataExport.WriteInitiatives(site.Content, w)),
-            [OpenDataExport.IndicatorsCsv] = Measure(w => OpenDataExport.WriteIndicators(site.Content, w)),
-            [OpenDataExport.PlansJson] = Measure(w => w.Write(OpenDataExport.ToJson(site.Content))),
-            [OpenDataExport.SchemaJson] = Measure(w => w.Write(Schema.SchemaGenerator.ToJson(typeof(Model.Plan), Schema.SchemaGenerator.ContentSchemas[0].Title))),
-        };
-        phases.Mark("sizes");
-        return new SiteGeneration(options, site, search, searchTime, sizes) { Phases = phases };
+        return new SiteGeneration(options, site, search, searchTime) { Phases = phases };
     }
 
     /// <summary>How long each step took, for the build summary and benchmarks.</summary>
     public PhaseTimer Phases { get; private init; } = new();
-
-    private static string Measure(Action<TextWriter> write)
-    {
-        var writer = new StringWriter();
-        write(writer);
-        return ((long)System.Text.Encoding.UTF8.GetByteCount(writer.ToString())).Bytes().Humanize("0.#");
-    }
 
     /// <summary>Writes the static search index (replacing an older one) and returns its size in bytes.</summary>
     public long WriteSearchIndex(string root)
@@ -83,13 +68,27 @@ public sealed class SiteGeneration : IDisposable
         return bytes;
     }
 
-    public Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, IBuildProgress? progress = null, CancellationToken cancel = default) =>
-        SiteBuilder.RenderAsync(routes, root, Options.Workers, progress ?? NoProgress.Instance, cancel);
+    /// <summary>Writes the open-data downloads and records their sizes for the /data/ page.</summary>
+    public void WriteExports(string root)
+    {
+        var folder = Path.Combine(root, "data");
+        foreach (var file in OpenDataExport.WriteAll(Site.Content, folder))
+            _dataSizes[file] = new FileInfo(Path.Combine(folder, file)).Length.Bytes().Humanize("0.#");
+    }
 
-    /// <summary>Exports, theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>
+    /// <summary>
+    /// Renders pages into <paramref name="root"/>. Into a staging folder files are written directly; into
+    /// the served folder (<paramref name="inPlace"/>, watch mode) each one is replaced atomically.
+    /// </summary>
+    public Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, bool inPlace, IBuildProgress? progress = null, CancellationToken cancel = default)
+    {
+        if (_dataSizes.Count == 0) throw new InvalidOperationException("WriteExports comes before rendering: the /data/ page shows their sizes.");
+        return SiteBuilder.RenderAsync(routes, root, Options.Workers, inPlace, progress ?? NoProgress.Instance, cancel);
+    }
+
+    /// <summary>Theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>
     public bool WriteSiteFiles(string root)
     {
-        OpenDataExport.WriteAll(Site.Content, Path.Combine(root, "data"));
         Site.Assets.CopyTo(AssetsDirectory, root);
         var adminReady = AdminSite.Write(root, Options.ThemeDirectory, Options.DecapDist, Options.Cms with { SiteUrl = Options.BaseUrl }, Site.Assets["site.css"]);
         SiteBuilder.WriteText(Path.Combine(root, "sitemap.xml"), SiteBuilder.Sitemap(Site, Routes));

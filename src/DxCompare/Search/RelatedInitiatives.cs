@@ -39,14 +39,16 @@ public static class RelatedInitiatives
                 : [];
             // Initiatives sharing more topics first, then those sharing the main topic; nearer municipalities win ties.
             var mainTopic = entry.Initiative.Topics.FirstOrDefault();
-            var byTopic = entry.Initiative.Topics
-                .SelectMany(topic => topics.Nearest(topic, entry.Municipality.Code, TopicCandidates))
-                .Distinct()
-                .Select(other => (other, shared: SharedCount(entry, other)))
-                .OrderByDescending(c => c.shared)
-                .ThenByDescending(c => c.other.Initiative.Topics.FirstOrDefault() == mainTopic)
+            var seen = new HashSet<InitiativeEntry>(ReferenceEqualityComparer.Instance);
+            var candidates = new List<(InitiativeEntry Other, int Rank)>();
+            foreach (var topic in entry.Initiative.Topics)
+                foreach (var other in topics.Nearest(topic, entry.Municipality.Code, TopicCandidates))
+                    if (seen.Add(other))
+                        candidates.Add((other, SharedCount(entry, other) * 2 + (other.Initiative.Topics.FirstOrDefault() == mainTopic ? 1 : 0)));
+            var byTopic = candidates
+                .OrderByDescending(c => c.Rank)
                 .Take(limit)
-                .Select(c => new Related(c.other, Shared(entry, c.other, content), SimilarText: false));
+                .Select(c => new Related(c.Other, Shared(entry, c.Other, content), SimilarText: false));
             results[i] = [.. similar.Concat(byTopic).DistinctBy(r => r.Entry.Url).Take(limit)];
         });
         var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);

@@ -35,13 +35,22 @@ public sealed class SearchIndex : IDisposable
 
     private readonly RAMDirectory _directory = new();
 
-    public SearchIndex(ContentSet content, AnalyzerOptions? options = null)
+    /// <param name="segmentSize">Documents buffered per segment before a flush (tests set it low to exercise merging).</param>
+    public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null)
     {
         Options = options ?? AnalyzerOptions.Shipped;
         Analyzer = new JapaneseAnalyzer(Options);
         Documents = [.. content.Initiatives.Select((entry, id) => SearchDocument.From(id, entry, content))];
         TopicLabels = content.Topics.ToDictionary(t => t.Id, t => t.Label, StringComparer.Ordinal);
-        var config = new IndexWriterConfig(JapaneseAnalyzer.Version, Analyzer) { Similarity = Similarity, OpenMode = OpenMode.CREATE };
+        var config = new IndexWriterConfig(JapaneseAnalyzer.Version, Analyzer)
+        {
+            Similarity = Similarity,
+            OpenMode = OpenMode.CREATE,
+            // Lucene document numbers are positions in Documents (hits, the static export and related lists rely on
+            // it). The default TieredMergePolicy may merge segments out of order; a log merge policy keeps the order.
+            MergePolicy = new LogByteSizeMergePolicy(),
+        };
+        if (segmentSize is { } size) config.MaxBufferedDocs = size;
         using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var document in Documents)
