@@ -39,6 +39,12 @@ public sealed class SiteGeneration : IDisposable
     public static SiteGeneration? Prepare(BuildOptions options, out IReadOnlyList<Diagnostic> diagnostics)
     {
         var phases = new PhaseTimer();
+        var themeProblems = CheckTheme(options.ThemeDirectory);
+        if (themeProblems.Count > 0)
+        {
+            diagnostics = themeProblems;
+            return null;
+        }
         var loaded = ContentLoader.Load(options.ContentDirectory);
         diagnostics = loaded.Diagnostics;
         if (!loaded.Succeeded) return null;
@@ -51,6 +57,19 @@ public sealed class SiteGeneration : IDisposable
         };
         phases.Mark("related");
         return new SiteGeneration(options, site, search, searchTime) { Phases = phases };
+    }
+
+    /// <summary>The assets every layout links to; without them pages would point at files that do not exist.</summary>
+    public static readonly IReadOnlyList<string> RequiredAssets = ["site.css", "site.js", "search.js"];
+
+    private static IReadOnlyList<Diagnostic> CheckTheme(string themeDirectory)
+    {
+        var assets = Path.Combine(themeDirectory, "assets");
+        if (!Directory.Exists(assets))
+            return [new Diagnostic(themeDirectory, 1, 1, $"the theme folder '{themeDirectory}' has no assets/ folder. Run from the repository root or pass --theme with the folder that holds assets/site.css.")];
+        return [.. RequiredAssets
+            .Where(name => !File.Exists(Path.Combine(assets, name)))
+            .Select(name => new Diagnostic(Path.Combine(assets, name), 1, 1, $"the theme asset '{name}' is missing; every page links to it. Restore it from the repository (git checkout -- {Path.Combine(assets, name)})."))];
     }
 
     /// <summary>How long each step took, for the build summary and benchmarks.</summary>

@@ -54,4 +54,17 @@ public class BuildSafetyTests
         Assert.DoesNotContain("onerror=alert(2)>", planPage.Replace("&lt;img src=x onerror=alert(2)&gt;", ""));
         Assert.DoesNotContain("href=\"javascript:", planPage);
     }
+
+    [Fact]
+    public async Task A_missing_theme_folder_is_reported_and_nothing_is_written()
+    {
+        using var content = new TempContent(copyRealContent: true);
+        var output = Path.Combine(content.Directory, "out");
+        var report = await SiteBuilder.BuildAsync(new BuildOptions(content.Directory, Path.Combine(content.Directory, "no-theme"), output, BuildOptions.DefaultBaseUrl));
+
+        Assert.False(report.Succeeded);
+        var problem = Assert.Single(report.Diagnostics).ToString();
+        Assert.EndsWith("no-theme' has no assets/ folder. Run from the repository root or pass --theme with the folder that holds assets/site.css.", problem);
+        Assert.False(Directory.Exists(output));
+    }
 }
