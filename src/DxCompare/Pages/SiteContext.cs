@@ -41,6 +41,17 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
 
     public IReadOnlyList<IndicatorEntry> IndicatorsOf(Plan plan) => [.. _indicatorsByPlan[plan.Municipality.Code]];
 
+    // Topic and comparison pages ask for every (municipality, topic) pair: 1,788 × 24 scans of a topic's thousands of initiatives otherwise.
+    private readonly Lazy<ILookup<(string Code, string Topic), InitiativeEntry>> _initiativesByPlanAndTopic = new(() =>
+        content.Initiatives
+            .SelectMany(e => e.Initiative.Topics.Distinct().Select(topic => (Key: (e.Municipality.Code, topic), Entry: e)))
+            .ToLookup(x => x.Key, x => x.Entry));
+
+    public IReadOnlyList<InitiativeEntry> InitiativesOf(Plan plan, string topicId) => [.. _initiativesByPlanAndTopic.Value[(plan.Municipality.Code, topicId)]];
+
+    private readonly Lazy<HashSet<string>> _sharedMetrics = new(() =>
+        [.. content.IndicatorsByMetric.Where(g => g.Select(i => i.Municipality.Code).Distinct().Skip(1).Any()).Select(g => g.Key)]);
+
     public static string PlanUrl(Plan plan) => $"/{plan.Municipality.Slug}/";
     public static string TopicUrl(string topicId) => $"/topics/{topicId}/";
     public static string MetricUrl(string metricId) => $"/indicators/{metricId}/";
@@ -50,7 +61,7 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
 
     /// <summary>Indicators that no other municipality shares: those without a metric, or whose metric only this plan uses.</summary>
     public bool IsShared(Indicator indicator) =>
-        indicator.Metric is { } id && Content.IndicatorsByMetric[id].Select(i => i.Municipality.Code).Distinct().Count() > 1;
+        indicator.Metric is { } id && _sharedMetrics.Value.Contains(id);
 
     /// <summary>Related initiatives in other municipalities, computed once per build by the search index.</summary>
     public IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Search.Related>> Related { get; init; } =

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using DxCompare.Bench;
+using DxCompare.Content;
 using DxCompare.Pages;
 using DxCompare.Tests.Support;
 
@@ -34,5 +35,11 @@ public class ManyMunicipalitiesTests
         Assert.NotNull(topic.QuerySelector("[data-municipality-picker] details summary"));
         Assert.NotNull(topic.QuerySelector("[data-picker-filter]"));
         Assert.Contains("30自治体の計画を掲載しています", Page("").Body!.TextContent);
+
+        // The topic list sums up instead of naming every municipality on every card.
+        var corpus = ContentLoader.Load(content.Directory).Content!;
+        var online = corpus.Initiatives.Where(e => e.Initiative.Topics.Contains("online-procedures")).ToList();
+        var card = Page("topics").QuerySelectorAll(".topic-cards .card").Single(c => c.QuerySelector("h2")!.TextContent == corpus.TopicsById["online-procedures"].Label);
+        Assert.Equal($"{online.Select(e => e.Municipality.Code).Distinct().Count()}自治体 {online.Count}件", card.QuerySelector(".count")!.TextContent);
     }
 }
