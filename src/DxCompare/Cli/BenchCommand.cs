@@ -57,6 +57,13 @@ public static class BenchCommand
             {
                 var result = await builder.RebuildAsync([plan], cancel);
                 Console.WriteLine($"full build {fullTime.TotalSeconds:0.00} s ({full.PagesWritten} pages); after editing {Path.GetFileName(plan)}: {result.Summary()}; ratio {result.Elapsed.TotalSeconds / fullTime.TotalSeconds:P1}");
+                Console.WriteLine($"  phases: {result.Phases}");
+                if (result.Settling is { } settling)
+                {
+                    var settled = await settling;
+                    Console.WriteLine($"then in the background: {settled.Summary()}; edit to settled {(result.Elapsed + settled.Elapsed).TotalSeconds:0.00} s, ratio {(result.Elapsed + settled.Elapsed).TotalSeconds / fullTime.TotalSeconds:P1}");
+                    Console.WriteLine($"  phases: {settled.Phases}");
+                }
             }
             finally
             {

@@ -64,6 +64,8 @@ public static class ServeCommand
             Console.WriteLine($"{DateTime.Now:HH:mm:ss} {string.Join(", ", changed.Select(Path.GetFileName))}: {result.Summary()}");
             if (result.Succeeded) live.Reload();
             else live.ShowErrors(result.Diagnostics);
+            // Not awaited: the next change must not wait for it (it supersedes it instead).
+            _ = result.Settling?.ContinueWith(settled => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {settled.Result.Summary()}"), TaskContinuationOptions.OnlyOnRanToCompletion);
         }, IsSourceFile(options));
         Console.WriteLine($"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ and watching {options.ContentDirectory}/ and {options.ThemeDirectory}/assets/ (Ctrl+C to stop)");
         await app.RunAsync(cancel);

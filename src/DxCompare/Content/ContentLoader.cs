@@ -19,10 +19,11 @@ public static class ContentLoader
     public const string PlansFolder = "plans";
     public const string PagesFolder = "pages";
 
-    public static LoadResult Load(string contentDirectory)
+    /// <param name="cache">Watch mode: plan files unchanged since the last load (same size and write time) are not parsed again.</param>
+    public static LoadResult Load(string contentDirectory, ContentCache? cache = null)
     {
         var diagnostics = new DiagnosticBag();
-        var map = new SourceMap();
+        var map = cache?.Map ?? new SourceMap();
         var root = Path.GetFullPath(contentDirectory);
         if (!Directory.Exists(root))
         {
@@ -43,15 +44,24 @@ public static class ContentLoader
             foreach (var topic in metric.Topics.Where(t => !rules.HasTopic(t)))
                 diagnostics.Add(map.Of(metric, "topics"), $"unknown topic id '{topic}' on metric '{metric.Id}'.{YamlBinder.SuggestionFor(topic, topics.Select(t => t.Id))} Use an id from content/topics.yml.");
         }
+        cache?.StartLoad(Stamp(Path.Combine(root, TopicsFile)) + "|" + Stamp(Path.Combine(root, MetricsFile)));
         var plans = new List<Plan>();
         foreach (var path in ContentFiles(root, PlansFolder, "*.yml"))
         {
-            var display = DisplayPath(path);
-            var plan = Bind<Plan>(path, display, diagnostics, map);
+            var stamp = Stamp(path);
+            if (cache?.Reuse(path, stamp) is { } unchanged)
+            {
+                plans.Add(unchanged);
+                continue;
+            }
+            var problems = diagnostics.Items.Count;
+            var plan = Bind<Plan>(path, DisplayPath(path), diagnostics, map);
             if (plan is null) continue;
             rules.Check(plan, Path.GetFileNameWithoutExtension(path));
             plans.Add(plan);
+            if (diagnostics.Items.Count == problems) cache?.Keep(path, stamp, plan);
         }
+        cache?.FinishLoad();
         UniqueIds(plans, p => p.Municipality.Code, "全国地方公共団体コード", diagnostics, map, p => p.Municipality, "code");
         UniqueIds(plans, p => p.Municipality.Slug, "slug", diagnostics, map, p => p.Municipality, "slug");
 
@@ -59,6 +69,12 @@ public static class ContentLoader
 
         var content = new ContentSet(plans, topics, metrics, pages);
         return new LoadResult(diagnostics.HasErrors ? null : content, diagnostics.Sorted(), map);
+    }
+
+    private static string Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? $"{file.Length}:{file.LastWriteTimeUtc.Ticks}" : "";
     }
 
     public static string DisplayPath(string path)

@@ -5,6 +5,14 @@ namespace DxCompare.Pages;
 
 public sealed record RebuildResult(IReadOnlyList<Diagnostic> Diagnostics, int PagesRendered, int PagesRemoved, int PagesTotal, TimeSpan Elapsed, bool Full)
 {
+    public string Phases { get; init; } = "";
+
+    /// <summary>
+    /// After a plan edit, the rebuild of the search index, related lists and downloads that runs in the background;
+    /// null when this rebuild already did everything (a full rebuild, or a failed one).
+    /// </summary>
+    public Task<SettleResult>? Settling { get; init; }
+
     public bool Succeeded => Diagnostics.Count == 0;
 
     public string Summary() => Succeeded
@@ -12,15 +20,33 @@ public sealed record RebuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pa
         : $"{Diagnostics.Count} problem(s); the last good site is still served";
 }
 
+public sealed record SettleResult(int PagesRendered, TimeSpan Elapsed, bool Superseded)
+{
+    public string Phases { get; init; } = "";
+
+    public string Summary() => Superseded
+        ? "search index update skipped: a newer change came in"
+        : $"search index, related initiatives and downloads updated in {Elapsed.TotalMilliseconds:0} ms ({PagesRendered} pages with new related lists)";
+}
+
 /// <summary>
-/// Watch mode: after a change, renders only the pages that depend on the changed files, writing them
-/// in place (each file replaced atomically). Invalid content leaves the served site as it was.
-/// A plan file touches its own pages, the pages drawn from every plan (home, topics, indicators,
-/// compare, search, data) and the initiative pages elsewhere whose related initiatives changed.
+/// Watch mode. After a plan edit, the pages it touches are written at once (in place, each file replaced
+/// atomically): its own pages, the pages drawn from every plan (home, topics, indicators, compare) and
+/// initiative pages elsewhere that list its initiatives as related. The new content is matched against
+/// the previous search index for that; rebuilding the index, every related list and the downloads
+/// takes a large share of a full build, so it follows in the background and writes what changed
+/// (superseded if another edit comes first). Invalid content leaves the served site as it was.
 /// </summary>
 public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
 {
+    private readonly ContentCache _cache = new();
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    /// <summary>What the served site shows; a preview until the background rebuild settles it.</summary>
     private SiteGeneration? _current;
+    /// <summary>The last generation with its own search index (the one a preview borrows).</summary>
+    private SiteGeneration? _settled;
+    private CancellationTokenSource? _settling;
+    private Task _settleTask = Task.CompletedTask;
 
     public string Output => Path.GetFullPath(options.OutputDirectory);
 
@@ -28,77 +54,187 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
     public async Task<BuildReport> StartAsync(CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        var generation = SiteGeneration.Prepare(options, out var diagnostics);
+        var generation = SiteGeneration.Prepare(options, out var diagnostics, _cache);
         if (generation is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
-        _current = generation;
+        Replace(generation, settled: true);
         return await SiteBuilder.WriteAsync(generation, clock, NoProgress.Instance, cancel);
     }
 
     public async Task<RebuildResult> RebuildAsync(IReadOnlyCollection<string> changedPaths, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        var next = SiteGeneration.Prepare(options, out var diagnostics);
-        if (next is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
-
-        var previous = _current;
-        next.WriteExports(Output);
-        var (routes, full) = previous is null ? (next.Routes, true) : Affected(previous, next, changedPaths);
-        next.WriteSearchIndex(Output);
-        await next.RenderAsync(routes, Output, inPlace: true, null, cancel);
-        var removed = 0;
-        if (previous is not null)
+        // Background work for an earlier change would write results this change makes stale.
+        _settling?.Cancel();
+        await _writing.WaitAsync(cancel);
+        try
         {
-            var kept = next.Routes.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in previous.Routes.Where(r => !kept.Contains(r.Path)))
-            {
-                var file = Path.Combine(Output, gone.OutputFile);
-                if (!File.Exists(file)) continue;
-                File.Delete(file);
-                removed++;
-                var folder = Path.GetDirectoryName(file)!;
-                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
-            }
+            var changedPlans = ChangedPlans(changedPaths);
+            return _current is null || changedPlans is null
+                ? await RebuildAllAsync(clock, cancel)
+                : await RebuildPlansAsync(_current, changedPlans, changedPaths, clock, cancel);
         }
-        next.WriteSiteFiles(Output);
-        _current = next;
-        previous?.Dispose();
-        return new RebuildResult([], routes.Count, removed, next.Routes.Count, clock.Elapsed, full);
+        finally
+        {
+            _writing.Release();
+        }
     }
 
-    /// <summary>The routes a change touches, and whether that is all of them.</summary>
-    private (IReadOnlyList<PageRoute> Routes, bool Full) Affected(SiteGeneration previous, SiteGeneration next, IReadOnlyCollection<string> changedPaths)
+    /// <summary>Taxonomies, theme assets (fingerprints in every page) or anything unknown: everything, with a new index.</summary>
+    private async Task<RebuildResult> RebuildAllAsync(Stopwatch clock, CancellationToken cancel)
+    {
+        var next = SiteGeneration.Prepare(options, out var diagnostics, _cache);
+        if (next is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
+        next.WriteExports(Output);
+        next.WriteSearchIndex(Output);
+        await next.RenderAsync(next.Routes, Output, inPlace: true, null, cancel);
+        var removed = _current is null ? 0 : RemovePagesOf(_current, next);
+        next.WriteSiteFiles(Output);
+        next.Phases.Mark("pages");
+        Replace(next, settled: true);
+        return new RebuildResult([], next.Routes.Count, removed, next.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
+    }
+
+    private async Task<RebuildResult> RebuildPlansAsync(SiteGeneration previous, IReadOnlySet<string> changedPlans, IReadOnlyCollection<string> changedPaths, Stopwatch clock, CancellationToken cancel)
+    {
+        var phases = new PhaseTimer();
+        var loaded = ContentLoader.Load(options.ContentDirectory, _cache);
+        if (!loaded.Succeeded) return new RebuildResult(loaded.Diagnostics, 0, 0, previous.Routes.Count, clock.Elapsed, false);
+        phases.Mark($"load ({_cache.LastParsed} parsed)");
+        var preview = previous.Preview(loaded.Content!, changedPlans);
+        phases.Mark("related");
+        var routes = Affected(previous, preview, changedPaths);
+        phases.Mark($"affected ({routes.Count} pages)");
+        await preview.RenderAsync(routes, Output, inPlace: true, null, cancel);
+        phases.Mark("pages");
+        var removed = RemovePagesOf(previous, preview);
+        preview.WriteSiteFiles(Output);
+        phases.Mark("site files");
+        Replace(preview, settled: false);
+
+        var settling = new CancellationTokenSource();
+        _settling = settling;
+        var task = Task.Run(() => SettleAsync(preview, settling.Token));
+        _settleTask = task;
+        return new RebuildResult([], routes.Count, removed, preview.Routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task };
+    }
+
+    /// <summary>Rebuilds the index and every related list for the preview's content, then writes the search index, the downloads and the pages whose related lists changed.</summary>
+    private async Task<SettleResult> SettleAsync(SiteGeneration preview, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        SiteGeneration? next = null;
+        try
+        {
+            next = SiteGeneration.Create(options, preview.Site.Content, new PhaseTimer(), cancel);
+            await _writing.WaitAsync(cancel);
+            try
+            {
+                cancel.ThrowIfCancellationRequested();
+                next.WriteExports(Output);
+                next.WriteSearchIndex(Output);
+                next.Phases.Mark("search export");
+                var before = RelatedByUrl(preview);
+                var after = RelatedByUrl(next);
+                var routes = next.Routes.Where(route => route.Component == typeof(Theme.DataPage) || Differs(before, after, route.Path)).ToList();
+                // Not cancelled from here: a rebuild waiting for the lock must find the pages consistent.
+                await next.RenderAsync(routes, Output, inPlace: true);
+                next.Phases.Mark("pages");
+                Replace(next, settled: true);
+                return new SettleResult(routes.Count, clock.Elapsed, false) { Phases = next.Phases.ToString() };
+            }
+            finally
+            {
+                _writing.Release();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            next?.Dispose();
+            return new SettleResult(0, clock.Elapsed, true);
+        }
+    }
+
+    /// <summary>Slugs of the changed plan files, or null when something else changed.</summary>
+    private HashSet<string>? ChangedPlans(IReadOnlyCollection<string> changedPaths)
     {
         var content = Path.GetFullPath(options.ContentDirectory);
         var plans = Path.Combine(content, ContentLoader.PlansFolder) + Path.DirectorySeparatorChar;
         var pages = Path.Combine(content, ContentLoader.PagesFolder) + Path.DirectorySeparatorChar;
         var changed = changedPaths.Select(Path.GetFullPath).ToList();
-        // Taxonomies, theme assets (fingerprints in every page) or anything unknown: everything.
         if (changed.Count == 0 || changed.Any(p => !p.StartsWith(plans, StringComparison.Ordinal) && !p.StartsWith(pages, StringComparison.Ordinal)))
-            return (next.Routes, true);
+            return null;
+        return [.. changed.Where(p => p.StartsWith(plans, StringComparison.Ordinal)).Select(Path.GetFileNameWithoutExtension).OfType<string>()];
+    }
 
-        var scopes = changed.Select(p => p.StartsWith(plans, StringComparison.Ordinal)
+    /// <summary>The routes a change of plans or prose pages touches.</summary>
+    private IReadOnlyList<PageRoute> Affected(SiteGeneration previous, SiteGeneration next, IReadOnlyCollection<string> changedPaths)
+    {
+        var plans = Path.Combine(Path.GetFullPath(options.ContentDirectory), ContentLoader.PlansFolder) + Path.DirectorySeparatorChar;
+        var scopes = changedPaths.Select(Path.GetFullPath).Select(p => p.StartsWith(plans, StringComparison.Ordinal)
             ? SiteRoutes.PlanScope(Path.GetFileNameWithoutExtension(p))
             : SiteRoutes.PageScope(Path.GetFileNameWithoutExtension(p))).ToHashSet(StringComparer.Ordinal);
         var plansChanged = scopes.Any(s => s.StartsWith("plan:", StringComparison.Ordinal));
+        var before = plansChanged ? RelatedByUrl(previous) : [];
+        var after = plansChanged ? RelatedByUrl(next) : [];
 
-        var before = RelatedByUrl(previous);
-        var after = RelatedByUrl(next);
-        bool RelatedChanged(PageRoute route) =>
-            after.TryGetValue(route.Path, out var now) && (!before.TryGetValue(route.Path, out var then) || now != then);
-
-        return ([.. next.Routes.Where(route =>
+        return [.. next.Routes.Where(route =>
             scopes.Contains(route.Scope)
             || (plansChanged && route.Scope == PageRoute.Global)
-            || (plansChanged && route.Scope.StartsWith("plan:", StringComparison.Ordinal) && RelatedChanged(route)))], false);
+            || (plansChanged && route.Scope.StartsWith("plan:", StringComparison.Ordinal) && Differs(before, after, route.Path)))];
     }
 
-    /// <summary>Each initiative page's related list as text (URL, title, shared topics), to compare generations.</summary>
-    private static Dictionary<string, string> RelatedByUrl(SiteGeneration generation) =>
-        generation.Site.Related.ToDictionary(
-            pair => pair.Key.Url,
-            pair => string.Join("\n", pair.Value.Select(r =>
-                $"{r.Entry.Url}\t{r.Entry.Municipality.Name}\t{r.Entry.Plan.Labels.Initiative}\t{r.Entry.Initiative.Title}\t{string.Join(",", r.SharedTopics.Select(t => t.Id))}\t{r.SimilarText}")),
-            StringComparer.Ordinal);
+    private static bool Differs(Dictionary<string, IReadOnlyList<Search.Related>> before, Dictionary<string, IReadOnlyList<Search.Related>> after, string url) =>
+        after.TryGetValue(url, out var now) && (!before.TryGetValue(url, out var then) || !now.SequenceEqual(then, SameOnPage.Instance));
 
-    public void Dispose() => _current?.Dispose();
+    private static Dictionary<string, IReadOnlyList<Search.Related>> RelatedByUrl(SiteGeneration generation) =>
+        generation.Site.Related.ToDictionary(pair => pair.Key.Url, pair => pair.Value, StringComparer.Ordinal);
+
+    /// <summary>Two related initiatives that an initiative page shows the same way (URL, municipality, label, title, shared topics, kind).</summary>
+    private sealed class SameOnPage : IEqualityComparer<Search.Related>
+    {
+        public static readonly SameOnPage Instance = new();
+
+        public bool Equals(Search.Related? a, Search.Related? b) =>
+            a is not null && b is not null
+            && a.Entry.Url == b.Entry.Url && a.Entry.Municipality.Name == b.Entry.Municipality.Name
+            && a.Entry.Plan.Labels.Initiative == b.Entry.Plan.Labels.Initiative && a.Entry.Initiative.Title == b.Entry.Initiative.Title
+            && a.SimilarText == b.SimilarText && a.SharedTopics.Select(t => t.Id).SequenceEqual(b.SharedTopics.Select(t => t.Id));
+
+        public int GetHashCode(Search.Related related) => related.Entry.Url.GetHashCode(StringComparison.Ordinal);
+    }
+
+    /// <summary>Deletes the pages of <paramref name="previous"/> that <paramref name="next"/> no longer has (and folders left empty).</summary>
+    private int RemovePagesOf(SiteGeneration previous, SiteGeneration next)
+    {
+        var kept = next.Routes.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+        var removed = 0;
+        foreach (var gone in previous.Routes.Where(r => !kept.Contains(r.Path)))
+        {
+            var file = Path.Combine(Output, gone.OutputFile);
+            if (!File.Exists(file)) continue;
+            File.Delete(file);
+            removed++;
+            var folder = Path.GetDirectoryName(file)!;
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+        }
+        return removed;
+    }
+
+    /// <summary>Makes <paramref name="next"/> the served generation; an index no generation uses any more is released.</summary>
+    private void Replace(SiteGeneration next, bool settled)
+    {
+        _current = next;
+        if (!settled) return;
+        var old = _settled;
+        _settled = next;
+        if (old is not null && !ReferenceEquals(old, next)) old.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _settling?.Cancel();
+        try { _settleTask.Wait(); } catch (AggregateException) { }
+        _settled?.Dispose();
+        _writing.Dispose();
+    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DxCompare.Cms;
 using DxCompare.Content;
 using DxCompare.Exports;
+using DxCompare.Model;
 using DxCompare.Output;
 using DxCompare.Search;
 using Humanizer;
@@ -17,26 +18,34 @@ public sealed class SiteGeneration : IDisposable
 {
     private readonly Dictionary<string, string> _dataSizes = new(StringComparer.Ordinal);
 
-    private SiteGeneration(BuildOptions options, SiteContext site, SearchIndex search, TimeSpan searchTime)
+    private readonly bool _ownsSearch;
+
+    private SiteGeneration(BuildOptions options, SiteContext site, SearchIndex search, RelatedInitiatives related, bool ownsSearch)
     {
         Options = options;
         Site = site;
         Search = search;
-        SearchIndexTime = searchTime;
+        RelatedFinder = related;
+        _ownsSearch = ownsSearch;
         // /data/ shows the sizes of the downloads, filled in by WriteExports before any page is rendered.
         Routes = [.. SiteRoutes.All(site, _dataSizes)];
     }
 
     public BuildOptions Options { get; }
     public SiteContext Site { get; }
+    /// <summary>The index of this generation's content; a preview shares its predecessor's (see <see cref="Preview"/>).</summary>
     public SearchIndex Search { get; }
-    public TimeSpan SearchIndexTime { get; }
+    public TimeSpan SearchIndexTime { get; private init; }
+    private RelatedInitiatives RelatedFinder { get; }
+
+    /// <summary>Whether the search index, related lists and downloads match the content (false for a preview).</summary>
+    public bool Settled => _ownsSearch;
     public IReadOnlyList<PageRoute> Routes { get; }
 
     private string AssetsDirectory => Path.Combine(Options.ThemeDirectory, "assets");
 
     /// <summary>Loads and validates the content; null (with the validator's messages) when it is not valid.</summary>
-    public static SiteGeneration? Prepare(BuildOptions options, out IReadOnlyList<Diagnostic> diagnostics)
+    public static SiteGeneration? Prepare(BuildOptions options, out IReadOnlyList<Diagnostic> diagnostics, ContentCache? cache = null)
     {
         var phases = new PhaseTimer();
         var themeProblems = CheckTheme(options.ThemeDirectory);
@@ -45,18 +54,48 @@ public sealed class SiteGeneration : IDisposable
             diagnostics = themeProblems;
             return null;
         }
-        var loaded = ContentLoader.Load(options.ContentDirectory);
+        var loaded = ContentLoader.Load(options.ContentDirectory, cache);
         diagnostics = loaded.Diagnostics;
         if (!loaded.Succeeded) return null;
         phases.Mark("load");
-        var search = new SearchIndex(loaded.Content!);
+        return Create(options, loaded.Content!, phases);
+    }
+
+    /// <summary>Indexes the content and computes every related list.</summary>
+    public static SiteGeneration Create(BuildOptions options, ContentSet content, PhaseTimer phases, CancellationToken cancel = default)
+    {
+        var search = new SearchIndex(content, cancel: cancel);
         var searchTime = phases.Mark("index");
-        var site = new SiteContext(loaded.Content!, options.BaseUrl, AssetManifest.Scan(Path.Combine(options.ThemeDirectory, "assets")))
+        try
         {
-            Related = RelatedInitiatives.Compute(search, loaded.Content!),
-        };
+            var finder = new RelatedInitiatives(search);
+            var site = new SiteContext(content, options.BaseUrl, AssetManifest.Scan(Path.Combine(options.ThemeDirectory, "assets")))
+            {
+                Related = finder.ComputeAll(content, cancel),
+            };
+            phases.Mark("related");
+            return new SiteGeneration(options, site, search, finder, ownsSearch: true) { Phases = phases, SearchIndexTime = searchTime };
+        }
+        catch
+        {
+            search.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Watch mode, at once after a plan changed: the new content with this generation's search index and related
+    /// lists carried over (see <see cref="RelatedInitiatives.Update"/>), so the changed pages can be written in a
+    /// moment. <see cref="Create"/> then rebuilds the index, the related lists and the downloads in the background.
+    /// </summary>
+    public SiteGeneration Preview(ContentSet content, IReadOnlySet<string> changedSlugs)
+    {
+        var phases = new PhaseTimer();
+        var site = new SiteContext(content, Options.BaseUrl, Site.Assets) { Related = RelatedFinder.Update(Site.Related, content, changedSlugs) };
         phases.Mark("related");
-        return new SiteGeneration(options, site, search, searchTime) { Phases = phases };
+        var preview = new SiteGeneration(Options, site, Search, RelatedFinder, ownsSearch: false) { Phases = phases, SearchIndexTime = SearchIndexTime };
+        foreach (var (file, size) in _dataSizes) preview._dataSizes[file] = size;
+        return preview;
     }
 
     /// <summary>The assets every layout links to; without them pages would point at files that do not exist.</summary>
@@ -116,7 +155,10 @@ public sealed class SiteGeneration : IDisposable
         return adminReady;
     }
 
-    public void Dispose() => Search.Dispose();
+    public void Dispose()
+    {
+        if (_ownsSearch) Search.Dispose();
+    }
 }
 
 public sealed class PhaseTimer

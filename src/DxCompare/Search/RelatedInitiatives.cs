@@ -14,7 +14,7 @@ public sealed record Related(InitiativeEntry Entry, IReadOnlyList<Topic> SharedT
 /// terms found in many initiatives (推進, 活用) are skipped, and each initiative reads a fixed number of
 /// candidates, so the work grows linearly with the number of initiatives.
 /// </summary>
-public static class RelatedInitiatives
+public sealed class RelatedInitiatives(SearchIndex index)
 {
     /// <summary>Hits collected per initiative before other municipalities are picked (most similar ones are often the same plan's).</summary>
     private const int Candidates = 64;
@@ -22,38 +22,81 @@ public static class RelatedInitiatives
     /// <summary>Initiatives considered per shared topic. With every municipality in, a topic has thousands; this keeps the work linear.</summary>
     private const int TopicCandidates = 50;
 
-    public static IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> Compute(SearchIndex index, ContentSet content, int limit = 6, int bySimilarText = 4)
+    private const int Limit = 6;
+    private const int BySimilarText = 4;
+
+    private readonly Lazy<MoreLikeThisQueries> _likeThis = new(() => new MoreLikeThisQueries(index));
+
+    public static IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> Compute(SearchIndex index, ContentSet content, CancellationToken cancel = default) =>
+        new RelatedInitiatives(index).ComputeAll(content, cancel);
+
+    /// <summary>Every initiative's related list; the index must hold exactly <paramref name="content"/>.</summary>
+    public IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> ComputeAll(ContentSet content, CancellationToken cancel = default)
     {
-        var likeThis = new MoreLikeThisQueries(index);
         var topics = new TopicNeighbours(content);
         var results = new IReadOnlyList<Related>[index.Documents.Count];
-        Parallel.For(0, index.Documents.Count, i =>
-        {
-            var entry = index.Documents[i].Entry;
-            var similar = likeThis.For(index.Documents[i]) is { } query
-                ? index.Searcher.Search(query, Candidates).ScoreDocs
-                    .Select(hit => index.Documents[hit.Doc].Entry)
-                    .Where(other => other.Municipality.Code != entry.Municipality.Code)
-                    .Take(bySimilarText)
-                    .Select(other => new Related(other, Shared(entry, other, content), SimilarText: true))
-                : [];
-            // Initiatives sharing more topics first, then those sharing the main topic; nearer municipalities win ties.
-            var mainTopic = entry.Initiative.Topics.FirstOrDefault();
-            var seen = new HashSet<InitiativeEntry>(ReferenceEqualityComparer.Instance);
-            var candidates = new List<(InitiativeEntry Other, int Rank)>();
-            foreach (var topic in entry.Initiative.Topics)
-                foreach (var other in topics.Nearest(topic, entry.Municipality.Code, TopicCandidates))
-                    if (seen.Add(other))
-                        candidates.Add((other, SharedCount(entry, other) * 2 + (other.Initiative.Topics.FirstOrDefault() == mainTopic ? 1 : 0)));
-            var byTopic = candidates
-                .OrderByDescending(c => c.Rank)
-                .Take(limit)
-                .Select(c => new Related(c.Other, Shared(entry, c.Other, content), SimilarText: false));
-            results[i] = [.. similar.Concat(byTopic).DistinctBy(r => r.Entry.Url).Take(limit)];
-        });
+        Parallel.For(0, index.Documents.Count, new ParallelOptions { CancellationToken = cancel },
+            i => results[i] = For(index.Documents[i], topics, content, hit => hit));
         var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < results.Length; i++) map[index.Documents[i].Entry] = results[i];
         return map;
+    }
+
+    /// <summary>
+    /// Watch mode, before the index is rebuilt: the changed plans' initiatives are matched against this (previous)
+    /// index, skipping its stale copies of them; every other list is carried over to the new entries by URL,
+    /// without initiatives that no longer exist. Lists that would now pick a changed initiative are updated
+    /// when the full computation runs on the rebuilt index.
+    /// </summary>
+    public IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> Update(
+        IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> previous, ContentSet content, IReadOnlySet<string> changedSlugs)
+    {
+        var byUrl = content.Initiatives.ToDictionary(e => e.Url, StringComparer.Ordinal);
+        bool Changed(InitiativeEntry e) => changedSlugs.Contains(e.Municipality.Slug);
+        InitiativeEntry? Current(InitiativeEntry old) => !Changed(old) && byUrl.TryGetValue(old.Url, out var now) ? now : null;
+        var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
+        foreach (var (old, list) in previous)
+        {
+            if (Current(old) is not { } entry) continue;
+            // Shared topics only change with a changed initiative (topics.yml changes rebuild everything).
+            map[entry] = [.. list
+                .Select(r => byUrl.TryGetValue(r.Entry.Url, out var other)
+                    ? r with { Entry = other, SharedTopics = Changed(other) ? Shared(entry, other, content) : r.SharedTopics }
+                    : null)
+                .OfType<Related>()];
+        }
+        var topics = new TopicNeighbours(content);
+        var changed = content.Initiatives.Where(e => changedSlugs.Contains(e.Municipality.Slug)).ToList();
+        foreach (var entry in changed)
+            map[entry] = For(SearchDocument.From(0, entry, content), topics, content, Current);
+        return map;
+    }
+
+    /// <param name="resolve">Maps an initiative of the index to the current one, or null to skip it.</param>
+    private IReadOnlyList<Related> For(SearchDocument document, TopicNeighbours topics, ContentSet content, Func<InitiativeEntry, InitiativeEntry?> resolve)
+    {
+        var entry = document.Entry;
+        var similar = _likeThis.Value.For(document) is { } query
+            ? index.Searcher.Search(query, Candidates).ScoreDocs
+                .Select(hit => resolve(index.Documents[hit.Doc].Entry))
+                .OfType<InitiativeEntry>()
+                .Where(other => other.Municipality.Code != entry.Municipality.Code)
+                .Take(BySimilarText)
+                .Select(other => new Related(other, Shared(entry, other, content), SimilarText: true))
+            : [];
+        // Initiatives sharing more topics first, then those sharing the main topic; nearer municipalities win ties.
+        var mainTopic = entry.Initiative.Topics.FirstOrDefault();
+        var seen = new HashSet<InitiativeEntry>(ReferenceEqualityComparer.Instance);
+        var candidates = new List<(InitiativeEntry Other, int Rank)>();
+        foreach (var topic in entry.Initiative.Topics)
+            foreach (var other in topics.Nearest(topic, entry.Municipality.Code, TopicCandidates))
+                if (seen.Add(other))
+                    candidates.Add((other, SharedCount(entry, other) * 2 + (other.Initiative.Topics.FirstOrDefault() == mainTopic ? 1 : 0)));
+        var byTopic = candidates
+            .OrderByDescending(c => c.Rank)
+            .Take(Limit)
+            .Select(c => new Related(c.Other, Shared(entry, c.Other, content), SimilarText: false));
+        return [.. similar.Concat(byTopic).DistinctBy(r => r.Entry.Url).Take(Limit)];
     }
 
     private static int SharedCount(InitiativeEntry a, InitiativeEntry b)

@@ -36,7 +36,7 @@ public sealed class SearchIndex : IDisposable
     private readonly RAMDirectory _directory = new();
 
     /// <param name="segmentSize">Documents buffered per segment before a flush (tests set it low to exercise merging).</param>
-    public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null)
+    public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null, CancellationToken cancel = default)
     {
         Options = options ?? AnalyzerOptions.Shipped;
         Analyzer = new JapaneseAnalyzer(Options);
@@ -55,6 +55,7 @@ public sealed class SearchIndex : IDisposable
         {
             foreach (var document in Documents)
             {
+                cancel.ThrowIfCancellationRequested();
                 var doc = new LuceneDocument { new StoredField("id", document.Id) };
                 foreach (var (field, text) in document.Fields) doc.Add(new TextField(field, JapaneseAnalyzer.Normalize(text), Field.Store.NO));
                 writer.AddDocument(doc);

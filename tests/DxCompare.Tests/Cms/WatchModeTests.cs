@@ -77,4 +77,48 @@ public class WatchModeTests
         Assert.True(File.Exists(Path.Combine(output, "minato", "initiatives", "1", "index.html")));
         Assert.Contains("data-municipality=\"minato\"", File.ReadAllText(Path.Combine(output, "topics", "online-procedures", "index.html")));
     }
+
+    private static bool SearchIndexContains(string output, string text) =>
+        Directory.EnumerateFiles(Path.Combine(output, "search", "index")).Any(f => File.ReadAllText(f).Contains(text, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task After_a_plan_edit_the_search_index_and_downloads_follow_in_the_background()
+    {
+        using var site = await WatchedSite.StartAsync();
+        var (content, output, builder) = (site.Content, site.Output, site.Builder);
+        var plan = Path.Combine(content.Directory, "plans", "koto.yml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("title: 窓口改革の推進", "title: 窓口改革の推進とおくやみ窓口"));
+
+        var result = await builder.RebuildAsync([plan]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.NotNull(result.Settling);
+        var settled = await result.Settling;
+
+        Assert.False(settled.Superseded);
+        Assert.Contains("窓口改革の推進とおくやみ窓口", File.ReadAllText(Path.Combine(output, "data", "plans.json")));
+        Assert.True(SearchIndexContains(output, "窓口改革の推進とおくやみ窓口"));
+        Assert.False(SearchIndexContains(output, "\"窓口改革の推進\""));
+    }
+
+    [Fact]
+    public async Task A_second_edit_before_the_first_settles_wins()
+    {
+        using var site = await WatchedSite.StartAsync();
+        var (content, output, builder) = (site.Content, site.Output, site.Builder);
+        var plan = Path.Combine(content.Directory, "plans", "koto.yml");
+        var original = File.ReadAllText(plan);
+
+        File.WriteAllText(plan, original.Replace("title: 窓口改革の推進", "title: 窓口改革の推進(第一案)"));
+        var first = await builder.RebuildAsync([plan]);
+        File.WriteAllText(plan, original.Replace("title: 窓口改革の推進", "title: 窓口改革の推進(第二案)"));
+        var second = await builder.RebuildAsync([plan]);
+        await first.Settling!;
+        Assert.False((await second.Settling!).Superseded);
+
+        Assert.Contains("窓口改革の推進(第二案)", File.ReadAllText(Path.Combine(output, "koto", "initiatives", "1", "index.html")));
+        Assert.Contains("窓口改革の推進(第二案)", File.ReadAllText(Path.Combine(output, "data", "plans.json")));
+        Assert.DoesNotContain("第一案", File.ReadAllText(Path.Combine(output, "data", "plans.json")));
+        Assert.True(SearchIndexContains(output, "窓口改革の推進(第二案)"));
+        Assert.False(SearchIndexContains(output, "第一案"));
+    }
 }

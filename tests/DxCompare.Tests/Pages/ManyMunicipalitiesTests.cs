@@ -41,5 +41,10 @@ public class ManyMunicipalitiesTests
         var online = corpus.Initiatives.Where(e => e.Initiative.Topics.Contains("online-procedures")).ToList();
         var card = Page("topics").QuerySelectorAll(".topic-cards .card").Single(c => c.QuerySelector("h2")!.TextContent == corpus.TopicsById["online-procedures"].Label);
         Assert.Equal($"{online.Select(e => e.Municipality.Code).Distinct().Count()}自治体 {online.Count}件", card.QuerySelector(".count")!.TextContent);
+
+        // The indicator list links every municipality (grouped by prefecture) instead of a table for each.
+        var indicators = Page("indicators");
+        Assert.Empty(indicators.QuerySelectorAll("table"));
+        Assert.Equal(30, indicators.QuerySelectorAll("#own-heading ~ details li a").Length);
     }
 }
