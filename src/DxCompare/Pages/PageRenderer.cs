@@ -52,10 +52,10 @@ public sealed class PageRenderer : IAsyncDisposable
 
     private static HtmlRenderer Create() => new(Services, Services.GetRequiredService<ILoggerFactory>());
 
-    private static readonly UTF8Encoding Utf8NoBom = new(false);
 
     /// <summary>Renders a page as UTF-8 straight into <paramref name="output"/>, without an intermediate string.</summary>
-    public async Task RenderAsync(PageRoute route, Stream output)
+    /// <summary>Writes the page's HTML (with its doctype) to <paramref name="writer"/>.</summary>
+    public async Task RenderAsync(PageRoute route, TextWriter writer)
     {
         if (++_rendered > PagesPerRenderer)
         {
@@ -64,7 +64,6 @@ public sealed class PageRenderer : IAsyncDisposable
             _rendered = 1;
         }
         var parameters = ParameterView.FromDictionary(route.Parameters.ToDictionary(p => p.Key, p => p.Value));
-        await using var writer = new StreamWriter(output, Utf8NoBom, bufferSize: 64 * 1024, leaveOpen: true);
         await writer.WriteAsync("<!DOCTYPE html>\n");
         await _renderer.Dispatcher.InvokeAsync(async () =>
         {

@@ -95,40 +95,43 @@ public static class SiteBuilder
             async (batch, token) =>
             {
                 await using var renderer = new PageRenderer();
+                // Rendered into memory and written with one call: a FileStream per page cost more in
+                // seeks, length queries and locks than the rendering itself (dotnet-trace, N = 500).
+                using var page = new MemoryStream(256 * 1024);
+                await using var writer = new StreamWriter(page, Utf8NoBom, bufferSize: 64 * 1024, leaveOpen: true);
                 foreach (var route in batch)
                 {
                     token.ThrowIfCancellationRequested();
+                    page.SetLength(0);
+                    await renderer.RenderAsync(route, writer);
+                    await writer.FlushAsync(token);
+                    var html = page.GetBuffer().AsSpan(0, (int)page.Length);
                     var path = Path.Combine(root, route.OutputFile);
-                    var written = inPlace
-                        ? await ReplaceFileAsync(path, stream => renderer.RenderAsync(route, stream))
-                        : await WriteFileAsync(path, stream => renderer.RenderAsync(route, stream));
-                    Interlocked.Add(ref bytes, written);
+                    if (inPlace) ReplaceFile(path, html);
+                    else WriteFile(path, html);
+                    Interlocked.Add(ref bytes, html.Length);
                     progress.Advance();
                 }
             });
         return bytes;
     }
 
-    /// <summary>Writes a new file (in a staging folder nobody reads yet); returns its length.</summary>
-    private static async Task<long> WriteFileAsync(string path, Func<Stream, Task> write)
+    /// <summary>Writes a new file (in a staging folder nobody reads yet).</summary>
+    private static void WriteFile(string path, ReadOnlySpan<byte> data)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
-        await write(stream);
-        return stream.Length;
+        File.WriteAllBytes(path, data);
     }
 
     /// <summary>Write to a temporary name, then rename: a reader (or the live server) never sees half a file.</summary>
-    private static async Task<long> ReplaceFileAsync(string path, Func<Stream, Task> write)
+    private static void ReplaceFile(string path, ReadOnlySpan<byte> data)
     {
         var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
-        var length = await WriteFileAsync(temporary, write);
+        WriteFile(temporary, data);
         File.Move(temporary, path, overwrite: true);
-        return length;
     }
 
-    internal static void WriteText(string path, string text) =>
-        ReplaceFileAsync(path, stream => stream.WriteAsync(Utf8NoBom.GetBytes(text)).AsTask()).GetAwaiter().GetResult();
+    internal static void WriteText(string path, string text) => ReplaceFile(path, Utf8NoBom.GetBytes(text));
 
     /// <summary>Round-robin batches, so that workers get a similar mix of heavy and light pages.</summary>
     private static IEnumerable<IReadOnlyList<PageRoute>> Partition(IReadOnlyList<PageRoute> routes, int workers)
