@@ -67,4 +67,20 @@ public class BuildSafetyTests
         Assert.EndsWith("no-theme' has no assets/ folder. Run from the repository root or pass --theme with the folder that holds assets/site.css.", problem);
         Assert.False(Directory.Exists(output));
     }
+
+    [Fact]
+    public async Task A_rebuild_keeps_one_replaced_site_aside_and_deletes_older_ones()
+    {
+        using var content = new TempContent(copyRealContent: true);
+        var output = Path.Combine(content.Directory, "site");
+        string[] SetAside() => Directory.GetDirectories(content.Directory, ".site.previous-*");
+
+        for (var build = 1; build <= 3; build++)
+            Assert.True((await SiteBuilder.BuildAsync(Options(content, output))).Succeeded);
+
+        var previous = Assert.Single(SetAside());
+        Assert.True(File.Exists(Path.Combine(previous, "koto", "index.html")));
+        Assert.True(File.Exists(Path.Combine(output, "koto", "index.html")));
+        Assert.Empty(Directory.GetDirectories(content.Directory, ".site.staging-*"));
+    }
 }
