@@ -6,8 +6,8 @@ const path = require("node:path");
 const DxSearch = require(path.join(__dirname, "..", "..", "theme", "assets", "search.js"));
 
 const [site, queriesFile] = process.argv.slice(2);
-const fetchJson = (url) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(site, url), "utf8")));
-const client = DxSearch.createClient("/search/index/", fetchJson);
+const fetchBytes = (url) => Promise.resolve(fs.readFileSync(path.join(site, url)));
+const client = DxSearch.createClient("/search/index/", fetchBytes);
 const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
 
 (async () => {
