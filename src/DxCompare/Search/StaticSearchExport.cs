@@ -36,7 +36,7 @@ public static class StaticSearchExport
     public const string FragmentFolder = "fragments";
     public const int FormatVersion = 2;
     /// <summary>Uncompressed postings bytes after which a term shard is closed (a frequent term gets a shard to itself).</summary>
-    public const int ShardBytes = 4096;
+    public const int ShardBytes = 2048;
     public const int SnippetSourceLength = 400;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -60,7 +60,9 @@ public static class StaticSearchExport
     /// Writes the files under {output}/search/index. A file whose content-hashed name already exists is
     /// left as it is (watch mode rewrites only what changed).
     /// </summary>
-    public static Written Write(SearchIndex index, string outputRoot)
+    public static Written Write(SearchIndex index, string outputRoot) => Write(index, outputRoot, ShardBytes);
+
+    internal static Written Write(SearchIndex index, string outputRoot, int shardBytes)
     {
         var files = new Files(Path.Combine(outputRoot, Folder));
         var fields = SearchDocument.FieldsFor(index.Options);
@@ -118,7 +120,7 @@ public static class StaticSearchExport
             shard.Write(utf8);
             Varint.Write(shard, (uint)body.Length);
             shard.Write(body);
-            if (shard.WrittenCount >= ShardBytes) Flush();
+            if (shard.WrittenCount >= shardBytes) Flush();
         }
         Flush();
 
@@ -150,7 +152,7 @@ public static class StaticSearchExport
             else runs.Add((plan, i, 1));
         }
         var hashes = new string[runs.Count];
-        Parallel.For(0, runs.Count, r =>
+        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
         {
             var (_, start, count) = runs[r];
             var fragments = new byte[count][];
@@ -285,7 +287,9 @@ public static class StaticSearchExport
                 return;
             }
             var compressed = Gzip(payload);
-            File.WriteAllBytes(path, compressed);
+            // Without the preallocation File.WriteAllBytes asks for: tens of thousands of small files.
+            using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, preallocationSize: 0))
+                RandomAccess.Write(handle, compressed, 0);
             Interlocked.Add(ref _bytes, compressed.Length);
         }
 
