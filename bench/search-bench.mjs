@@ -42,7 +42,7 @@ const types = { ".html": "text/html", ".js": "text/javascript", ".json": "applic
 fs.writeFileSync(path.join(site, "bench-dx.html"), `<!DOCTYPE html><html lang="ja"><body><script src="${fs.readdirSync(path.join(site, "assets")).filter((f) => f.startsWith("search."))
   .map((f) => "/assets/" + f)[0]}"></script><script src="/bench-dx.js"></script></body></html>`);
 fs.writeFileSync(path.join(site, "bench-dx.js"), `
-const client = DxSearch.createClient("/search/index/", (u) => fetch(u).then((r) => r.json()));
+const client = DxSearch.createClient("/search/index/", (u) => fetch(u).then((r) => r.arrayBuffer()));
 window.run = async (q) => { const r = await client.search(q); const docs = await client.documents(r.hits.slice(0, 10).map((h) => h.doc)); return docs.map((d) => d.url); };`);
 fs.writeFileSync(path.join(site, "bench-pf.html"), `<!DOCTYPE html><html lang="ja"><body><script type="module">
 const pagefind = await import("/pagefind/pagefind.js");

@@ -200,53 +200,156 @@ var DxSearch = (function () {
     return Math.round(score * 10000) / 10000;
   }
 
-  // Scores documents for the query terms. postingsOf(term) returns [field, doc, tf, norm, ...] or undefined.
-  function score(terms, manifest, postingsOf) {
+  // Scores documents for the query terms. postingsOf(term) returns the term's postings, one block
+  // {field, docs, tfs} per field it occurs in (fields ascending, documents ascending), or undefined;
+  // norms[field][doc] is the norm byte Lucene stored. Contributions are added per document in the
+  // same order as before: query terms, then fields, so float sums do not depend on the file format.
+  function score(terms, manifest, postingsOf, norms) {
     var k1 = f32(manifest.k1), b = f32(manifest.b);
     var caches = manifest.fields.map(function (field) {
       var avgdl = f32(field.avgdl);
       return NORM_TABLE.map(function (norm) { return f32(k1 * f32(f32(1 - b) + f32(f32(b * norm) / avgdl))); });
     });
-    var scores = {};
-    var hasWord = {};
+    var sums = new Float32Array(manifest.docCount); // each += rounds to 32 bits, like f32(a + b)
+    var seen = new Uint8Array(manifest.docCount); // 1: scored, 2: contains a word of the query
+    var touched = [];
     var wordsInQuery = terms.some(function (t) { return isWord(t.term); }) && !terms.every(function (t) { return isWord(t.term); });
     terms.forEach(function (t) {
-      var postings = postingsOf(t.term);
-      if (!postings) return;
-      var docFreqByField = {};
-      for (var i = 0; i < postings.length; i += 4) docFreqByField[postings[i]] = (docFreqByField[postings[i]] || 0) + 1;
-      for (var p = 0; p < postings.length; p += 4) {
-        var field = postings[p], doc = postings[p + 1], tf = postings[p + 2], norm = postings[p + 3];
-        var boost = f32(f32(manifest.fields[field].weight) * f32(t.boost));
-        var weight = f32(idf(docFreqByField[field], manifest.docCount) * boost);
-        var s = f32(f32(weight * f32(tf * f32(k1 + 1))) / f32(tf + caches[field][norm]));
-        scores[doc] = f32((scores[doc] || 0) + s);
-        if (isWord(t.term)) hasWord[doc] = true;
-      }
+      var blocks = postingsOf(t.term);
+      if (!blocks) return;
+      var mark = isWord(t.term) ? 3 : 1;
+      blocks.forEach(function (block) {
+        var cache = caches[block.field], fieldNorms = norms[block.field];
+        var boost = f32(f32(manifest.fields[block.field].weight) * f32(t.boost));
+        var weight = f32(idf(block.docs.length, manifest.docCount) * boost);
+        for (var i = 0; i < block.docs.length; i++) {
+          var doc = block.docs[i], tf = block.tfs[i];
+          var s = f32(f32(weight * f32(tf * f32(k1 + 1))) / f32(tf + cache[fieldNorms[doc]]));
+          if (!seen[doc]) touched.push(doc);
+          seen[doc] |= mark;
+          sums[doc] += s;
+        }
+      });
     });
-    return Object.keys(scores)
-      .map(function (doc) { return { doc: Number(doc), score: scores[doc] }; })
-      .filter(function (hit) { return !wordsInQuery || hasWord[hit.doc]; })
-      .sort(function (a, b) { return rankingScore(b.score) - rankingScore(a.score) || a.doc - b.doc; });
+    return touched
+      .filter(function (doc) { return !wordsInQuery || (seen[doc] & 2); })
+      .map(function (doc) { return { doc: doc, score: sums[doc], rank: rankingScore(sums[doc]) }; })
+      .sort(function (x, y) { return y.rank - x.rank || x.doc - y.doc; })
+      .map(function (hit) { return { doc: hit.doc, score: hit.score }; });
   }
 
-  // ---- Loading shards on demand ----
+  // ---- The static index (src/DxCompare/Search/StaticSearchExport.cs): gzip files fetched on demand ----
 
-  function createClient(baseUrl, fetchJson) {
+  function varint(reader) {
+    var value = 0, shift = 0, byte;
+    do {
+      byte = reader.bytes[reader.pos++];
+      value += (byte & 0x7f) * Math.pow(2, shift);
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  }
+
+  function utf8(bytes) { return new TextDecoder().decode(bytes); }
+
+  // Files are gzip-compressed at build time; a server that already decoded them hands over plain bytes.
+  function gunzip(data) {
+    var bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(bytes);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  // A term shard: per term [varint length][term UTF-8][varint length][postings]. Only the offsets are
+  // read here; postings are decoded for the query's terms alone.
+  function parseShard(bytes) {
+    var reader = { bytes: bytes, pos: 0 };
+    var entries = new Map();
+    while (reader.pos < bytes.length) {
+      var length = varint(reader);
+      var term = utf8(bytes.subarray(reader.pos, reader.pos + length));
+      reader.pos += length;
+      var size = varint(reader);
+      entries.set(term, reader.pos);
+      reader.pos += size;
+    }
+    return { bytes: bytes, entries: entries };
+  }
+
+  // [field mask] then per field: varint document frequency, document gaps, term frequencies − 1.
+  function decodePostings(bytes, pos) {
+    var reader = { bytes: bytes, pos: pos + 1 };
+    var mask = bytes[pos];
+    var blocks = [];
+    for (var field = 0; field < 8; field++) {
+      if (!(mask & (1 << field))) continue;
+      var n = varint(reader);
+      var docs = new Int32Array(n), tfs = new Int32Array(n);
+      for (var i = 0, doc = -1; i < n; i++) docs[i] = doc += varint(reader) + 1;
+      for (var j = 0; j < n; j++) tfs[j] = varint(reader) + 1;
+      blocks.push({ field: field, docs: docs, tfs: tfs });
+    }
+    return blocks;
+  }
+
+  // The document table: [varint length][JSON {plans: [[slug, documents, fragment hash]], topics, topicSets}],
+  // the norm bytes field by field, varint(pillar × 2 + 新規) of every document, then varint(topic set) of every document.
+  function parseTable(bytes, manifest) {
+    var reader = { bytes: bytes, pos: 0 };
+    var length = varint(reader);
+    var header = JSON.parse(utf8(bytes.subarray(reader.pos, reader.pos + length)));
+    reader.pos += length;
+    var n = manifest.docCount;
+    var norms = manifest.fields.map(function () {
+      var fieldNorms = bytes.subarray(reader.pos, reader.pos + n);
+      reader.pos += n;
+      return fieldNorms;
+    });
+    var plan = new Int32Array(n), planStarts = [], doc = 0;
+    header.plans.forEach(function (p, i) {
+      planStarts.push(doc);
+      for (var k = 0; k < p[1]; k++) plan[doc++] = i;
+    });
+    var pillar = new Int32Array(n), isNew = new Uint8Array(n), topicSet = new Int32Array(n);
+    for (var d = 0; d < n; d++) {
+      var value = varint(reader);
+      pillar[d] = value >> 1;
+      isNew[d] = value & 1;
+    }
+    for (var e = 0; e < n; e++) topicSet[e] = varint(reader);
+    return {
+      norms: norms, plans: header.plans, planStarts: planStarts, plan: plan, pillar: pillar, isNew: isNew, topicSet: topicSet,
+      topicSets: header.topicSets.map(function (set) { return set.map(function (i) { return header.topics[i]; }); }),
+    };
+  }
+
+  // A fragment: [url, title, label, municipality, 新規 0/1, snippet source].
+  function parseFragment(bytes) {
+    var f = JSON.parse(utf8(bytes));
+    return { url: f[0], title: f[1], label: f[2], municipality: f[3], isNew: f[4] === 1, text: f[5] };
+  }
+
+  // fetchBytes(url) returns a promise of the file's bytes (ArrayBuffer or Uint8Array).
+  function createClient(baseUrl, fetchBytes) {
     var manifestPromise = null;
-    var shardCache = {};
-    function load(file) {
-      if (!shardCache[file]) shardCache[file] = fetchJson(baseUrl + file);
-      return shardCache[file];
+    var files = new Map();
+    function load(file, parse) {
+      if (!files.has(file)) files.set(file, fetchBytes(baseUrl + file).then(gunzip).then(parse));
+      return files.get(file);
     }
     function manifest() {
-      if (!manifestPromise) manifestPromise = fetchJson(baseUrl + "manifest.json");
+      if (!manifestPromise) manifestPromise = fetchBytes(baseUrl + "manifest.json").then(function (b) { return JSON.parse(utf8(new Uint8Array(b))); });
       return manifestPromise;
     }
+    function table(m) { return load(m.documents, function (bytes) { return parseTable(bytes, m); }); }
+    // termShards: [first term, last term, file], sorted; terms compare by UTF-16 code unit as in C#.
     function shardFor(m, term) {
-      for (var i = 0; i < m.termShards.length; i++) {
-        var s = m.termShards[i];
-        if (term >= s.first && term <= s.last) return s.file;
+      var lo = 0, hi = m.termShards.length - 1;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1, s = m.termShards[mid];
+        if (term < s[0]) hi = mid - 1;
+        else if (term > s[1]) lo = mid + 1;
+        else return s[2];
       }
       return null;
     }
@@ -257,69 +360,70 @@ var DxSearch = (function () {
         if (!trimmed) return { total: 0, hits: [], message: "検索語を入力してください。", terms: [] };
         var terms = queryTerms(trimmed, m);
         if (terms.length === 0) return { total: 0, hits: [], message: "検索できる語が含まれていません。文字や単語で検索してください。", terms: [] };
-        var files = [];
+        var shardFiles = [];
         terms.forEach(function (t) {
           var file = shardFor(m, t.term);
-          if (file && files.indexOf(file) < 0) files.push(file);
+          if (file && shardFiles.indexOf(file) < 0) shardFiles.push(file);
         });
-        return Promise.all(files.map(load).concat([load(m.facets)])).then(function (loaded) {
-          var facets = loaded.pop();
-          var merged = {};
-          loaded.forEach(function (shard) { Object.keys(shard).forEach(function (k) { merged[k] = shard[k]; }); });
-          var ranked = score(terms, m, function (term) { return merged[term]; });
-          var hits = ranked.filter(function (hit) { return admits(facets, hit.doc, filters); });
+        return Promise.all([table(m)].concat(shardFiles.map(function (file) { return load(file, parseShard); }))).then(function (loaded) {
+          var docs = loaded[0], shards = loaded.slice(1);
+          var ranked = score(terms, m, function (term) {
+            for (var i = 0; i < shards.length; i++) {
+              if (shards[i].entries.has(term)) return decodePostings(shards[i].bytes, shards[i].entries.get(term));
+            }
+            return undefined;
+          }, docs.norms);
+          var hits = ranked.filter(function (hit) { return admits(docs, hit.doc, filters); });
           return {
             total: hits.length, hits: hits, terms: terms.map(function (t) { return t.term; }),
-            facets: facetCounts(facets, ranked, filters),
+            facets: facetCounts(docs, ranked, filters),
             message: hits.length === 0 ? "該当する取組は見つかりませんでした。別の言葉や、より短い言葉で検索してください。" : null,
           };
         });
       });
     }
+    // Fragment of document d: fragments/{hash of its plan's fragments}-{position in the plan}.bin.
     function documents(docIds) {
-      return manifest().then(function (m) {
-        var files = [];
-        docIds.forEach(function (id) {
-          var file = m.documentShards[Math.floor(id / m.documentsPerShard)];
-          if (files.indexOf(file) < 0) files.push(file);
-        });
-        return Promise.all(files.map(load)).then(function () {
-          return Promise.all(docIds.map(function (id) {
-            return load(m.documentShards[Math.floor(id / m.documentsPerShard)]).then(function (shard) { return shard[id % m.documentsPerShard]; });
-          }));
-        });
+      return manifest().then(table).then(function (t) {
+        return Promise.all(docIds.map(function (id) {
+          var p = t.plan[id];
+          return load("fragments/" + t.plans[p][2] + "-" + (id - t.planStarts[p]) + ".bin", parseFragment);
+        }));
       });
     }
     return { manifest: manifest, search: search, documents: documents };
   }
 
-  function admits(facets, doc, filters) {
-    var row = facets.docs[doc];
-    if (filters.m && facets.municipalities[row[0]].slug !== filters.m) return false;
-    if (filters.p && facets.pillars[row[1]].value !== filters.p) return false;
-    if (filters.n && row[2] !== 1) return false;
-    if (filters.t && row[3].map(function (i) { return facets.topics[i].id; }).indexOf(filters.t) < 0) return false;
+  // Facet values of a document, as the page's filters name them.
+  function municipalityOf(docs, doc) { return docs.plans[docs.plan[doc]][0]; }
+  function pillarOf(docs, doc) { return municipalityOf(docs, doc) + "-" + docs.pillar[doc]; }
+  function topicsOf(docs, doc) { return docs.topicSets[docs.topicSet[doc]]; }
+
+  function admits(docs, doc, filters) {
+    if (filters.m && municipalityOf(docs, doc) !== filters.m) return false;
+    if (filters.p && pillarOf(docs, doc) !== filters.p) return false;
+    if (filters.n && docs.isNew[doc] !== 1) return false;
+    if (filters.t && topicsOf(docs, doc).indexOf(filters.t) < 0) return false;
     return true;
   }
 
   // Counts for each facet value among hits that pass the other filters (so choosing one shows what the rest would give).
-  function facetCounts(facets, ranked, filters) {
+  function facetCounts(docs, ranked, filters) {
     function count(key, valuesOf) {
       var counts = {};
       var others = Object.assign({}, filters);
       delete others[key];
       ranked.forEach(function (hit) {
-        if (!admits(facets, hit.doc, others)) return;
-        valuesOf(facets.docs[hit.doc]).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+        if (!admits(docs, hit.doc, others)) return;
+        valuesOf(hit.doc).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
       });
       return counts;
     }
     return {
-      m: count("m", function (row) { return [facets.municipalities[row[0]].slug]; }),
-      p: count("p", function (row) { return [facets.pillars[row[1]].value]; }),
-      t: count("t", function (row) { return row[3].map(function (i) { return facets.topics[i].id; }); }),
-      n: count("n", function (row) { return row[2] === 1 ? ["1"] : []; }),
-      labels: facets,
+      m: count("m", function (doc) { return [municipalityOf(docs, doc)]; }),
+      p: count("p", function (doc) { return [pillarOf(docs, doc)]; }),
+      t: count("t", function (doc) { return topicsOf(docs, doc); }),
+      n: count("n", function (doc) { return docs.isNew[doc] === 1 ? ["1"] : []; }),
     };
   }
 
@@ -369,7 +473,7 @@ var DxSearch = (function () {
   var client = DxSearch.createClient(form.getAttribute("data-index"), function (url) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) {
       if (!r.ok) throw new Error(url + ": " + r.status);
-      return r.json();
+      return r.arrayBuffer();
     });
   });
   var input = form.querySelector("#search-q");

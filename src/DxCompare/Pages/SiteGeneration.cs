@@ -118,12 +118,12 @@ public sealed class SiteGeneration : IDisposable
     public long WriteSearchIndex(string root)
     {
         var folder = Path.Combine(root, StaticSearchExport.Folder);
-        var before = Directory.Exists(folder) ? Directory.GetFiles(folder).ToHashSet() : [];
-        var bytes = StaticSearchExport.Write(Search, root);
-        var manifest = File.ReadAllText(Path.Combine(folder, "manifest.json"));
-        foreach (var stale in before.Where(f => !manifest.Contains(Path.GetFileName(f), StringComparison.Ordinal) && !f.EndsWith("manifest.json", StringComparison.Ordinal)))
-            File.Delete(stale);
-        return bytes;
+        var written = StaticSearchExport.Write(Search, root);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList())
+        {
+            if (!written.Files.Contains(Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'))) File.Delete(file);
+        }
+        return written.Bytes;
     }
 
     /// <summary>Writes the open-data downloads and records their sizes for the /data/ page.</summary>

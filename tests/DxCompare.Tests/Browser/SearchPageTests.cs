@@ -55,6 +55,25 @@ public class SearchPageTests(BrowserFixture browser)
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task New_only_and_pillar_filters_narrow_the_results_and_every_filter_shows_counts()
+    {
+        var page = await OpenAsync("/search/?q=%E3%82%AA%E3%83%B3%E3%83%A9%E3%82%A4%E3%83%B3&n=1");
+        await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
+        Assert.True(await page.IsCheckedAsync("#search-n"));
+        Assert.All(await ResultTitlesAsync(page), t => Assert.Contains(" 新規 ", t));
+        Assert.Matches(@"^台東区（[1-9][0-9]*件）$", await page.Locator("#search-m option[value=taito]").InnerTextAsync());
+        Assert.Matches(@"（[0-9]+件）$", await page.Locator("#search-t option[value=online-procedures]").InnerTextAsync());
+
+        await page.Locator("#search-n").UncheckAsync();
+        await page.SelectOptionAsync("#search-p", "koto-1");
+        await Expect(page.Locator("#search-results li a", new() { HasText = "台東区" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("#search-results li a").First).ToContainTextAsync("江東区");
+        Assert.All(await ResultTitlesAsync(page), t => Assert.StartsWith("江東区", t));
+        Assert.Contains("p=koto-1", await page.EvaluateAsync<string>("location.search"));
+        await page.CloseAsync();
+    }
+
     [Theory]
     [InlineData("*", "検索できる語が含まれていません")]
     [InlineData("\"", "検索できる語が含まれていません")]

@@ -50,6 +50,26 @@ public class WatchModeTests
     }
 
     [Fact]
+    public async Task After_an_edit_search_shows_the_new_title_and_the_other_plan_keeps_its_search_files()
+    {
+        using var site = await WatchedSite.StartAsync();
+        var fragments = Path.Combine(site.Output, "search", "index", "fragments");
+        var before = Directory.GetFiles(fragments).Select(Path.GetFileName).ToHashSet();
+
+        var plan = Path.Combine(site.Content.Directory, "plans", "koto.yml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("title: 窓口改革の推進", "title: 窓口改革の推進と書かない窓口"));
+        Assert.True((await site.Builder.RebuildAsync([plan])).Succeeded);
+
+        var shown = BrowserSearch.Run(site.Output, [new { query = "書かない窓口" }]).GetProperty("書かない窓口").GetProperty("shown")
+            .EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(shown, line => line.StartsWith("江東区 取組1", StringComparison.Ordinal) && line.EndsWith(" 窓口改革の推進と書かない窓口", StringComparison.Ordinal));
+        // Files are named by content: Koto's fragments were replaced, Taito's kept their names, none is left stale.
+        var after = Directory.GetFiles(fragments).Select(Path.GetFileName).ToHashSet();
+        Assert.Equal(Repository.Content.Initiatives.Count(e => e.Municipality.Slug == "taito"), before.Intersect(after).Count());
+        Assert.Equal(before.Count, after.Count);
+    }
+
+    [Fact]
     public async Task Invalid_content_keeps_the_last_good_site_and_reports_the_problem()
     {
         using var site = await WatchedSite.StartAsync();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using DxCompare.Search;
 using DxCompare.Tests.Support;
@@ -10,18 +9,6 @@ namespace DxCompare.Tests.Search;
 public class BrowserParityTests(BuiltSite site)
 {
     private static readonly string VectorsPath = Path.Combine(Repository.Root, "tests", "search-js", "vectors.json");
-
-    private static string Node(params string[] args)
-    {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"node {string.Join(' ', args)} failed:\n{output.Result}\n{error.Result}");
-        return output.Result;
-    }
 
     /// <summary>Texts from every initiative plus edge cases; the C# analyzer's terms are the expected output.</summary>
     public static string GenerateVectors()
@@ -63,7 +50,7 @@ public class BrowserParityTests(BuiltSite site)
     [Fact]
     public void Node_analyzer_tests_pass()
     {
-        var output = Node("--test", "tests/search-js/");
+        var output = BrowserSearch.Node("--test", "tests/search-js/");
         Assert.Contains("# fail 0", output);
     }
 
@@ -74,11 +61,12 @@ public class BrowserParityTests(BuiltSite site)
             .Concat(["", "   ", "*", "\"", "AND", ":", "\\", "？！。、", new string('テ', 10_000), "テレワーク AND 防災", "生成ＡＩ"])
             .ToList();
         var queries = judged.Select(q => new { query = q }).Cast<object>()
-            .Concat([new { query = "テレワーク", filters = new { m = "koto" } }, new { query = "オンライン", filters = new { t = "online-procedures" } }])
+            .Concat([
+                new { query = "テレワーク", filters = new { m = "koto" } }, new { query = "オンライン", filters = new { t = "online-procedures" } },
+                new { query = "デジタル", filters = new { p = "koto-1" } }, new { query = "オンライン", filters = new { n = "1" } },
+            ])
             .ToList();
-        var file = Path.Combine(site.Root, "queries.json");
-        File.WriteAllText(file, JsonSerializer.Serialize(queries));
-        var browser = JsonDocument.Parse(Node("tests/search-js/run-queries.js", site.Output, file)).RootElement;
+        var browser = BrowserSearch.Run(site.Output, queries);
 
         using var index = new SearchIndex(Repository.Content);
         var mismatches = new List<string>();
@@ -89,10 +77,18 @@ public class BrowserParityTests(BuiltSite site)
             var jsUrls = js.GetProperty("urls").EnumerateArray().Select(u => u.GetString()).ToList();
             if (!cliUrls.SequenceEqual(jsUrls) || cli.Total != js.GetProperty("total").GetInt32())
                 mismatches.Add($"{key[..Math.Min(30, key.Length)]}: CLI {cli.Total} [{string.Join(" ", cliUrls)}] vs browser {js.GetProperty("total")} [{string.Join(" ", jsUrls)}]");
+            // What the results page writes for each hit comes from the fragments; it must say what the CLI says.
+            var cliShown = cli.Hits.Select(h => h.Document.Entry).Select(e =>
+                $"{e.Municipality.Name} {e.Plan.Labels.Initiative}{e.Initiative.Number}{(e.Initiative.IsNew ? " 新規" : "")} {e.Initiative.Title}");
+            var jsShown = js.GetProperty("shown").EnumerateArray().Select(u => u.GetString());
+            if (!cliShown.SequenceEqual(jsShown)) mismatches.Add($"{key[..Math.Min(30, key.Length)]}: shown [{string.Join(" | ", jsShown)}]");
         }
         foreach (var query in judged) Compare(query, index.Search(query, limit: 10));
+        Assert.True(browser.GetProperty("オンライン{\"n\":\"1\"}").GetProperty("total").GetInt32() > 0);
         Compare("テレワーク{\"m\":\"koto\"}", index.Search("テレワーク", new SearchFilters(Municipality: "koto"), 10));
         Compare("オンライン{\"t\":\"online-procedures\"}", index.Search("オンライン", new SearchFilters(Topic: "online-procedures"), 10));
+        Compare("デジタル{\"p\":\"koto-1\"}", index.Search("デジタル", new SearchFilters(Municipality: "koto", Pillar: 1), 10));
+        Compare("オンライン{\"n\":\"1\"}", index.Search("オンライン", new SearchFilters(NewOnly: true), 10));
         Assert.Empty(mismatches);
     }
 }
