@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 sizes=("${@:-2 100 500}")
 sizes=(${sizes[@]})
 work=$(mktemp -d)
+phases=()
 trap 'rm -rf "$work"' EXIT
 dotnet build src/DxCompare -c Release -v quiet -nologo >/dev/null
 dx="dotnet src/DxCompare/bin/Release/net10.0/dxcompare.dll"
@@ -31,12 +32,16 @@ for n in "${sizes[@]}"; do
   read -r dwall dcpu drss < <(measure env CI=true $dx build --content "$content" --output "$work/out-$n")
   pages=$(grep -oE '^[0-9,]+ pages' "$work/out.log" | tr -d ', pages')
   phase=$(grep -oE 'pages [0-9.]+ s' "$work/out.log" | grep -oE '[0-9.]+')
+  phases+=("N = $n: $(grep -oE 'phases: .*' "$work/out.log")")
   size=$(du -sm "$work/out-$n" | cut -f1)
   $dx bench hugo --content "$content" --out "$work/hugo-$n" >/dev/null
   read -r hwall hcpu hrss < <(measure hugo --quiet -s "$work/hugo-$n" -d "$work/hugo-$n/public")
   echo "| $n | $initiatives | $pages | $dwall | $dcpu | $drss | $(echo "$pages / $dwall" | bc) | $size | $hwall | $hcpu | $hrss | $(echo "scale=2; $dwall / $hwall" | bc) | $phase |"
   rm -rf "$work/out-$n" "$work/hugo-$n"
 done
+echo
+echo "DxCompare phases:"
+printf -- '- %s\n' "${phases[@]}"
 echo
 echo "Incremental rebuild after editing one plan (serve --watch), largest N:"
 last=${sizes[-1]}
