@@ -68,10 +68,10 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
         await _writing.WaitAsync(cancel);
         try
         {
-            var changedPlans = ChangedPlans(changedPaths);
-            return _current is null || changedPlans is null
+            var change = ContentChange.Of(changedPaths, options.ContentDirectory);
+            return _current is null || change is null
                 ? await RebuildAllAsync(clock, cancel)
-                : await RebuildPlansAsync(_current, changedPlans, changedPaths, clock, cancel);
+                : await RebuildPlansAsync(_current, change, clock, cancel);
         }
         finally
         {
@@ -84,25 +84,21 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
     {
         var next = SiteGeneration.Prepare(options, out var diagnostics, _cache);
         if (next is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
-        next.WriteExports(Output);
-        next.WriteSearchIndex(Output);
-        await next.RenderAsync(next.Routes, Output, inPlace: true, null, cancel);
+        await next.WriteAllAsync(Output, inPlace: true, NoProgress.Instance, cancel);
         var removed = _current is null ? 0 : RemovePagesOf(_current, next);
-        next.WriteSiteFiles(Output);
-        next.Phases.Mark("pages");
         Replace(next, settled: true);
         return new RebuildResult([], next.Routes.Count, removed, next.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
     }
 
-    private async Task<RebuildResult> RebuildPlansAsync(SiteGeneration previous, IReadOnlySet<string> changedPlans, IReadOnlyCollection<string> changedPaths, Stopwatch clock, CancellationToken cancel)
+    private async Task<RebuildResult> RebuildPlansAsync(SiteGeneration previous, ContentChange change, Stopwatch clock, CancellationToken cancel)
     {
         var phases = new PhaseTimer();
         var loaded = ContentLoader.Load(options.ContentDirectory, _cache);
         if (!loaded.Succeeded) return new RebuildResult(loaded.Diagnostics, 0, 0, previous.Routes.Count, clock.Elapsed, false);
         phases.Mark($"load ({_cache.LastParsed} parsed)");
-        var preview = previous.Preview(loaded.Content!, changedPlans);
+        var preview = previous.Preview(loaded.Content!, change.Plans);
         phases.Mark("related");
-        var routes = Affected(previous, preview, changedPaths);
+        var routes = Affected(previous, preview, change);
         phases.Mark($"affected ({routes.Count} pages)");
         await preview.RenderAsync(routes, Output, inPlace: true, null, cancel);
         phases.Mark("pages");
@@ -154,26 +150,28 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
         }
     }
 
-    /// <summary>Slugs of the changed plan files, or null when something else changed.</summary>
-    private HashSet<string>? ChangedPlans(IReadOnlyCollection<string> changedPaths)
+    /// <summary>The plan and prose-page files a change touched (by slug).</summary>
+    private sealed record ContentChange(IReadOnlySet<string> Plans, IReadOnlySet<string> Pages)
     {
-        var content = Path.GetFullPath(options.ContentDirectory);
-        var plans = Path.Combine(content, ContentLoader.PlansFolder) + Path.DirectorySeparatorChar;
-        var pages = Path.Combine(content, ContentLoader.PagesFolder) + Path.DirectorySeparatorChar;
-        var changed = changedPaths.Select(Path.GetFullPath).ToList();
-        if (changed.Count == 0 || changed.Any(p => !p.StartsWith(plans, StringComparison.Ordinal) && !p.StartsWith(pages, StringComparison.Ordinal)))
-            return null;
-        return [.. changed.Where(p => p.StartsWith(plans, StringComparison.Ordinal)).Select(Path.GetFileNameWithoutExtension).OfType<string>()];
+        /// <summary>Null when something else changed (taxonomies, theme assets, unknown files): that needs everything.</summary>
+        public static ContentChange? Of(IReadOnlyCollection<string> changedPaths, string contentDirectory)
+        {
+            var content = Path.GetFullPath(contentDirectory);
+            string[] In(string folder) => [.. changedPaths.Select(Path.GetFullPath)
+                .Where(p => p.StartsWith(Path.Combine(content, folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))];
+            var plans = In(ContentLoader.PlansFolder);
+            var pages = In(ContentLoader.PagesFolder);
+            if (changedPaths.Count == 0 || plans.Length + pages.Length < changedPaths.Count) return null;
+            static HashSet<string> Slugs(string[] paths) => [.. paths.Select(Path.GetFileNameWithoutExtension).OfType<string>()];
+            return new ContentChange(Slugs(plans), Slugs(pages));
+        }
     }
 
     /// <summary>The routes a change of plans or prose pages touches.</summary>
-    private IReadOnlyList<PageRoute> Affected(SiteGeneration previous, SiteGeneration next, IReadOnlyCollection<string> changedPaths)
+    private static IReadOnlyList<PageRoute> Affected(SiteGeneration previous, SiteGeneration next, ContentChange change)
     {
-        var plans = Path.Combine(Path.GetFullPath(options.ContentDirectory), ContentLoader.PlansFolder) + Path.DirectorySeparatorChar;
-        var scopes = changedPaths.Select(Path.GetFullPath).Select(p => p.StartsWith(plans, StringComparison.Ordinal)
-            ? SiteRoutes.PlanScope(Path.GetFileNameWithoutExtension(p))
-            : SiteRoutes.PageScope(Path.GetFileNameWithoutExtension(p))).ToHashSet(StringComparer.Ordinal);
-        var plansChanged = scopes.Any(s => s.StartsWith("plan:", StringComparison.Ordinal));
+        var scopes = change.Plans.Select(SiteRoutes.PlanScope).Concat(change.Pages.Select(SiteRoutes.PageScope)).ToHashSet(StringComparer.Ordinal);
+        var plansChanged = change.Plans.Count > 0;
         var before = plansChanged ? RelatedByUrl(previous) : [];
         var after = plansChanged ? RelatedByUrl(next) : [];
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
@@ -52,8 +51,6 @@ public sealed class PageRenderer : IAsyncDisposable
 
     private static HtmlRenderer Create() => new(Services, Services.GetRequiredService<ILoggerFactory>());
 
-
-    /// <summary>Renders a page as UTF-8 straight into <paramref name="output"/>, without an intermediate string.</summary>
     /// <summary>Writes the page's HTML (with its doctype) to <paramref name="writer"/>.</summary>
     public async Task RenderAsync(PageRoute route, TextWriter writer)
     {

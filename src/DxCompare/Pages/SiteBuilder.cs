@@ -67,18 +67,10 @@ public static class SiteBuilder
     /// <summary>Writes a prepared generation to a staging folder and swaps it in (watch mode keeps the generation).</summary>
     internal static async Task<BuildReport> WriteAsync(SiteGeneration generation, Stopwatch clock, IBuildProgress progress, CancellationToken cancel)
     {
-        var options = generation.Options;
-        using var output = new StagedOutput(options.OutputDirectory);
-        var phases = generation.Phases;
-        var searchBytes = generation.WriteSearchIndex(output.Staging);
-        phases.Mark("search export");
-        generation.WriteExports(output.Staging);
-        phases.Mark("exports");
-        progress.Start("pages", generation.Routes.Count);
-        var bytes = await generation.RenderAsync(generation.Routes, output.Staging, inPlace: false, progress, cancel);
-        phases.Mark("pages");
-        var adminReady = generation.WriteSiteFiles(output.Staging);
+        using var output = new StagedOutput(generation.Options.OutputDirectory);
+        var (bytes, searchBytes, adminReady) = await generation.WriteAllAsync(output.Staging, inPlace: false, progress, cancel);
         output.Commit();
+        var phases = generation.Phases;
         phases.Mark("files");
         return new BuildReport([], generation.Routes.Count, bytes, clock.Elapsed)
         {

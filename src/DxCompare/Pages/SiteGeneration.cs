@@ -38,8 +38,6 @@ public sealed class SiteGeneration : IDisposable
     public TimeSpan SearchIndexTime { get; private init; }
     private RelatedInitiatives RelatedFinder { get; }
 
-    /// <summary>Whether the search index, related lists and downloads match the content (false for a preview).</summary>
-    public bool Settled => _ownsSearch;
     public IReadOnlyList<PageRoute> Routes { get; }
 
     private string AssetsDirectory => Path.Combine(Options.ThemeDirectory, "assets");
@@ -142,6 +140,20 @@ public sealed class SiteGeneration : IDisposable
     {
         if (_dataSizes.Count == 0) throw new InvalidOperationException("WriteExports comes before rendering: the /data/ page shows their sizes.");
         return SiteBuilder.RenderAsync(routes, root, Options.Workers, inPlace, progress ?? NoProgress.Instance, cancel);
+    }
+
+    /// <summary>Everything, in the order it depends on: search index, downloads (their sizes are on /data/), pages, site files.</summary>
+    public async Task<(long PageBytes, long SearchBytes, bool AdminReady)> WriteAllAsync(string root, bool inPlace, IBuildProgress progress, CancellationToken cancel)
+    {
+        var searchBytes = WriteSearchIndex(root);
+        Phases.Mark("search export");
+        WriteExports(root);
+        Phases.Mark("exports");
+        progress.Start("pages", Routes.Count);
+        var pageBytes = await RenderAsync(Routes, root, inPlace, progress, cancel);
+        Phases.Mark("pages");
+        var adminReady = WriteSiteFiles(root);
+        return (pageBytes, searchBytes, adminReady);
     }
 
     /// <summary>Theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>
