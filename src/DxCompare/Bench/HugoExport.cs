@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using DxCompare.Model;
+using DxCompare.Build;
 using DxCompare.Pages;
 using DxCompare.Search;
 using ValueType = DxCompare.Model.ValueType;

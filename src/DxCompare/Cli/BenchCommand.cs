@@ -42,8 +42,8 @@ public static class BenchCommand
         var command = new Command("incremental", "Full build, then the watch-mode rebuild after editing one plan's title; prints both times") { content, output, theme };
         command.SetAction(async (parse, cancel) =>
         {
-            var options = new Pages.BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, Pages.BuildOptions.DefaultBaseUrl);
-            using var builder = new Pages.IncrementalBuilder(options);
+            var options = new Build.BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, Build.BuildOptions.DefaultBaseUrl);
+            using var builder = new Build.IncrementalBuilder(options);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var full = await builder.StartAsync(cancel);
             var fullTime = clock.Elapsed;

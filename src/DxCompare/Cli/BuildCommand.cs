@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DxCompare.Build;
 using DxCompare.Pages;
 using Spectre.Console;
 

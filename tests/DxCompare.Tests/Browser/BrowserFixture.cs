@@ -1,3 +1,4 @@
+using DxCompare.Server;
 using DxCompare.Cli;
 using DxCompare.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort();
-        _server = ServeCommand.CreateServer(_site.Output, port);
+        _server = SiteServer.Create(_site.Output, port);
         await _server.StartAsync();
         BaseUrl = $"http://127.0.0.1:{port}";
         _playwright = await Playwright.CreateAsync();

@@ -1,6 +1,8 @@
+using DxCompare.Server;
 using System.Diagnostics;
 using DxCompare.Cli;
 using DxCompare.Content;
+using DxCompare.Build;
 using DxCompare.Pages;
 using DxCompare.Search;
 using DxCompare.Tests.Support;
@@ -59,7 +61,7 @@ public sealed class CmsEndToEndTests : IAsyncLifetime
         }
 
         var port = FreePort();
-        _server = ServeCommand.CreateServer(Output, port);
+        _server = SiteServer.Create(Output, port);
         await _server.StartAsync();
         _baseUrl = $"http://127.0.0.1:{port}";
         _playwright = await Playwright.CreateAsync();

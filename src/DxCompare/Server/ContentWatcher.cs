@@ -1,4 +1,4 @@
-namespace DxCompare.Cli;
+namespace DxCompare.Server;
 
 /// <summary>
 /// Watches folders and reports the changed files in one batch once they have been quiet for a moment

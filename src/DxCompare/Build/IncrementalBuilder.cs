@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using DxCompare.Content;
 
-namespace DxCompare.Pages;
+using DxCompare.Pages;
+
+namespace DxCompare.Build;
 
 public sealed record RebuildResult(IReadOnlyList<Diagnostic> Diagnostics, int PagesRendered, int PagesRemoved, int PagesTotal, TimeSpan Elapsed, bool Full)
 {

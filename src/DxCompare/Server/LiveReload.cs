@@ -5,7 +5,7 @@ using DxCompare.Content;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace DxCompare.Cli;
+namespace DxCompare.Server;
 
 /// <summary>
 /// Live reload for `serve --watch`: pages get a small script that listens on a server-sent event

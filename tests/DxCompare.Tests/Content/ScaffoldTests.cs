@@ -1,7 +1,7 @@
 using DxCompare.Content;
 using DxCompare.Tests.Support;
 
-namespace DxCompare.Tests.Cms;
+namespace DxCompare.Tests.Content;
 
 public class ScaffoldTests
 {

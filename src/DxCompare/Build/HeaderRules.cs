@@ -1,4 +1,6 @@
-namespace DxCompare.Output;
+using DxCompare.Pages;
+
+namespace DxCompare.Build;
 
 /// <summary>
 /// Security headers per path, written as Netlify's _headers file and applied by `serve`, so the local

@@ -2,7 +2,7 @@ using DxCompare.Bench;
 using DxCompare.Content;
 using DxCompare.Tests.Support;
 
-namespace DxCompare.Tests.Cms;
+namespace DxCompare.Tests.Bench;
 
 public class SyntheticCorpusTests
 {

@@ -1,8 +1,9 @@
+using DxCompare.Server;
 using DxCompare.Cli;
 using DxCompare.Content;
 using DxCompare.Tests.Support;
 
-namespace DxCompare.Tests.Cms;
+namespace DxCompare.Tests.Server;
 
 [Collection(BuiltSiteCollection.Name)]
 public class LiveReloadTests(BuiltSite site)
@@ -15,7 +16,7 @@ public class LiveReloadTests(BuiltSite site)
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        await using var app = ServeCommand.CreateServer(site.Output, port, live);
+        await using var app = SiteServer.Create(site.Output, port, live);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 

@@ -1,7 +1,8 @@
+using DxCompare.Build;
 using DxCompare.Pages;
 using DxCompare.Tests.Support;
 
-namespace DxCompare.Tests.Cms;
+namespace DxCompare.Tests.Build;
 
 public class WatchModeTests
 {

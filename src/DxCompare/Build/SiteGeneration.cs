@@ -3,11 +3,13 @@ using DxCompare.Cms;
 using DxCompare.Content;
 using DxCompare.Exports;
 using DxCompare.Model;
-using DxCompare.Output;
+using DxCompare.Build;
 using DxCompare.Search;
 using Humanizer;
 
-namespace DxCompare.Pages;
+using DxCompare.Pages;
+
+namespace DxCompare.Build;
 
 /// <summary>
 /// One generation of the site: validated content, everything derived from it (search index, related

@@ -1,4 +1,6 @@
-namespace DxCompare.Output;
+using DxCompare.Pages;
+
+namespace DxCompare.Build;
 
 /// <summary>
 /// A build writes into a staging folder beside the output and swaps it in only when everything

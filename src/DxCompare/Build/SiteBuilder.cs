@@ -4,11 +4,13 @@ using System.Xml.Linq;
 using DxCompare.Cms;
 using DxCompare.Content;
 using DxCompare.Exports;
-using DxCompare.Output;
+using DxCompare.Build;
 using DxCompare.Search;
 using Humanizer;
 
-namespace DxCompare.Pages;
+using DxCompare.Pages;
+
+namespace DxCompare.Build;
 
 public sealed record BuildOptions(string ContentDirectory, string ThemeDirectory, string OutputDirectory, string BaseUrl)
 {
