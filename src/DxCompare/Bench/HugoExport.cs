@@ -5,7 +5,6 @@ using DxCompare.Model;
 using DxCompare.Build;
 using DxCompare.Pages;
 using DxCompare.Search;
-using ValueType = DxCompare.Model.ValueType;
 
 namespace DxCompare.Bench;
 
@@ -75,7 +74,7 @@ public static class HugoExport
                 schedule = i.Indicators.Where(x => x.Kind == IndicatorKind.事業計画).Select(row => new
                 {
                     name = row.Name,
-                    cells = years.Select(fy => row.Values.FirstOrDefault(v => v.Fy == fy && v.Type == ValueType.Target) is { } v ? Indicators.Format(v, row) : ""),
+                    cells = years.Select(fy => row.Values.FirstOrDefault(v => v.Fy == fy && v.Type == ValueKind.Target) is { } v ? Indicators.Format(v, row) : ""),
                 }),
                 current = i.CurrentState,
                 target = i.TargetState,
@@ -128,7 +127,7 @@ public static class HugoExport
         rows = indicator.Values.Select(v => v.Fy).Distinct().Order().Select(fy => new
         {
             year = FiscalYear.Label(fy),
-            cells = new[] { ValueType.Baseline, ValueType.Target, ValueType.Actual }
+            cells = new[] { ValueKind.Baseline, ValueKind.Target, ValueKind.Actual }
                 .Select(t => indicator.Values.FirstOrDefault(v => v.Fy == fy && v.Type == t) is { } v ? Indicators.Format(v, indicator) : ""),
         }),
     };

@@ -56,6 +56,7 @@ public static class AdminSite
         </head>
         <body>
             <script src="/admin/dxcompare-model.js"></script>
+            <script src="/admin/wareki.js"></script>
             <script src="/admin/decap/decap-cms.js"></script>
             <script src="/admin/cms-plugin.js"></script>
         </body>
@@ -87,7 +88,10 @@ public static class AdminSite
         {
             statusWords = Vocabulary.StatusWords,
             qualifiers = Vocabulary.Qualifiers,
-            valueTypes = ModelCatalog.EnumNames(typeof(Model.ValueType)),
+            valueTypes = ModelCatalog.EnumNames(typeof(ValueKind)),
+            valueTypeLabels = Enum.GetValues<ValueKind>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
+            activityTypeLabels = Enum.GetValues<ActivityType>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
+            fiscalYear = new { earliest = FiscalYear.Earliest, latest = FiscalYear.Latest },
             percent = Vocabulary.Percent,
             numericFields = numeric,
             siteCss,

@@ -135,7 +135,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
     private int? CheckRange(int value, SourceLocation at, FieldSpec field)
     {
-        if (field.FiscalYear is not null && value is < 1900 or > 2200)
+        if (field.FiscalYear is not null && value is < FiscalYear.Earliest or > FiscalYear.Latest)
         {
             diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year such as 2026, found {value}.");
             return null;

@@ -5,7 +5,7 @@ namespace DxCompare.Tests.Exports;
 
 public class OpenDataExportTests
 {
-    private static string[] Export(Action<Model.ContentSet, TextWriter> write)
+    private static string[] Export(Action<DxCompare.Model.ContentSet, TextWriter> write)
     {
         var writer = new StringWriter();
         write(Repository.Content, writer);
@@ -40,13 +40,13 @@ public class OpenDataExportTests
     {
         var json = OpenDataExport.ToJson(Repository.Content);
         var document = OpenDataExport.FromJson(json);
-        var again = OpenDataExport.ToJson(new Model.ContentSet(document.Plans, document.Topics, document.Metrics, []));
+        var again = OpenDataExport.ToJson(new DxCompare.Model.ContentSet(document.Plans, document.Topics, document.Metrics, []));
         Assert.Equal(json, again);
         Assert.Contains("\"scope_note\": \"※法令等においてオンライン申請を不可としている手続を除く\"", json);
         Assert.DoesNotContain("\\u", json);
         var koto = document.Plans.Single(p => p.Municipality.Slug == "koto");
         Assert.Equal(22, koto.Pillars.Sum(p => p.Initiatives.Count));
-        Assert.Equal(5.0m, document.Plans.SelectMany(Model.ContentSet.IndicatorsOf).SelectMany(i => i.Indicator.Values).First(v => v.Qualifier == "未満").Value);
+        Assert.Equal(5.0m, document.Plans.SelectMany(DxCompare.Model.ContentSet.IndicatorsOf).SelectMany(i => i.Indicator.Values).First(v => v.Qualifier == "未満").Value);
     }
 
     [Fact]
