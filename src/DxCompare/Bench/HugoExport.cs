@@ -55,7 +55,7 @@ public static class HugoExport
                     heading = $"{plan.Labels.Pillar}{pillar.Number} {pillar.Title}",
                     indicators = pillar.Indicators.Concat(pillar.Policies.SelectMany(p => p.Indicators)).Select(Table),
                     initiatives = pillar.Initiatives.Concat(pillar.Policies.SelectMany(p => p.Initiatives))
-                        .Select(i => new { label = $"{plan.Labels.Initiative}{i.Number} {i.Title}", url = $"/{plan.Municipality.Slug}/initiatives/{i.Number}/", isNew = i.IsNew }),
+                        .Select(i => new { label = $"{plan.Labels.Initiative}{i.Number} {i.Title}", url = SiteUrls.Initiative(plan.Municipality.Slug, i.Number), isNew = i.IsNew }),
                 }),
             }, plan.Summary ?? "");
         }

@@ -50,8 +50,8 @@ public sealed class NoProgress : IBuildProgress
 }
 
 /// <summary>
-/// The build pipeline: load and validate content → render pages in parallel → copy theme assets →
-/// write exports, sitemap and robots → swap the staged folder in. Any failure leaves the previous site.
+/// A full build: the steps of <see cref="SiteGeneration"/> into a staging folder that is swapped in only when
+/// all of them succeeded, so any failure leaves the previous site; and the parallel page writer both builds use.
 /// </summary>
 public static class SiteBuilder
 {
@@ -70,19 +70,19 @@ public static class SiteBuilder
     internal static async Task<BuildReport> WriteAsync(SiteGeneration generation, Stopwatch clock, IBuildProgress progress, CancellationToken cancel)
     {
         using var output = new StagedOutput(generation.Options.OutputDirectory);
-        var (bytes, searchBytes, adminReady) = await generation.WriteAllAsync(output.Staging, inPlace: false, progress, cancel);
+        var written = await generation.WriteAllAsync(output.Staging, progress, cancel);
         output.Commit();
         var phases = generation.Phases;
         phases.Mark("files");
-        return new BuildReport([], generation.Routes.Count, bytes, clock.Elapsed)
+        return new BuildReport([], written.Routes.Count, written.PageBytes, clock.Elapsed)
         {
-            SearchIndexBytes = searchBytes, SearchIndexTime = generation.SearchIndexTime, AdminReady = adminReady,
+            SearchIndexBytes = written.SearchBytes, SearchIndexTime = generation.SearchIndexTime, AdminReady = written.AdminReady,
             Phases = phases.ToString(),
         };
     }
 
-    /// <summary>Writes rendered pages in parallel, one renderer per worker; returns the bytes written.</summary>
-    internal static async Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, int workers, bool inPlace, IBuildProgress progress, CancellationToken cancel)
+    /// <summary>Writes rendered pages in parallel into a folder nobody serves yet, one renderer per worker; returns the bytes written.</summary>
+    internal static async Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, int workers, IBuildProgress progress, CancellationToken cancel)
     {
         long bytes = 0;
         await Parallel.ForEachAsync(Partition(routes, workers), new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancel },
@@ -100,9 +100,7 @@ public static class SiteBuilder
                     await renderer.RenderAsync(route, writer);
                     await writer.FlushAsync(token);
                     var html = page.GetBuffer().AsSpan(0, (int)page.Length);
-                    var path = Path.Combine(root, route.OutputFile);
-                    if (inPlace) ReplaceFile(path, html);
-                    else WriteFile(path, html);
+                    WriteFile(Path.Combine(root, route.OutputFile), html);
                     Interlocked.Add(ref bytes, html.Length);
                     progress.Advance();
                 }

@@ -65,7 +65,7 @@ public static class ContentLoader
         UniqueIds(plans, p => p.Municipality.Code, "全国地方公共団体コード", diagnostics, map, p => p.Municipality, "code");
         UniqueIds(plans, p => p.Municipality.Slug, "slug", diagnostics, map, p => p.Municipality, "slug");
 
-        var pages = ContentFiles(root, PagesFolder, "*.md").Select(p => LoadPage(p, diagnostics, map)).OfType<ProsePage>().ToList();
+        var pages = ContentFiles(root, PagesFolder, "*.md").Select(p => LoadPage(p, diagnostics, map)).OfType<ProseDocument>().ToList();
 
         var content = new ContentSet(plans, topics, metrics, pages);
         return new LoadResult(diagnostics.HasErrors ? null : content, diagnostics.Sorted(), map);
@@ -107,7 +107,7 @@ public static class ContentLoader
         return node is null ? null : new YamlBinder(display, diagnostics, map).Bind<T>(node);
     }
 
-    private static ProsePage? LoadPage(string path, DiagnosticBag diagnostics, SourceMap map)
+    private static ProseDocument? LoadPage(string path, DiagnosticBag diagnostics, SourceMap map)
     {
         var display = DisplayPath(path);
         var text = YamlFile.ReadUtf8(path, display, diagnostics);
@@ -130,7 +130,7 @@ public static class ContentLoader
         var bodyStart = normalized.IndexOf('\n', end + 1);
         var front = new YamlBinder(display, diagnostics, map).Bind<PageFrontMatter>(node);
         if (front is null) return null;
-        return new ProsePage(Path.GetFileNameWithoutExtension(path), front.Title, front.Description,
+        return new ProseDocument(Path.GetFileNameWithoutExtension(path), front.Title, front.Description,
             bodyStart < 0 ? "" : normalized[(bodyStart + 1)..], front.Order);
     }
 

@@ -1,0 +1,34 @@
+namespace DxCompare.Model;
+
+/// <summary>
+/// The URL contract (DESIGN.md): every path the site publishes is built here, so pages, routes, search
+/// documents, exports and the Hugo benchmark cannot disagree. Paths are site-relative and end in '/'
+/// for pages.
+/// </summary>
+public static class SiteUrls
+{
+    public const string Home = "/";
+    public const string Topics = "/topics/";
+    public const string Indicators = "/indicators/";
+    public const string Compare = "/compare/";
+    public const string Search = "/search/";
+    public const string Data = "/data/";
+    public const string Admin = "/admin/";
+    public const string NotFound = "/404.html";
+    public const string Sitemap = "/sitemap.xml";
+
+    /// <summary>The folder of the downloads in the output, and the prefix of their URLs.</summary>
+    public const string DataFolder = "data";
+
+    public static string Plan(string slug) => $"/{slug}/";
+    public static string Plan(Plan plan) => Plan(plan.Municipality.Slug);
+    public static string Initiative(string slug, int number) => $"/{slug}/initiatives/{number}/";
+    public static string Topic(string topicId) => $"{Topics}{topicId}/";
+    public static string Metric(string metricId) => $"{Indicators}{metricId}/";
+    public static string Page(string slug) => $"/{slug}/";
+    public static string Download(string file) => $"/{DataFolder}/{file}";
+    public static string SearchFor(string query) => $"{Search}?q={Uri.EscapeDataString(query)}";
+
+    public static string PolicyAnchor(Policy policy) => $"policy-{policy.Number}";
+    public static string PillarAnchor(Pillar pillar) => $"pillar-{pillar.Number}";
+}
