@@ -30,7 +30,8 @@ public static class AdminSite
             foreach (var file in Directory.EnumerateFiles(decapDist).Where(IsRuntimeFile))
                 File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
         }
-        File.WriteAllText(Path.Combine(admin, "index.html"), installed ? AdminPage : MissingPage);
+        // theme/admin/index.html loads Decap; without it, the page that says how to install it takes its place.
+        if (!installed) File.Copy(Path.Combine(themeDirectory, "admin", "unavailable.html"), Path.Combine(admin, "index.html"), overwrite: true);
         return installed;
     }
 
@@ -41,41 +42,6 @@ public static class AdminSite
         return name == "decap-cms.js" || name.EndsWith(".decap-cms.js", StringComparison.Ordinal)
             || name.EndsWith(".wasm", StringComparison.Ordinal) || name == "decap-cms.js.LICENSE.txt";
     }
-
-    private const string AdminPage = """
-        <!DOCTYPE html>
-        <html lang="ja">
-        <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex">
-            <title>DxCompare 編集画面</title>
-            <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
-            <link href="/admin/cms-preview.css" rel="stylesheet">
-            <link rel="icon" href="data:,">
-        </head>
-        <body>
-            <script src="/admin/dxcompare-model.js"></script>
-            <script src="/admin/wareki.js"></script>
-            <script src="/admin/decap/decap-cms.js"></script>
-            <script src="/admin/cms-plugin.js"></script>
-        </body>
-        </html>
-        """;
-
-    private const string MissingPage = """
-        <!DOCTYPE html>
-        <html lang="ja">
-        <head><meta charset="utf-8"><meta name="robots" content="noindex"><title>DxCompare 編集画面</title></head>
-        <body>
-            <main>
-                <h1>編集画面を使う準備ができていません</h1>
-                <p>Decap CMS がインストールされていないため、このビルドには編集画面が含まれていません。リポジトリで <code>npm ci</code> を実行してから、もう一度ビルドしてください。</p>
-                <p>計画ファイルは <code>content/plans/</code> のYAMLを直接編集することもできます(docs/editing.md)。</p>
-            </main>
-        </body>
-        </html>
-        """;
 
     /// <summary>The vocabularies and numeric fields the plugin validates and normalizes with, from the model.</summary>
     public static string ModelScript(string siteCss)

@@ -11,7 +11,7 @@ public class LiveReloadTests(BuiltSite site)
     [Fact]
     public async Task Watch_server_adds_the_live_script_and_streams_the_validators_messages()
     {
-        var live = new LiveReload();
+        var live = new LiveReload(Path.Combine(Repository.Root, "theme"));
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
@@ -21,7 +21,7 @@ public class LiveReloadTests(BuiltSite site)
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         var page = await http.GetStringAsync("/koto/");
-        Assert.Contains($"<script src=\"{LiveReload.ScriptPath}\" defer></script>", page);
+        Assert.Contains($"<script src=\"{LiveReload.ScriptPath}\" data-events=\"{LiveReload.EventsPath}\" defer></script>", page);
         Assert.Contains("EventSource", await http.GetStringAsync(LiveReload.ScriptPath));
 
         using var stream = new StreamReader(await http.GetStreamAsync(LiveReload.EventsPath));
