@@ -30,13 +30,6 @@ public sealed class StagedOutput : IDisposable
 
     public string Staging { get; }
 
-    public string PathOf(string relative)
-    {
-        var path = Path.Combine(Staging, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
-    }
-
     /// <summary>Replaces the output with the staged site: two renames. The old site is deleted by the next build.</summary>
     public void Commit()
     {

@@ -20,7 +20,7 @@ public static class BenchCommand
     private static Command Hugo()
     {
         var content = CommonOptions.Content();
-        var output = new Option<string>("--out") { Description = "Folder for the Hugo site", Required = true };
+        var output = CommonOptions.OutputFolder("Folder for the Hugo site");
         var theme = new Option<string>("--hugo-theme") { Description = "The equivalent Hugo theme", DefaultValueFactory = _ => "bench/hugo-theme/dxcompare" };
         var command = new Command("hugo", "Export the content as a Hugo site with the same pages, for the side-by-side build benchmark") { content, output, theme };
         command.SetAction(parse =>
@@ -37,7 +37,7 @@ public static class BenchCommand
     private static Command Incremental()
     {
         var content = CommonOptions.Content();
-        var output = new Option<string>("--output") { Description = "Output folder (rebuilt)", Required = true };
+        var output = CommonOptions.OutputFolder("Output folder (rebuilt)");
         var theme = BuildCommand.ThemeOption();
         var command = new Command("incremental", "Full build, then the watch-mode rebuild after editing one plan's title; prints both times") { content, output, theme };
         command.SetAction(async (parse, cancel) =>

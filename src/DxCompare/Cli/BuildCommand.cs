@@ -7,7 +7,7 @@ namespace DxCompare.Cli;
 
 public static class BuildCommand
 {
-    public static Option<string> OutputOption() => new("--output") { Description = "Folder the site is written to", DefaultValueFactory = _ => "output" };
+    public static Option<string> OutputOption() => CommonOptions.OutputFolder("Folder the site is written to", "output");
     public static Option<string> ThemeOption() => new("--theme") { Description = "Theme folder (Razor components are compiled in; assets are read from here)", DefaultValueFactory = _ => "theme" };
     public static Option<string> BaseUrlOption() => new("--base-url") { Description = "Public origin for canonical and OpenGraph URLs", DefaultValueFactory = _ => BuildOptions.DefaultBaseUrl };
 
