@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using DxCompare.Model;
-using DxCompare.Build;
 using DxCompare.Pages;
 using DxCompare.Search;
 

@@ -70,7 +70,10 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         Replace(new Served(generation, written.Routes, written.Downloads), settled: true);
         return new BuildReport([], written.Routes.Count, written.PageBytes, clock.Elapsed)
         {
-            SearchIndexBytes = written.SearchBytes, SearchIndexTime = generation.SearchIndexTime, AdminReady = written.AdminReady, Phases = generation.Phases.ToString(),
+            SearchIndexBytes = written.SearchBytes,
+            SearchIndexTime = generation.SearchIndexTime,
+            AdminReady = written.AdminReady,
+            Phases = generation.Phases.ToString(),
         };
     }
 
@@ -172,7 +175,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 var affected = RebuildPlanner.Affected(routes,
                     [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(preview.Generation), RelatedByUrl(next))]);
                 // Not cancelled from here: a rebuild waiting for the lock must find the pages consistent.
-                await next.RenderAsync(affected, update.Staging);
+                await next.RenderAsync(affected, update.Staging, cancel: CancellationToken.None);
                 update.Commit();
                 SiteGeneration.PruneSearchIndex(Output, search.Files);
                 next.Phases.Mark("pages");

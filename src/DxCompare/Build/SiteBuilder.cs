@@ -1,14 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using DxCompare.Cms;
 using DxCompare.Content;
-using DxCompare.Exports;
-using DxCompare.Build;
-using DxCompare.Search;
-using Humanizer;
-
 using DxCompare.Pages;
+using Humanizer;
 
 namespace DxCompare.Build;
 
@@ -31,21 +28,21 @@ public sealed record BuildReport(IReadOnlyList<Diagnostic> Diagnostics, int Page
     public double PagesPerSecond => PagesWritten / Math.Max(Elapsed.TotalSeconds, 0.001);
 
     public string Summary() =>
-        $"{"page".ToQuantity(PagesWritten)} written ({BytesWritten.Bytes().Humanize("0.#")}) in {Elapsed.TotalSeconds:0.00} s, {PagesPerSecond:0} pages/s; " +
-        $"search index {SearchIndexBytes.Bytes().Humanize("0.#")} in {SearchIndexTime.TotalSeconds:0.00} s";
+        string.Create(CultureInfo.InvariantCulture, $"{"page".ToQuantity(PagesWritten)} written ({BytesWritten.Bytes().ToString("0.#", CultureInfo.InvariantCulture)}) in {Elapsed.TotalSeconds:0.00} s, {PagesPerSecond:0} pages/s; " +
+        $"search index {SearchIndexBytes.Bytes().ToString("0.#", CultureInfo.InvariantCulture)} in {SearchIndexTime.TotalSeconds:0.00} s");
 }
 
 /// <summary>Reports build steps; the CLI shows them as a progress bar on a terminal and stays quiet in CI.</summary>
 public interface IBuildProgress
 {
-    void Start(string step, int total);
+    void Start(string stepName, int total);
     void Advance(int count = 1);
 }
 
 public sealed class NoProgress : IBuildProgress
 {
     public static readonly NoProgress Instance = new();
-    public void Start(string step, int total) { }
+    public void Start(string stepName, int total) { }
     public void Advance(int count = 1) { }
 }
 
@@ -76,7 +73,9 @@ public static class SiteBuilder
         phases.Mark("files");
         return new BuildReport([], written.Routes.Count, written.PageBytes, clock.Elapsed)
         {
-            SearchIndexBytes = written.SearchBytes, SearchIndexTime = generation.SearchIndexTime, AdminReady = written.AdminReady,
+            SearchIndexBytes = written.SearchBytes,
+            SearchIndexTime = generation.SearchIndexTime,
+            AdminReady = written.AdminReady,
             Phases = phases.ToString(),
         };
     }

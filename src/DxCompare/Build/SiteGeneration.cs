@@ -3,10 +3,8 @@ using DxCompare.Cms;
 using DxCompare.Content;
 using DxCompare.Exports;
 using DxCompare.Model;
-using DxCompare.Build;
-using DxCompare.Search;
-
 using DxCompare.Pages;
+using DxCompare.Search;
 
 namespace DxCompare.Build;
 

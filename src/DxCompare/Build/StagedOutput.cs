@@ -1,5 +1,3 @@
-using DxCompare.Pages;
-
 namespace DxCompare.Build;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DxCompare.Build;
-using DxCompare.Pages;
 using Spectre.Console;
 
 namespace DxCompare.Cli;
@@ -62,7 +61,7 @@ public static class BuildCommand
     {
         private ProgressTask? _task;
 
-        public void Start(string step, int total) => _task = context.AddTask(step, maxValue: total);
+        public void Start(string stepName, int total) => _task = context.AddTask(stepName, maxValue: total);
 
         public void Advance(int count = 1) => _task?.Increment(count);
     }

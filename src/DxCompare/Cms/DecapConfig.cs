@@ -80,7 +80,10 @@ public static class DecapConfig
         ["slug"] = "{{slug}}",
         ["fields"] = Fields(typeof(PageFrontMatter)).Append(new Dictionary<string, object?>
         {
-            ["name"] = "body", ["label"] = "本文", ["widget"] = "markdown", ["required"] = false,
+            ["name"] = "body",
+            ["label"] = "本文",
+            ["widget"] = "markdown",
+            ["required"] = false,
         }).ToList(),
     };
 

@@ -1,5 +1,4 @@
 using DxCompare.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace DxCompare.Content;
 

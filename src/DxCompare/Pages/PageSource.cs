@@ -4,7 +4,7 @@ public enum PageSourceKind { Plan, EveryPlan, ProsePage, Downloads, RelatedList 
 
 /// <summary>
 /// Something a page is made from. Each route declares its sources (<see cref="PageRoute.Sources"/>), and watch
-/// mode re-renders exactly the pages one of whose sources changed (<see cref="RebuildPlanner"/>). Sources are
+/// mode re-renders exactly the pages one of whose sources changed (<see cref="Build.RebuildPlanner"/>). Sources are
 /// whole units of content, never single fields: a page that starts to show one more field of a plan is still
 /// re-rendered when that plan changes.
 /// </summary>

@@ -1,5 +1,4 @@
 using DxCompare.Build;
-using DxCompare.Pages;
 using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Build;
@@ -148,7 +147,7 @@ public class WatchModeTests
     private sealed class FailingAfter : IBuildProgress
     {
         public int? PagesLeft { get; set; }
-        public void Start(string step, int total) { }
+        public void Start(string stepName, int total) { }
         public void Advance(int count = 1)
         {
             if (PagesLeft is null) return;

@@ -92,11 +92,11 @@ public class TranscribedContentTests
     {
         var pupils = Repository.Content.Indicators.Where(i => i.Municipality.Slug == "taito" && i.Indicator.Segment is "小学生" or "中学生").ToList();
         Assert.Equal(4, pupils.Count);
-        var teachers = Repository.Content.Indicators.Single(i => i.Indicator.Name.StartsWith("教材研究・指導の準備")).Indicator;
+        var teachers = Repository.Content.Indicators.Single(i => i.Indicator.Name.StartsWith("教材研究・指導の準備", StringComparison.Ordinal)).Indicator;
         Assert.Equal("2025:baseline=8.9% 2028:target=5.0%未満", Series(teachers));
         Assert.Equal(Direction.Lower, teachers.Direction);
         Assert.Contains("※学校における教育の情報化の実態等に関する調査による", teachers.Note);
-        var cloud = Repository.Content.Indicators.Single(i => i.Indicator.Name.StartsWith("学校におけるクラウドサービス活用状況")).Indicator;
+        var cloud = Repository.Content.Indicators.Single(i => i.Indicator.Name.StartsWith("学校におけるクラウドサービス活用状況", StringComparison.Ordinal)).Indicator;
         Assert.Equal("2025:baseline=10.4点 2028:target=20.0点以上", Series(cloud));
     }
 
@@ -134,7 +134,7 @@ public class TranscribedContentTests
         Assert.Equal(69m, values[(2024, ValueKind.Baseline)]);
         Assert.Equal(112m, values[(2025, ValueKind.Actual)]);
         Assert.Equal(70m, values[(2025, ValueKind.Target)]);
-        Assert.Equal([140m, 210m, 280m, 350m], new[] { 2026, 2027, 2028, 2029 }.Select(fy => values[(fy, ValueKind.Target)]!.Value));
+        Assert.Equal([140m, 210m, 280m, 350m], Enumerable.Range(2026, 4).Select(fy => values[(fy, ValueKind.Target)]!.Value));
         Assert.Contains("※各年度の目標値は計画期間中の累計", passed.ScopeNote);
     }
 

@@ -9,6 +9,7 @@ namespace DxCompare.Tests.Search;
 public class BrowserParityTests(BuiltSite site)
 {
     private static readonly string VectorsPath = Path.Combine(Repository.Root, "tests", "search-js", "vectors.json");
+    private static readonly JsonSerializerOptions VectorJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     /// <summary>Texts from every initiative plus edge cases; the C# analyzer's terms are the expected output.</summary>
     public static string GenerateVectors()
@@ -32,11 +33,7 @@ public class BrowserParityTests(BuiltSite site)
             analyzer = new { unigrams = options.OutputUnigrams, bridge = options.BridgeScripts, synonyms = options.Synonyms },
             cases = texts.Select(t => new { text = t, terms = analyzer.Terms(t) }),
         };
-        return JsonSerializer.Serialize(payload, new JsonSerializerOptions
-        {
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-            WriteIndented = false,
-        }) + "\n";
+        return JsonSerializer.Serialize(payload, VectorJson) + "\n";
     }
 
     [Fact]

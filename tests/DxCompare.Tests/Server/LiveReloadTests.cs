@@ -1,6 +1,5 @@
-using DxCompare.Server;
-using DxCompare.Cli;
 using DxCompare.Content;
+using DxCompare.Server;
 using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Server;
