@@ -46,15 +46,17 @@ public static class SearchCommand
 
     public static string ToJson(SearchResults results, SearchIndex index)
     {
-        var terms = index.QueryTerms(results.Query).Select(t => t.Term).ToList();
+        var terms = results.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
+        var figuresFirst = results.Plan?.AsksForFigure ?? false;
         var payload = new
         {
             query = results.Query,
             total = results.Total,
             message = results.Message,
+            municipality = results.Plan?.Municipality,
             results = results.Hits.Select(hit =>
             {
-                var snippet = Snippet.Of(hit.Document.SnippetSource, terms);
+                var snippet = Snippet.Of(hit.Document.SnippetSource(figuresFirst), terms);
                 return new
                 {
                     municipality = hit.Document.Slug,
@@ -77,13 +79,13 @@ public static class SearchCommand
             Console.WriteLine(results.Message);
             return;
         }
-        var terms = index.QueryTerms(results.Query).Select(t => t.Term).ToList();
+        var terms = results.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(results.Query)}[/]: {results.Total}件");
         foreach (var (hit, rank) in results.Hits.Select((h, i) => (h, i + 1)))
         {
             var entry = hit.Document.Entry;
             AnsiConsole.MarkupLine($"{rank,2}. [bold]{Markup.Escape(entry.Municipality.Name)} {Markup.Escape(entry.Plan.Labels.Initiative)}{entry.Initiative.Number} {Markup.Escape(entry.Initiative.Title)}[/]  [dim]{entry.Url}  {SearchIndex.RankingScore(hit.Score):0.####}[/]");
-            var snippet = Snippet.Of(hit.Document.SnippetSource, terms);
+            var snippet = Snippet.Of(hit.Document.SnippetSource(results.Plan!.AsksForFigure), terms);
             AnsiConsole.MarkupLine("    " + snippet.Render(Markup.Escape, s => $"[yellow bold]{Markup.Escape(s)}[/]"));
         }
     }

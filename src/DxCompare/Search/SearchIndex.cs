@@ -22,7 +22,8 @@ public sealed record SearchFilters(string? Municipality = null, string? Topic = 
 
 public sealed record SearchHit(SearchDocument Document, float Score);
 
-public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total, string? Message);
+/// <param name="Plan">How the query was read (terms, units, a municipality it names, whether it asks for a figure); null for a blank query.</param>
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total, string? Message, QueryPlan? Plan);
 
 /// <summary>
 /// The Lucene index of all initiatives (BM25 on writer and searcher). The CLI queries it directly and
@@ -30,8 +31,8 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, 
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
-    public const int MaxQueryLength = 200;
-    public const int MaxQueryTerms = 64;
+    public const int MaxQueryLength = SearchSettings.MaxQueryLength;
+    public const int MaxQueryTerms = SearchSettings.MaxQueryTerms;
 
     private readonly RAMDirectory _directory = new();
 
@@ -75,64 +76,99 @@ public sealed class SearchIndex : IDisposable
     public DirectoryReader Reader { get; }
     public IndexSearcher Searcher { get; }
 
+    /// <summary>The municipalities a query may name, as (slug, name), in document order.</summary>
+    public IReadOnlyList<(string Slug, string Name)> Municipalities => _municipalities ??=
+        [.. Documents.Select(d => (d.Slug, d.Entry.Municipality.Name)).Distinct()];
+    private IReadOnlyList<(string Slug, string Name)>? _municipalities;
+
+    public QueryPlan Plan(string query) => QueryPlan.Prepare(query, Analyzer, Municipalities);
+
     /// <summary>The analysed terms of a query and their clause boosts (expansions from the synonym list weigh less).</summary>
-    public IReadOnlyList<(string Term, float Boost)> QueryTerms(string query)
-    {
-        var normalized = JapaneseAnalyzer.Normalize(Truncate(query));
-        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var term in Analyzer.Terms(normalized)) terms.TryAdd(term, 1f);
-        if (Options.Synonyms)
-        {
-            foreach (var expansion in Synonyms.ExpansionsOf(normalized))
-                foreach (var term in Analyzer.Terms(expansion)) terms.TryAdd(term, Synonyms.ExpansionBoost);
-        }
-        return [.. terms.Take(MaxQueryTerms).Select(t => (t.Key, t.Value))];
-    }
+    public IReadOnlyList<(string Term, float Boost)> QueryTerms(string query) => Plan(query).Terms;
 
     public static string Truncate(string query) => query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
 
+    /// <summary>
+    /// BM25 over every term in every weighted field; a hit must satisfy one word unit of the query
+    /// (<see cref="QueryPlan"/>) and score at least <see cref="SearchSettings.RelativeCutoff"/> of the best
+    /// hit before filters (so the counts beside the filters stay true). A municipality named in the query
+    /// filters unless the filters name one.
+    /// </summary>
     public SearchResults Search(string query, SearchFilters? filters = null, int limit = 10)
     {
         filters ??= new SearchFilters();
-        if (string.IsNullOrWhiteSpace(query)) return new(query, [], 0, "検索語を入力してください。");
-        var terms = QueryTerms(query);
-        if (terms.Count == 0) return new(query, [], 0, "検索できる語が含まれていません。文字や単語で検索してください。");
+        if (string.IsNullOrWhiteSpace(query)) return new(query, [], 0, SearchSettings.MessageEmpty, null);
+        var plan = Plan(query);
+        if (plan.Terms.Count == 0) return new(query, [], 0, SearchSettings.MessageNoTerms, plan);
+        if (filters.Municipality is null && plan.Municipality is not null) filters = filters with { Municipality = plan.Municipality };
 
-        var top = Searcher.Search(BuildQuery(terms), Math.Max(1, Reader.MaxDoc));
-        var hits = top.ScoreDocs
-            .Select(hit => new SearchHit(Documents[hit.Doc], hit.Score))
-            .Where(hit => filters.Admits(hit.Document))
+        var top = Searcher.Search(BuildQuery(plan.Terms), Math.Max(1, Reader.MaxDoc));
+        var found = ConceptsFound(plan);
+        var candidates = top.ScoreDocs
+            .Where(hit => found is null || found[hit.Doc] > 0)
+            .Select(hit => new SearchHit(Documents[hit.Doc], found is null ? hit.Score : hit.Score * ((float)found[hit.Doc] / plan.Concepts)))
+            .ToList();
+        var best = candidates.Count == 0 ? 0 : candidates.Max(hit => RankingScore(hit.Score));
+        var hits = candidates
+            .Where(hit => RankingScore(hit.Score) >= best * SearchSettings.RelativeCutoff && filters.Admits(hit.Document))
             .OrderByDescending(hit => RankingScore(hit.Score))
             .ThenBy(hit => hit.Document.Id)
             .ToList();
-        var message = hits.Count == 0 ? "該当する取組は見つかりませんでした。別の言葉や、より短い言葉で検索してください。" : null;
-        return new(query, [.. hits.Take(limit)], hits.Count, message);
+        return new(query, [.. hits.Take(limit)], hits.Count, hits.Count == 0 ? SearchSettings.MessageNoHits : null, plan);
     }
 
-    /// <summary>
-    /// An OR of every term in every weighted field. When the query has words or bigrams, a hit must
-    /// contain at least one of them: single kanji alone only add to the score.
-    /// </summary>
+    /// <summary>An OR of every term in every weighted field (BM25's coord and query norm are 1, so scores are plain sums).</summary>
     private Query BuildQuery(IReadOnlyList<(string Term, float Boost)> terms)
     {
         var fields = SearchDocument.FieldsFor(Options);
-        BooleanQuery Clauses(IEnumerable<(string Term, float Boost)> selected)
-        {
-            var query = new BooleanQuery();
-            foreach (var (term, boost) in selected)
-                foreach (var (field, weight) in fields)
-                    query.Add(new TermQuery(new Term(field, term)) { Boost = weight * boost }, Occur.SHOULD);
-            return query;
-        }
-        var words = terms.Where(t => IsWord(t.Term)).ToList();
-        if (words.Count == 0 || words.Count == terms.Count) return Clauses(terms);
-        var outer = new BooleanQuery { { Clauses(words), Occur.MUST } };
-        foreach (var clause in Clauses(terms.Where(t => !IsWord(t.Term))).Clauses) outer.Add(clause);
-        return outer;
+        var query = new BooleanQuery();
+        foreach (var (term, boost) in terms)
+            foreach (var (field, weight) in fields)
+                query.Add(new TermQuery(new Term(field, term)) { Boost = weight * boost }, Occur.SHOULD);
+        return query;
     }
 
-    /// <summary>A term that stands for a word: two or more characters (bigrams, Latin words, numbers).</summary>
-    public static bool IsWord(string term) => term.Length > 1;
+    /// <summary>How many of the query's concepts each document finds; null when the query has none (single kanji only: any term makes a hit).</summary>
+    private int[]? ConceptsFound(QueryPlan plan)
+    {
+        if (plan.Concepts == 0) return null;
+        var leaf = Reader.Leaves.Single().AtomicReader;
+        var fields = SearchDocument.FieldsFor(Options);
+        var containing = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        bool[] DocumentsWith(string term)
+        {
+            if (containing.TryGetValue(term, out var docs)) return docs;
+            docs = new bool[Reader.MaxDoc];
+            foreach (var (field, _) in fields)
+            {
+                var postings = leaf.GetTermDocsEnum(new Term(field, term));
+                if (postings is null) continue;
+                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) docs[doc] = true;
+            }
+            return containing[term] = docs;
+        }
+        var found = new bool[plan.Concepts, Reader.MaxDoc];
+        var counts = new int[Reader.MaxDoc];
+        foreach (var unit in plan.Units)
+        {
+            var all = Enumerable.Repeat(true, Reader.MaxDoc).ToArray();
+            foreach (var part in unit.Parts)
+            {
+                Array.Clear(counts);
+                foreach (var word in part.Words)
+                {
+                    var docs = DocumentsWith(word);
+                    for (var doc = 0; doc < docs.Length; doc++) if (docs[doc]) counts[doc]++;
+                }
+                for (var doc = 0; doc < all.Length; doc++) all[doc] &= counts[doc] >= part.MinMatch;
+            }
+            for (var doc = 0; doc < all.Length; doc++) if (all[doc]) found[unit.Concept, doc] = true;
+        }
+        var result = new int[Reader.MaxDoc];
+        for (var c = 0; c < plan.Concepts; c++)
+            for (var doc = 0; doc < result.Length; doc++) if (found[c, doc]) result[doc]++;
+        return result;
+    }
 
     /// <summary>
     /// Scores are compared at 4 decimals, then by document order, so that the browser (which adds the
