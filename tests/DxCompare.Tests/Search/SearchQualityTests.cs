@@ -6,6 +6,7 @@ namespace DxCompare.Tests.Search;
 public class SearchQualityTests
 {
     public static string JudgedPath => Path.Combine(Repository.Root, "tests", "DxCompare.Tests", "Search", "judged-queries.yml");
+    public static string EverydayPath => Path.Combine(Repository.Root, "tests", "DxCompare.Tests", "Search", "everyday-queries.yml");
 
     [Fact]
     public void Shipped_analyzer_reaches_recall_at_5_of_0_9_on_the_judged_queries()
