@@ -188,11 +188,14 @@ var DxSearch = (function () {
   function isLatin(word) { return /^[\x20-\x7e]+$/.test(word); }
   function isAlnum(c) { return /[a-z0-9]/.test(c); }
 
+  function isKatakana(c) { return scriptOfUnit(c) === "K"; }
+
+  // Synonyms.IndexOf: Latin and katakana words only whole (ワーク is not in テレワーク), others anywhere.
   function indexOfWord(text, word) {
-    if (!isLatin(word)) return text.indexOf(word);
+    var partOfWord = isLatin(word) ? isAlnum : word.split("").every(isKatakana) ? isKatakana : null;
     for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       var end = at + word.length;
-      if ((at === 0 || !isAlnum(text[at - 1])) && (end === text.length || !isAlnum(text[end]))) return at;
+      if (!partOfWord || ((at === 0 || !partOfWord(text[at - 1])) && (end === text.length || !partOfWord(text[end])))) return at;
     }
     return -1;
   }

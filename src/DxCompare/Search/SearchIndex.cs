@@ -34,11 +34,15 @@ public sealed class SearchIndex : IDisposable
     public const int MaxQueryLength = SearchSettings.MaxQueryLength;
     public const int MaxQueryTerms = SearchSettings.MaxQueryTerms;
 
-    private readonly RAMDirectory _directory = new();
+    private readonly Lucene.Net.Store.Directory _directory;
 
     /// <param name="segmentSize">Documents buffered per segment before a flush (tests set it low to exercise merging).</param>
     public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null, CancellationToken cancel = default)
+        : this(content, new RAMDirectory(), null, options, segmentSize, cancel) { }
+
+    private SearchIndex(ContentSet content, Lucene.Net.Store.Directory directory, string? fingerprint, AnalyzerOptions? options = null, int? segmentSize = null, CancellationToken cancel = default)
     {
+        _directory = directory;
         Options = options ?? AnalyzerOptions.Shipped;
         Analyzer = new JapaneseAnalyzer(Options);
         Documents = [.. content.Initiatives.Select((entry, id) => SearchDocument.From(id, entry, content))];
@@ -52,6 +56,14 @@ public sealed class SearchIndex : IDisposable
             MergePolicy = new LogByteSizeMergePolicy(),
         };
         if (segmentSize is { } size) config.MaxBufferedDocs = size;
+        if (fingerprint is not null && DirectoryReader.IndexExists(_directory)
+            && DirectoryReader.ListCommits(_directory)[^1].UserData.TryGetValue(FingerprintKey, out var stored) && stored == fingerprint)
+        {
+            Reader = DirectoryReader.Open(_directory);
+            Searcher = new IndexSearcher(Reader) { Similarity = Similarity };
+            Reused = true;
+            return;
+        }
         using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var document in Documents)
@@ -62,12 +74,41 @@ public sealed class SearchIndex : IDisposable
                 writer.AddDocument(doc);
             }
             writer.ForceMerge(1);
+            if (fingerprint is not null) writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
         }
         Reader = DirectoryReader.Open(_directory);
         Searcher = new IndexSearcher(Reader) { Similarity = Similarity };
     }
 
     public static readonly BM25Similarity Similarity = new();
+
+    private const string FingerprintKey = "dxcompare-fingerprint";
+
+    /// <summary>True when <see cref="OpenOrBuild"/> found an index of the same content and code on disk.</summary>
+    public bool Reused { get; }
+
+    /// <summary>
+    /// The CLI's index: kept in <paramref name="folder"/> and reused while the content files and the
+    /// program are unchanged (their hash is stored in the Lucene commit); rebuilt otherwise.
+    /// </summary>
+    public static SearchIndex OpenOrBuild(ContentSet content, string contentDirectory, string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        return new SearchIndex(content, FSDirectory.Open(folder), Fingerprint(contentDirectory));
+    }
+
+    /// <summary>A hash of every file under the content folder (path and bytes) and of this build of the program.</summary>
+    public static string Fingerprint(string contentDirectory)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(typeof(SearchIndex).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        foreach (var file in System.IO.Directory.EnumerateFiles(contentDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(contentDirectory, file) + "\0"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     public AnalyzerOptions Options { get; }
     public JapaneseAnalyzer Analyzer { get; }

@@ -62,13 +62,14 @@ public static class Synonyms
         return result;
     }
 
+    /// <summary>Where a word occurs: Latin words and katakana words only whole (ワーク is not in テレワーク), others anywhere.</summary>
     private static int IndexOf(string text, string word)
     {
-        if (!IsLatin(word)) return text.IndexOf(word, StringComparison.Ordinal);
+        Func<char, bool>? partOfWord = IsLatin(word) ? IsAlnum : word.All(c => QueryPlan.ScriptOf(c) == 'K') ? c => QueryPlan.ScriptOf(c) == 'K' : null;
         for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {
             var end = at + word.Length;
-            if ((at == 0 || !IsAlnum(text[at - 1])) && (end == text.Length || !IsAlnum(text[end]))) return at;
+            if (partOfWord is null || ((at == 0 || !partOfWord(text[at - 1])) && (end == text.Length || !partOfWord(text[end])))) return at;
         }
         return -1;
     }

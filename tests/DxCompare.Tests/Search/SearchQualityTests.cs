@@ -17,4 +17,16 @@ public class SearchQualityTests
         var misses = report.PerQuery.Where(q => q.Recall < 1).Select(q => $"{q.Query.Query}: {q.Recall:0.00}");
         Assert.True(report.RecallAt5 >= 0.9, $"recall@5 {report.RecallAt5:0.000}; below 1: {string.Join(", ", misses)}");
     }
+
+    /// <summary>Guards today's figures (docs/search.md); the targets of issue 17 are nDCG@10 0.90 and MRR 0.95 on the everyday set.</summary>
+    [Fact]
+    public void Both_judged_sets_keep_their_measured_quality()
+    {
+        var existing = Evaluation.Measure(Repository.Content, AnalyzerOptions.Shipped, Evaluation.LoadJudgedQueries(JudgedPath));
+        Assert.True(existing.NdcgAt10 >= 0.943, $"existing set nDCG@10 {existing.NdcgAt10:0.000}");
+        var everyday = Evaluation.LoadJudgedQueries(EverydayPath);
+        Assert.True(everyday.Count >= 100);
+        var report = Evaluation.Measure(Repository.Content, AnalyzerOptions.Shipped, everyday);
+        Assert.True(report.NdcgAt10 >= 0.87 && report.Mrr >= 0.9 && report.ZeroResultRate == 0, report.Row("everyday"));
+    }
 }
