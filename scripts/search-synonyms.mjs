@@ -4,9 +4,8 @@
 // A group is kept when at least one of its words occurs in the content (an expansion to a word the
 // plans never use would only fetch empty postings) and it has another word a reader may type.
 // Each line: the words that occur in the content, a tab, the other words (triggers only).
-// Words never used for expansion (expandControl 2), single characters and two-kana words (particles,
-// inflections) are left out. The file is committed, so a build needs neither npm nor the network;
-// run this again after content changes a lot or the dictionary is updated (docs/search.md).
+// Words never used for expansion (expandControl 2) and single characters are left out. The file is
+// committed, so a build needs neither npm nor the network; run this again after content changes a lot or the dictionary is updated (docs/search.md).
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
@@ -45,7 +44,7 @@ const isLatin = (w) => /^[\x20-\x7e]+$/.test(w);
 const occurs = (w) => (isLatin(w)
   ? new RegExp(`(^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^a-z0-9])`).test(text)
   : text.includes(w));
-const usable = (w) => [...w].length >= 2 && !/^[\u3040-\u309f]{1,2}$/.test(w) && !/[,\t\n]/.test(w);
+const usable = (w) => [...w].length >= 2 && !/[,\t\n]/.test(w);
 
 const lines = [];
 for (const group of dictionary) {
