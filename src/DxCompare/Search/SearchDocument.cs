@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DxCompare.Model;
-using DxCompare.Pages;
 
 namespace DxCompare.Search;
 
@@ -55,7 +54,7 @@ public sealed partial record SearchDocument(int Id, InitiativeEntry Entry, IRead
     /// <summary>An indicator with its values as the page shows them: 行政手続きのオンライン手続き比率: 令和7年度基準値20% → 令和10年度目標値40%.</summary>
     private static string FigureLine(Indicator indicator) =>
         $"{Indicators.DisplayName(indicator)}: " + string.Join(" → ", indicator.Values.Where(v => v.Value is not null).OrderBy(v => v.Fy).ThenBy(v => v.Type)
-            .Select(v => $"{FiscalYear.Wareki(v.Fy)}{SvgChart.TypeLabel(v.Type)}{Indicators.Format(v, indicator)}")) + "。";
+            .Select(v => $"{FiscalYear.Wareki(v.Fy)}{v.Type.Label()}{Indicators.Format(v, indicator)}")) + "。";
 
     /// <summary>Characters of each part of the snippet source kept in the browser's fragments (and so by the CLI).</summary>
     public const int SnippetBodyLength = 400, SnippetFiguresLength = 300, SnippetMetaLength = 150;
