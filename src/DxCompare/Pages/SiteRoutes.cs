@@ -20,7 +20,8 @@ public static class SiteRoutes
             for (var i = 0; i < initiatives.Count; i++)
             {
                 yield return PageRoute.Of<InitiativePage>(initiatives[i].Url, s, ("Entry", initiatives[i]),
-                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null)).In(scope);
+                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null),
+                    ("Position", i + 1), ("Count", initiatives.Count)).In(scope);
             }
         }
         yield return PageRoute.Of<TopicsIndexPage>("/topics/", s);
