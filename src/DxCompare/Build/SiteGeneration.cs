@@ -130,7 +130,7 @@ public sealed class SiteGeneration : IDisposable
     public void WriteExports(string root)
     {
         var folder = Path.Combine(root, "data");
-        foreach (var file in OpenDataExport.WriteAll(Site.Content, folder))
+        foreach (var file in OpenDataExport.WriteAll(Site.Content, folder, Site.BaseUrl))
             _dataSizes[file] = new FileInfo(Path.Combine(folder, file)).Length.Bytes().Humanize("0.#");
     }
 

@@ -55,6 +55,9 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
     public static string PlanUrl(Plan plan) => $"/{plan.Municipality.Slug}/";
     public static string TopicUrl(string topicId) => $"/topics/{topicId}/";
     public static string MetricUrl(string metricId) => $"/indicators/{metricId}/";
+    public static string DataUrl(string file) => $"/data/{file}";
+    public static string TopicCsvUrl(string topicId) => DataUrl(Exports.OpenDataExport.TopicCsv(topicId));
+    public static string MetricCsvUrl(string metricId) => DataUrl(Exports.OpenDataExport.MetricCsv(metricId));
 
     public static string PolicyAnchor(Policy policy) => $"policy-{policy.Number}";
     public static string PillarAnchor(Pillar pillar) => $"pillar-{pillar.Number}";
