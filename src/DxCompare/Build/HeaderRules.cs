@@ -20,10 +20,23 @@ public static class HeaderRules
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The site policy as a meta element, for the 404 page: a host serves it for any missing path, including paths
+    /// no header rule names. frame-ancestors is ignored (and warned about) in a meta element, so it is left out here.
+    /// </summary>
+    public static string MetaCsp => SiteCsp.Replace("; frame-ancestors 'none'", "", StringComparison.Ordinal);
+
     public const string AdminCsp =
         "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com; " +
         "font-src 'self' data:; connect-src 'self' http://localhost:8081 http://127.0.0.1:8081 https://api.github.com; frame-src 'self' blob:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Content types of the downloads, with their charset; `serve` uses the same table.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DownloadTypes = new Dictionary<string, string>
+    {
+        [".csv"] = "text/csv; charset=utf-8",
+        [".txt"] = "text/plain; charset=utf-8",
+    };
 
     /// <summary>One rule per top-level entry of the output, so that new folders (a new municipality) are covered.</summary>
     public static IReadOnlyList<HeaderRule> For(string outputRoot)
@@ -38,6 +51,15 @@ public static class HeaderRules
             rules.Add(new($"/{directory}/*", site));
         }
         rules.Add(new("/admin/*", new Dictionary<string, string> { ["Content-Security-Policy"] = AdminCsp, ["Cache-Control"] = "no-cache" }));
+        // Downloads: a Content-Type with the charset, so that a browser or Excel never guesses the encoding. These
+        // rules add only that header (no second CSP), on top of the /data/* rule.
+        foreach (var (extension, type) in DownloadTypes)
+        {
+            var data = System.IO.Path.Combine(outputRoot, "data");
+            if (!Directory.Exists(data)) continue;
+            foreach (var file in Directory.EnumerateFiles(data, "*" + extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                rules.Add(new("/" + System.IO.Path.GetRelativePath(outputRoot, file).Replace('\\', '/'), new Dictionary<string, string> { ["Content-Type"] = type }));
+        }
         return rules;
     }
 

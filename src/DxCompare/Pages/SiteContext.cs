@@ -55,6 +55,9 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
     public static string PlanUrl(Plan plan) => SiteUrls.Plan(plan);
     public static string TopicUrl(string topicId) => SiteUrls.Topic(topicId);
     public static string MetricUrl(string metricId) => SiteUrls.Metric(metricId);
+    public static string DataUrl(string file) => SiteUrls.Download(file);
+    public static string TopicCsvUrl(string topicId) => DataUrl(Exports.OpenDataExport.TopicCsv(topicId));
+    public static string MetricCsvUrl(string metricId) => DataUrl(Exports.OpenDataExport.MetricCsv(metricId));
 
     public static string PolicyAnchor(Policy policy) => SiteUrls.PolicyAnchor(policy);
     public static string PillarAnchor(Pillar pillar) => SiteUrls.PillarAnchor(pillar);

@@ -58,11 +58,14 @@ public static class SiteServer
         var contentTypes = new FileExtensionContentTypeProvider();
         contentTypes.Mappings[".yml"] = "text/yaml; charset=utf-8";
         contentTypes.Mappings[".wasm"] = "application/wasm";
+        foreach (var (extension, type) in HeaderRules.DownloadTypes) contentTypes.Mappings[extension] = type;
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = false, ContentTypeProvider = contentTypes });
         app.Run(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
+            // A miss outside every rule's path still gets the site's policy.
+            context.Response.Headers["Content-Security-Policy"] = HeaderRules.SiteCsp;
             var notFound = files.GetFileInfo("404.html");
             if (notFound.Exists)
             {

@@ -171,7 +171,7 @@ public sealed class CmsEndToEndTests : IAsyncLifetime
         // The next build: the plan's page, its column on the topic comparison, its initiative in search.
         Assert.True((await SiteBuilder.BuildAsync(Options)).Succeeded);
         Assert.Contains("港区DX推進計画", await File.ReadAllTextAsync(Path.Combine(Output, "minato", "index.html")));
-        Assert.Contains("data-municipality=\"minato\"><a href=\"/minato/\">港区</a>", await File.ReadAllTextAsync(Path.Combine(Output, "topics", "online-procedures", "index.html")));
+        Assert.Contains("<h2 id=\"m-minato\"><a href=\"/minato/\">港区</a>", await File.ReadAllTextAsync(Path.Combine(Output, "topics", "online-procedures", "index.html")));
         using var search = new SearchIndex(loaded.Content);
         Assert.Equal("/minato/initiatives/1/", search.Search("電子申請", new SearchFilters(Municipality: "minato")).Hits[0].Document.Entry.Url);
     }
