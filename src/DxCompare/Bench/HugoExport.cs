@@ -38,7 +38,7 @@ public static class HugoExport
         Page("_index.md", new
         {
             title = "自治体DX推進計画くらべ",
-            plans = content.Plans.Select(p => new { name = p.Municipality.Name, url = SiteContext.PlanUrl(p), title = p.Title, period = FiscalYear.PeriodLabel(p.Period.Start, p.Period.End), structure = Theme.HomePage.Structure(p) }),
+            plans = content.Plans.Select(p => new { name = p.Municipality.Name, url = SiteContext.PlanUrl(p), title = p.Title, period = FiscalYear.PeriodLabel(p.Period.Start, p.Period.End), structure = Pages.ViewModels.PlanFacts.Structure(p) }),
             topics = content.Topics.Select(t => new { label = t.Label, url = SiteContext.TopicUrl(t.Id), count = content.InitiativesByTopic[t.Id].Count() }),
         });
         foreach (var plan in content.Plans)

@@ -48,4 +48,13 @@ public class SingleSourceTests
             foreach (var name in Enum.GetNames(type))
                 Assert.NotEqual(name, DxCompare.Model.EnumLabels.Of(type, name));
     }
+
+    [Fact]
+    public void Theme_builds_every_url_from_site_urls()
+    {
+        // A path written into a template: href="/compare/", action="/search/", PageMeta.Of("/data/", …).
+        var literal = new Regex(@"(href|action|src)=""/|PageMeta\.Of\(""/|\$""/\{");
+        var copies = SourcesOutsideModel().Where(file => file.Path.EndsWith(".razor", StringComparison.Ordinal) && literal.IsMatch(file.Text)).Select(file => file.Path).ToList();
+        Assert.True(copies.Count == 0, $"URL paths written in templates: {string.Join(", ", copies)}. Use SiteUrls.");
+    }
 }
