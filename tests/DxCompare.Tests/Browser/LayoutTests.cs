@@ -1,8 +1,10 @@
+using DxCompare.Tests.Support;
 using Microsoft.Playwright;
 
 namespace DxCompare.Tests.Browser;
 
 /// <summary>What a reader sees at 375 px (a phone) and 1280 px (a desktop): no page type scrolls sideways, the answers are on screen.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BrowserCollection.Name)]
 public class LayoutTests(BrowserFixture browser)
 {

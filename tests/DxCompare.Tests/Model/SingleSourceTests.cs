@@ -5,7 +5,6 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Model;
 
 /// <summary>Labels and limits the model declares are written nowhere else: the theme, the CMS plugin and the generator read them.</summary>
-[Trait("Speed", "Fast")]
 public class SingleSourceTests
 {
     private static readonly Type[] LabelledEnums = [typeof(ValueKind), typeof(Direction), typeof(ActivityType)];
