@@ -1,6 +1,10 @@
-// DxCompare's Decap CMS plugin: a fiscal-year grid for indicator values, previews that look like the
-// site, and a preSave hook that writes what the validator expects. The vocabularies come from
-// /admin/dxcompare-model.js, generated from the C# model, so nothing here is maintained in parallel.
+// DxCompare's Decap CMS plugin: lossless saves (a custom format that applies the editor's changes to
+// the file's original text), a fiscal-year grid for indicator values, and previews that look like the
+// site. The vocabularies come from /admin/dxcompare-model.js, generated from the C# model, so nothing
+// here is maintained in parallel. Loaded as a module after Decap (index.html sets CMS_MANUAL_INIT), so
+// everything is registered before CMS.init() reads the config.
+import { YAML } from "./yaml/index.js";
+
 (function () {
   "use strict";
   var CMS = window.CMS;
@@ -33,7 +37,8 @@
     if (!t) return null;
     var normalized = t.normalize("NFKC");
     var m = normalized.match(CELL);
-    if (m) return { value: Number(m[1]), qualifier: m[2] || null };
+    // The digits as typed are the published precision: "5.0" stays 5.0 in the file (yaml-splice.js).
+    if (m) return { value: String(Number(m[1])) === m[1] ? Number(m[1]) : m[1], qualifier: m[2] || null };
     if (MODEL.statusWords.indexOf(t) >= 0) return { status: t };
     return { error: t };
   }
@@ -95,22 +100,42 @@
       return years.sort();
     },
 
+    // A cell edits its value only: the item keeps its place in the list and every other key (note, …).
     update: function (fy, type, text) {
       var drafts = Object.assign({}, this.state.drafts);
       drafts[fy + ":" + type] = text;
       this.setState({ drafts: drafts });
       var parsed = parseCell(text);
-      var others = this.list().filter(function (v) { return !(Number(v.fy) === fy && v.type === type); });
-      if (parsed) {
-        var item = { fy: fy, type: type };
+      var list = this.list();
+      var index = -1;
+      list.forEach(function (v, i) { if (index < 0 && Number(v.fy) === fy && v.type === type) index = i; });
+      var next = list.slice();
+      if (!parsed) {
+        if (index >= 0) next.splice(index, 1);
+      } else {
+        var item = index >= 0 ? Object.assign({}, list[index]) : { fy: fy, type: type };
+        delete item.value; delete item.status; delete item.qualifier; delete item.error;
         if (parsed.error !== undefined) item.error = parsed.error;
         if (parsed.value !== undefined) item.value = parsed.value;
         if (parsed.qualifier) item.qualifier = parsed.qualifier;
         if (parsed.status) item.status = parsed.status;
-        others.push(item);
+        if (index >= 0) next[index] = item;
+        else {
+          var rank = function (v) { return Number(v.fy) * 10 + MODEL.valueTypes.indexOf(v.type); };
+          var at = next.length;
+          while (at > 0 && rank(next[at - 1]) > rank(item)) at--;
+          next.splice(at, 0, item);
+        }
       }
-      others.sort(function (a, b) { return a.fy - b.fy || MODEL.valueTypes.indexOf(a.type) - MODEL.valueTypes.indexOf(b.type); });
-      this.props.onChange(others);
+      this.props.onChange(next);
+    },
+
+    updateNote: function (index, note) {
+      var next = this.list().slice();
+      next[index] = Object.assign({}, next[index]);
+      if (note) next[index].note = note;
+      else delete next[index].note;
+      this.props.onChange(next);
     },
 
     isValid: function () {
@@ -142,17 +167,34 @@
                 var current = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; })[0];
                 var draft = self.state.drafts[fy + ":" + type];
                 var disabled = period.valid && type !== "baseline" && fy < period.start;
-                return h("td", { key: type },
+                return h("td", { key: type, className: current && current.note ? "dx-has-note" : null },
                   h("input", {
+                    title: current && current.note ? "注記: " + current.note : null,
                     type: "text", "aria-label": wareki(fy) + " " + TYPE_LABELS[type], "data-fy": fy, "data-type": type,
                     disabled: disabled, value: draft !== undefined ? draft : cellText(current),
                     onChange: function (e) { self.update(fy, type, e.target.value); },
-                  }));
+                  }),
+                  current && current.note ? h("span", { className: "dx-note-mark", "aria-hidden": "true" }, "※") : null);
               }));
           }))),
+        this.notes(list),
         errors.length ? h("ul", { className: "dx-fy-errors", role: "alert" }, errors.map(function (e, i) { return h("li", { key: i }, e); })) : null);
     },
   });
+
+  // Per-value notes (注記), editable beside the grid; a cell with a note is marked ※.
+  FyValuesControl.prototype.notes = function (list) {
+    var self = this;
+    var noted = list.map(function (v, i) { return { v: v, i: i }; }).filter(function (x) { return x.v.note !== undefined; });
+    if (!noted.length) return null;
+    return h("div", { className: "dx-fy-notes" },
+      h("p", null, "値の注記"),
+      noted.map(function (x) {
+        var label = wareki(x.v.fy) + " " + TYPE_LABELS[x.v.type] + "の注記";
+        return h("label", { key: x.i, className: "dx-fy-note" }, label,
+          h("input", { type: "text", value: x.v.note, "aria-label": label, onChange: function (e) { self.updateNote(x.i, e.target.value); } }));
+      }));
+  };
 
   var FyValuesPreview = createClass({
     render: function () {
@@ -182,7 +224,7 @@
         h("tbody", null, years.map(function (fy) {
           return h("tr", { key: fy }, h("th", null, wareki(fy) + "（" + fy + "年度）"), MODEL.valueTypes.map(function (t) {
             var v = values.filter(function (x) { return x.fy === fy && x.type === t; })[0];
-            return h("td", { key: t }, v ? cellText(v) + (v.status ? "" : text(indicator.unit)) : "");
+            return h("td", { key: t }, v ? cellText(v) + (v.status ? "" : text(indicator.unit)) : "", v && v.note ? h("small", { className: "dx-note" }, "※" + v.note) : null);
           }));
         }))));
   }
@@ -229,10 +271,7 @@
 
   CMS.registerPreviewTemplate("plans", PlanPreview);
 
-  // ---- preSave: drop what Decap writes for cleared optional fields, keep numbers as numbers ----
-
-  var NUMERIC = {};
-  MODEL.numericFields.forEach(function (name) { NUMERIC[name] = true; });
+  // ---- Saving: the editor's changes applied to the file's own text (theme/admin/yaml-splice.js) ----
 
   // Cleared optional fields, and the empty lists and objects Decap leaves behind, are not written.
   function isEmpty(value) {
@@ -242,30 +281,35 @@
     return false;
   }
 
-  function normalize(value, key) {
+  function normalize(value) {
     if (Array.isArray(value)) return value.map(function (v) { return normalize(v); }).filter(function (v) { return !isEmpty(v); });
     if (value && typeof value === "object") {
       var out = {};
       Object.keys(value).forEach(function (k) {
-        if (k === "error") return;
-        var v = normalize(value[k], k);
+        if (k === "error" || k === SOURCE) return;
+        var v = normalize(value[k]);
         if (!isEmpty(v)) out[k] = v;
       });
       return out;
     }
-    if (key && NUMERIC[key] && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value.trim());
     return value;
   }
 
-  CMS.registerEventListener({
-    name: "preSave",
-    handler: function (event) {
-      var data = event.entry.get("data");
-      var plain = normalize(toJS(data));
-      // Rebuild with the entry's own Immutable type: clear every key, then set the normalized values.
-      return data.clear().merge(plain);
+  // The file as it was read travels with the entry's data (also through Decap's local backup), so a
+  // save can leave every byte the editor did not change as it was.
+  var SOURCE = "__dxcompare_source";
+  var splice = window.DxYamlSplice.create(YAML, { numericFields: MODEL.numericFields });
+  CMS.registerCustomFormat(MODEL.cmsFormat, "yml", {
+    fromFile: function (content) {
+      var data = splice.read(content);
+      data[SOURCE] = content;
+      return data;
+    },
+    toFile: function (data) {
+      return splice.write(data[SOURCE] || "", normalize(data));
     },
   });
 
   window.DxCompareCms = { normalize: normalize, parseCell: parseCell, problems: problems, wareki: wareki };
+  CMS.init();
 })();

@@ -26,9 +26,10 @@ public static class HeaderRules
     /// </summary>
     public static string MetaCsp => SiteCsp.Replace("; frame-ancestors 'none'", "", StringComparison.Ordinal);
 
-    public const string AdminCsp =
+    /// <summary>The admin's policy; connect-src names decap-server's port (CmsOptions.LocalBackendPort).</summary>
+    public static string AdminCsp(int localBackendPort = Cms.CmsOptions.DefaultLocalBackendPort) =>
         "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com; " +
-        "font-src 'self' data:; connect-src 'self' http://localhost:8081 http://127.0.0.1:8081 https://api.github.com; frame-src 'self' blob:; " +
+        $"font-src 'self' data:; connect-src 'self' http://localhost:{localBackendPort} http://127.0.0.1:{localBackendPort} https://api.github.com; frame-src 'self' blob:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Content types of the downloads, with their charset; `serve` uses the same table.</summary>
@@ -39,7 +40,7 @@ public static class HeaderRules
     };
 
     /// <summary>One rule per top-level entry of the output, so that new folders (a new municipality) are covered.</summary>
-    public static IReadOnlyList<HeaderRule> For(string outputRoot)
+    public static IReadOnlyList<HeaderRule> For(string outputRoot, int localBackendPort = Cms.CmsOptions.DefaultLocalBackendPort)
     {
         var site = new Dictionary<string, string> { ["Content-Security-Policy"] = SiteCsp };
         var rules = new List<HeaderRule> { new("/", site) };
@@ -50,7 +51,7 @@ public static class HeaderRules
             if (directory == "admin") continue;
             rules.Add(new($"/{directory}/*", site));
         }
-        rules.Add(new("/admin/*", new Dictionary<string, string> { ["Content-Security-Policy"] = AdminCsp, ["Cache-Control"] = "no-cache" }));
+        rules.Add(new("/admin/*", new Dictionary<string, string> { ["Content-Security-Policy"] = AdminCsp(localBackendPort), ["Cache-Control"] = "no-cache" }));
         // Downloads: a Content-Type with the charset, so that a browser or Excel never guesses the encoding. These
         // rules add only that header (no second CSP), on top of the /data/* rule.
         foreach (var (extension, type) in DownloadTypes)

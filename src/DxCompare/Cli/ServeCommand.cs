@@ -10,15 +10,19 @@ public static class ServeCommand
     public static Command Create()
     {
         var content = CommonOptions.Content();
+        var decapPort = CommonOptions.DecapPort();
         var output = BuildCommand.OutputOption();
         var theme = BuildCommand.ThemeOption();
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
         var watch = new Option<bool>("--watch") { Description = "Rebuild what a change in content/ or theme/assets touches, and reload open browsers" };
-        var command = new Command("serve", "Build the site, then serve it on http://127.0.0.1:PORT/") { content, output, theme, port, watch };
+        var command = new Command("serve", "Build the site, then serve it on http://127.0.0.1:PORT/") { content, output, theme, port, watch, decapPort };
         command.SetAction(async (parse, cancel) =>
         {
             var portNumber = parse.GetValue(port);
-            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, $"http://127.0.0.1:{portNumber}");
+            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, $"http://127.0.0.1:{portNumber}")
+            {
+                Cms = new Cms.CmsOptions { LocalBackendPort = parse.GetValue(decapPort) },
+            };
             return parse.GetValue(watch) ? await WatchAsync(options, portNumber, cancel) : await ServeOnceAsync(options, portNumber, cancel);
         });
         return command;

@@ -4,7 +4,14 @@ using YamlDotNet.Serialization;
 
 namespace DxCompare.Cms;
 
-public sealed record CmsOptions(string Repository = "dxcompare/dxcompare", string Branch = "main", string SiteUrl = "https://dxcompare.netlify.app");
+/// <param name="LocalBackendPort">decap-server's port (its PORT environment variable; 8081 by default): the admin's config and CSP follow it.</param>
+public sealed record CmsOptions(string Repository = "dxcompare/dxcompare", string Branch = "main", string SiteUrl = "https://dxcompare.netlify.app",
+    int LocalBackendPort = CmsOptions.DefaultLocalBackendPort)
+{
+    public const int DefaultLocalBackendPort = 8081;
+
+    public string LocalBackendUrl => $"http://localhost:{LocalBackendPort}/api/v1";
+}
 
 /// <summary>
 /// Decap CMS's config.yml, generated from <see cref="ModelCatalog"/> — the same metadata the validator and
@@ -14,11 +21,17 @@ public static class DecapConfig
 {
     public const string TaxonomyCollection = "taxonomies";
 
+    /// <summary>
+    /// The custom format theme/admin/cms-plugin.js registers: YAML written by applying the editor's changes to
+    /// the file's original text, so what was not edited keeps its bytes (docs/editing.md, 保存のしくみ).
+    /// </summary>
+    public const string LosslessFormat = "dxcompare-yaml";
+
     public static Dictionary<string, object?> Build(CmsOptions options) => new()
     {
         ["backend"] = new Dictionary<string, object?> { ["name"] = "github", ["repo"] = options.Repository, ["branch"] = options.Branch },
-        // decap-server (npx decap-server) is used when the admin is opened from localhost.
-        ["local_backend"] = true,
+        // decap-server (npx decap-server, PORT=… for another port) is used when the admin is opened from localhost.
+        ["local_backend"] = new Dictionary<string, object?> { ["url"] = options.LocalBackendUrl },
         ["locale"] = "ja",
         ["site_url"] = options.SiteUrl,
         ["display_url"] = options.SiteUrl,
@@ -39,7 +52,7 @@ public static class DecapConfig
         ["description"] = "自治体ごとのDX推進計画(1自治体1ファイル)。保存すると content/plans/{スラッグ}.yml に書き込まれます。",
         ["folder"] = "content/" + ContentLoader.PlansFolder,
         ["extension"] = "yml",
-        ["format"] = "yml",
+        ["format"] = LosslessFormat,
         ["create"] = true,
         ["delete"] = false,
         ["identifier_field"] = "title",
@@ -57,12 +70,12 @@ public static class DecapConfig
         {
             new Dictionary<string, object?>
             {
-                ["name"] = "topics", ["label"] = "トピック", ["file"] = "content/" + ContentLoader.TopicsFile, ["format"] = "yml",
+                ["name"] = "topics", ["label"] = "トピック", ["file"] = "content/" + ContentLoader.TopicsFile, ["format"] = LosslessFormat,
                 ["fields"] = Fields(typeof(TopicList)),
             },
             new Dictionary<string, object?>
             {
-                ["name"] = "metrics", ["label"] = "比較指標", ["file"] = "content/" + ContentLoader.MetricsFile, ["format"] = "yml",
+                ["name"] = "metrics", ["label"] = "比較指標", ["file"] = "content/" + ContentLoader.MetricsFile, ["format"] = LosslessFormat,
                 ["fields"] = Fields(typeof(MetricList)),
             },
         },

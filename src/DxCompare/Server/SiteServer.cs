@@ -40,10 +40,16 @@ public static class SiteServer
         if (live is not null)
         {
             live.Map(app);
-            // Pages are served with the live-reload script added, and never cached while watching.
+            // Pages are served with the live-reload script added, and never cached while watching. Not /admin/:
+            // a reload there would throw away the editor's unsaved work (the CMS shows its own checks).
             app.Use(async (context, next) =>
             {
                 var path = context.Request.Path.Value ?? "/";
+                if (path.StartsWith(Model.SiteUrls.Admin, StringComparison.Ordinal))
+                {
+                    await next();
+                    return;
+                }
                 var file = files.GetFileInfo(path.EndsWith('/') ? path + "index.html" : path);
                 if (file.Exists && file.PhysicalPath!.EndsWith(".html", StringComparison.Ordinal))
                 {
