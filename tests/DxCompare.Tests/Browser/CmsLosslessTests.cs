@@ -73,4 +73,32 @@ public sealed class CmsLosslessTests(CmsSession cms) : IClassFixture<CmsSession>
         Assert.True(ContentLoader.Load(cms.Content).Succeeded);
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task Retyping_a_value_that_has_a_note_changes_the_value_only_and_the_note_is_shown_and_editable()
+    {
+        var page = await OpenPlanAsync("koto");
+        await CmsSession.ExpandAsync(page, "1 区民にやさしい");
+        await CmsSession.ExpandAsync(page, "オンラインで申請できる手続の割合");
+        var cell = CmsSession.Cell(page, "令和6年度 基準値・現況");
+        await Expect(cell).ToHaveValueAsync("12.1");
+        await Expect(cell).ToHaveAttributeAsync("title", "注記: 令和6年度実績値");
+        var note = page.GetByLabel("令和6年度 基準値・現況の注記", new() { Exact = true }).Locator("visible=true").First;
+        await Expect(note).ToHaveValueAsync("令和6年度実績値");
+
+        await cell.FillAsync("12.2");
+        await cell.FillAsync("12.1");
+        await cell.FillAsync("12.10");
+        await CmsSession.PublishAsync(page, cms.PlanFile("koto"));
+        var (removed, added) = ChangedLines(Original("koto"), File.ReadAllText(cms.PlanFile("koto")));
+        Assert.Equal(["            value: 12.1"], removed);
+        Assert.Equal(["            value: 12.10"], added);
+
+        await note.FillAsync("令和6年度実績値(確定)");
+        await CmsSession.PublishAsync(page, cms.PlanFile("koto"));
+        (removed, added) = ChangedLines(Original("koto"), File.ReadAllText(cms.PlanFile("koto")));
+        Assert.Equal(["            value: 12.1", "            note: 令和6年度実績値"], removed);
+        Assert.Equal(["            value: 12.10", "            note: 令和6年度実績値(確定)"], added);
+        await page.CloseAsync();
+    }
 }

@@ -104,6 +104,28 @@ public sealed class CmsSession : IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>
+    /// Expands the visible collapsed list item whose summary reads <paramref name="summary"/> (Decap's toggle
+    /// button has no accessible name, so it is found next to the summary).
+    /// </summary>
+    public static async Task ExpandAsync(IPage page, string summary)
+    {
+        var found = await page.EvaluateAsync<bool>("""
+            (text) => {
+              const label = [...document.querySelectorAll('[class*=NestedObjectLabel]')].find(e => e.textContent.trim() === text && e.offsetParent !== null);
+              if (!label) return false;
+              let node = label.parentElement;
+              while (node && !node.querySelector('button')) node = node.parentElement;
+              node.querySelector('button').click();
+              return true;
+            }
+            """, summary);
+        Assert.True(found, $"no collapsed item '{summary}' is visible");
+    }
+
+    /// <summary>The visible input of the fiscal-year grid for a cell such as 「令和6年度 基準値・現況」.</summary>
+    public static ILocator Cell(IPage page, string label) => page.GetByLabel(label, new() { Exact = true }).Locator("visible=true").First;
+
     /// <summary>公開 → 公開する, then waits until decap-server has written the file.</summary>
     public static async Task PublishAsync(IPage page, string file)
     {
