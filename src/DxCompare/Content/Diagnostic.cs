@@ -3,7 +3,15 @@ namespace DxCompare.Content;
 /// <summary>One problem in the content, located the way compilers do so editors can jump to it.</summary>
 public sealed record Diagnostic(string File, int Line, int Column, string Message)
 {
+    /// <summary>The rule (a key of <see cref="ValidationMessages.Templates"/>) when the message comes from the catalog.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The message for editors; the English one where the catalog has no Japanese yet.</summary>
+    public string Japanese { get; init; } = Message;
+
     public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
+
+    public string ToString(string language) => $"{File}:{Line}:{Column}: {(language == "ja" ? Japanese : Message)}";
 }
 
 /// <summary>Collects every problem of a run instead of stopping at the first.</summary>
@@ -16,6 +24,17 @@ public sealed class DiagnosticBag
     public bool HasErrors => _items.Count > 0;
 
     public void Add(SourceLocation at, string message) => _items.Add(new Diagnostic(at.File, at.Line, at.Column, message));
+
+    /// <summary>A message from <see cref="ValidationMessages"/>, in English and Japanese.</summary>
+    public void Add(SourceLocation at, string rule, IReadOnlyDictionary<string, object?> args)
+    {
+        var template = ValidationMessages.Templates[rule];
+        _items.Add(new Diagnostic(at.File, at.Line, at.Column, ValidationMessages.Format(template.En, args))
+        {
+            Rule = rule,
+            Japanese = ValidationMessages.Format(template.Ja, args),
+        });
+    }
 
     public IReadOnlyList<Diagnostic> Sorted() =>
         [.. _items.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)];

@@ -35,8 +35,13 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
         if (municipality.Code.Length == 6 && municipality.Code.All(char.IsAsciiDigit) && !LocalGovernmentCode.IsValid(municipality.Code))
         {
             var expected = LocalGovernmentCode.CheckDigit(municipality.Code.AsSpan(0, 5));
-            diagnostics.Add(map.Of(municipality, "code"),
-                $"'code' {municipality.Code} has a wrong check digit: the 6th digit of a 全国地方公共団体コード starting {municipality.Code[..5]} must be {expected} ({municipality.Code[..5]}{expected}). Check the code against the official list.");
+            diagnostics.Add(map.Of(municipality, "code"), "check-digit", new Dictionary<string, object?>
+            {
+                ["code"] = municipality.Code,
+                ["prefix"] = municipality.Code[..5],
+                ["digit"] = expected,
+                ["expected"] = $"{municipality.Code[..5]}{expected}",
+            });
         }
         if (municipality.Slug.Length > 0 && municipality.Slug != fileSlug)
             diagnostics.Add(map.Of(municipality, "slug"), $"'slug' is '{municipality.Slug}' but the file is named '{fileSlug}.yml'. Rename the file to '{municipality.Slug}.yml' or change the slug, so each municipality has exactly one file.");
@@ -64,7 +69,7 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
             if (first.TryGetValue(n, out var earlier))
             {
                 var line = map.Of(earlier, "number").Line;
-                diagnostics.Add(map.Of(item, "number"), $"duplicate {label} number {n} (already used at line {line}). Number each {label} as the plan does; numbers must be unique within the plan.");
+                diagnostics.Add(map.Of(item, "number"), "duplicate-number", new Dictionary<string, object?> { ["label"] = label, ["number"] = n, ["line"] = line });
             }
             else first[n] = item;
         }
@@ -75,7 +80,12 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
         foreach (var (topic, index) in initiative.Topics.Select((t, i) => (t, i)))
         {
             if (!topicIds.Contains(topic))
-                diagnostics.Add(map.Of(initiative, "topics"), $"unknown topic id '{topic}' in {plan.Labels.Initiative}{initiative.Number}.{YamlBinder.SuggestionFor(topic, topicIds)} Use an id from content/topics.yml or add the topic there.");
+                diagnostics.Add(map.Of(initiative, "topics"), "unknown-topic", new Dictionary<string, object?>
+                {
+                    ["topic"] = topic,
+                    ["initiative"] = $"{plan.Labels.Initiative}{initiative.Number}",
+                    ["suggestion"] = YamlBinder.SuggestionFor(topic, topicIds),
+                });
         }
         if (initiative.TargetStateFy is { } fy) CheckInPeriod(fy, plan, map.Of(initiative, "target_state_fy"), "target_state_fy");
         foreach (var indicator in initiative.Indicators) CheckIndicator(indicator, plan);
@@ -86,7 +96,7 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
             {
                 CheckInPeriod(until, plan, map.Of(activity, "until"), "until");
                 if (until < activity.Fy)
-                    diagnostics.Add(map.Of(activity, "until"), $"'until' ({until}) is before 'fy' ({activity.Fy}). 'until' is the last fiscal year the cell covers.");
+                    diagnostics.Add(map.Of(activity, "until"), "until-before-fy", new Dictionary<string, object?> { ["until"] = until, ["fy"] = activity.Fy });
             }
         }
     }
@@ -96,35 +106,58 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
         if (indicator.Metric is { } metricId)
         {
             if (!metrics.TryGetValue(metricId, out var metric))
-                diagnostics.Add(map.Of(indicator, "metric"), $"unknown metric id '{metricId}' on indicator '{indicator.Name}'.{YamlBinder.SuggestionFor(metricId, metrics.Keys)} Use an id from content/metrics.yml, add the metric there, or remove 'metric'.");
+                diagnostics.Add(map.Of(indicator, "metric"), "unknown-metric", new Dictionary<string, object?>
+                {
+                    ["metric"] = metricId,
+                    ["name"] = indicator.Name,
+                    ["suggestion"] = YamlBinder.SuggestionFor(metricId, metrics.Keys),
+                });
             else if (indicator.Unit is { } unit && unit != metric.Unit)
-                diagnostics.Add(map.Of(indicator, "unit"), $"indicator '{indicator.Name}' is in '{unit}' but metric '{metricId}' is measured in '{metric.Unit}'. Comparable indicators must share a unit: convert the values or remove 'metric'.");
+                diagnostics.Add(map.Of(indicator, "unit"), "metric-unit", new Dictionary<string, object?>
+                {
+                    ["name"] = indicator.Name,
+                    ["unit"] = unit,
+                    ["metric"] = metricId,
+                    ["metricUnit"] = metric.Unit,
+                });
         }
 
         var hasNumbers = indicator.Values.Any(v => v.Value is not null);
         if (hasNumbers && string.IsNullOrEmpty(indicator.Unit))
-            diagnostics.Add(map.Of(indicator), $"indicator '{indicator.Name}' has numeric values but no 'unit'. Add e.g. 'unit: \"%\"', 'unit: 人' or 'unit: 回/月'.");
+            diagnostics.Add(map.Of(indicator), "no-unit", new Dictionary<string, object?> { ["name"] = indicator.Name });
 
         var seen = new HashSet<(int, Model.ValueKind)>();
         foreach (var value in indicator.Values)
         {
             var at = map.Of(value);
             if (value.Value is null && value.Status is null && !map.Has(value, "value") && !map.Has(value, "status"))
-                diagnostics.Add(at, $"a value of '{indicator.Name}' for {value.Fy} has neither 'value' nor 'status'. Give the number as 'value: 40' or a word such as 'status: 推進' (or 'status: —' when the plan shows none).");
+                diagnostics.Add(at, "no-value", new Dictionary<string, object?> { ["name"] = indicator.Name, ["fy"] = value.Fy });
             if (value.Value is not null && value.Status is not null)
-                diagnostics.Add(map.Of(value, "status"), $"a value of '{indicator.Name}' for {value.Fy} has both 'value' and 'status'. Keep one: the number, or the word the plan prints instead of a number.");
+                diagnostics.Add(map.Of(value, "status"), "value-and-status", new Dictionary<string, object?> { ["name"] = indicator.Name, ["fy"] = value.Fy });
             if (value.Value is { } number && indicator.Unit == Vocabulary.Percent && number is < 0 or > 100)
-                diagnostics.Add(map.Of(value, "value"), $"{number}% is outside 0–100 for '{indicator.Name}'. A percentage must be between 0 and 100; check the value or the unit.");
+                diagnostics.Add(map.Of(value, "value"), "percent-range", new Dictionary<string, object?> { ["number"] = number, ["name"] = indicator.Name });
             if (value.Fy > 0)
             {
                 if (value.Type == Model.ValueKind.Baseline)
                 {
                     if (value.Fy > plan.Period.End)
-                        diagnostics.Add(map.Of(value, "fy"), $"the baseline of '{indicator.Name}' is for {value.Fy}, after the plan period ({plan.Period.Start}–{plan.Period.End}). A baseline is the situation before or at the start of the plan.");
+                        diagnostics.Add(map.Of(value, "fy"), "baseline-after-period", new Dictionary<string, object?>
+                        {
+                            ["name"] = indicator.Name,
+                            ["fy"] = value.Fy,
+                            ["start"] = plan.Period.Start,
+                            ["end"] = plan.Period.End,
+                        });
                 }
                 else CheckInPeriod(value.Fy, plan, map.Of(value, "fy"), "fy");
                 if (!seen.Add((value.Fy, value.Type)))
-                    diagnostics.Add(at, $"'{indicator.Name}' has two {ModelCatalog.YamlName(value.Type.ToString())} values for {value.Fy}. Keep one per fiscal year and type.");
+                    diagnostics.Add(at, "duplicate-value", new Dictionary<string, object?>
+                    {
+                        ["name"] = indicator.Name,
+                        ["type"] = ModelCatalog.YamlName(value.Type.ToString()),
+                        ["typeLabel"] = value.Type.Label(),
+                        ["fy"] = value.Fy,
+                    });
             }
         }
     }
@@ -134,7 +167,15 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
         if (plan.Period.Start == 0 || plan.Period.End == 0) return;
         if (fy < plan.Period.Start || fy > plan.Period.End)
         {
-            diagnostics.Add(at, $"'{field}' {fy} ({FiscalYear.Wareki(fy)}) is outside the plan period {plan.Period.Start}–{plan.Period.End} ({FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End)}). Use a fiscal year inside the period, or widen 'period'.");
+            diagnostics.Add(at, "outside-period", new Dictionary<string, object?>
+            {
+                ["field"] = field,
+                ["fy"] = fy,
+                ["wareki"] = FiscalYear.Wareki(fy),
+                ["start"] = plan.Period.Start,
+                ["end"] = plan.Period.End,
+                ["period"] = FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End),
+            });
         }
     }
 }
