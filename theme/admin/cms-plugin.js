@@ -61,27 +61,76 @@ import { YAML } from "./yaml/index.js";
     return found;
   }
 
-  function periodOf(entry) {
-    var data = entry && entry.get ? entry.get("data") : null;
+  function periodOf(data) {
     var start = data && data.getIn ? Number(data.getIn(["period", "start"])) : NaN;
     var end = data && data.getIn ? Number(data.getIn(["period", "end"])) : NaN;
     return { start: start, end: end, valid: isFiscalYear(start) && isFiscalYear(end) && end >= start && end - start < 30 };
   }
 
-  function problems(list, period, unit) {
-    var errors = [];
-    var seen = {};
-    list.forEach(function (v) {
-      var key = v.fy + ":" + v.type;
-      if (seen[key]) errors.push(v.fy + "年度の" + TYPE_LABELS[v.type] + "が2つあります");
-      seen[key] = true;
-      if (v.error !== undefined) errors.push(wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません");
-      if (period.valid && v.type !== "baseline" && (v.fy < period.start || v.fy > period.end)) errors.push(v.fy + "年度は計画期間(" + period.start + "〜" + period.end + ")の外です");
-      if (period.valid && v.type === "baseline" && v.fy > period.end) errors.push(TYPE_LABELS.baseline + "の年度 " + v.fy + " が計画期間より後です");
-      if (unit === MODEL.percent && typeof v.value === "number" && (v.value < 0 || v.value > 100)) errors.push(v.value + "% は0〜100の範囲外です");
-    });
-    return errors;
+  // ---- The validator's rules at the field, on the current draft (theme/admin/validate.js) ----
+
+  var validator = window.DxValidate.create(MODEL, wareki);
+  var checked = { data: null, problems: [] };
+
+  // The draft as it is now: Decap's getEntry() (the entry prop can be the entry as it was loaded).
+  function currentData(props) {
+    var entry = props.getEntry ? props.getEntry() : props.entry;
+    return entry && entry.get ? entry.get("data") : null;
   }
+
+  function planProblems(data) {
+    if (!data) return [];
+    if (checked.data !== data) checked = { data: data, problems: validator.validatePlan(toJS(data)) };
+    return checked.problems;
+  }
+
+  // Where a control sits in the entry's data, read from the form: Decap gives each field's element the id
+  // "{name}-field-{n}" and each list item the class SortableListItem, in data order.
+  function dataPath(element) {
+    var path = [];
+    for (var node = element; node && node.id !== "nc-root"; node = node.parentElement) {
+      var match = /^(.+)-field-\d+$/.exec(node.id || "");
+      if (match) path.unshift(match[1]);
+      if (typeof node.className === "string" && node.className.indexOf("SortableListItem") >= 0) {
+        var index = 0;
+        for (var sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+          if (typeof sibling.className === "string" && sibling.className.indexOf("SortableListItem") >= 0) index++;
+        }
+        path.unshift(index);
+      }
+    }
+    return path.join("/");
+  }
+
+  function problemsAt(props) {
+    var element = props.forID ? document.getElementById(props.forID) : null;
+    if (!element || props.collection && props.collection.get("name") !== "plans") return [];
+    var path = dataPath(element);
+    return planProblems(currentData(props)).filter(function (p) { return p.field.join("/") === path; });
+  }
+
+  function fieldError(props, messages) {
+    return messages.length ? { error: { type: "dxcompare", parentIds: props.parentIds, message: messages.join(" / ") } } : true;
+  }
+
+  // Decap's own string and number controls, with the plan rules added to their own checks.
+  ["string", "number"].forEach(function (name) {
+    var original = CMS.getWidget(name);
+    if (!original) return;
+    var Wrapped = createClass({
+      isValid: function () {
+        var own = this.inner && typeof this.inner.isValid === "function" ? this.inner.isValid() : true;
+        if (own !== true && own && own.error) return own;
+        return fieldError(this.props, problemsAt(this.props).map(function (p) { return p.message; }));
+      },
+      focus: function () { if (this.inner && this.inner.focus) this.inner.focus(); },
+      render: function () {
+        var self = this;
+        return h(original.control, Object.assign({}, this.props, { ref: function (r) { self.inner = r; } }));
+      },
+    });
+    CMS.registerWidget(name, Wrapped, original.preview, original.schema);
+  });
 
   var FyValuesControl = createClass({
     getInitialState: function () { return { drafts: {} }; },
@@ -92,7 +141,7 @@ import { YAML } from "./yaml/index.js";
     },
 
     years: function () {
-      var period = periodOf(this.props.entry);
+      var period = periodOf(currentData(this.props));
       var fromValues = this.list().map(function (v) { return Number(v.fy); }).filter(isFiscalYear);
       var years = [];
       if (period.valid) for (var fy = period.start - 1; fy <= period.end; fy++) years.push(fy);
@@ -138,20 +187,42 @@ import { YAML } from "./yaml/index.js";
       this.props.onChange(next);
     },
 
+    // Decap does not re-render a widget when another field changes (the plan period, a unit), so a visible
+    // grid re-checks the current draft and redraws when its messages change.
+    componentDidMount: function () {
+      var self = this;
+      this.timer = setInterval(function () {
+        var element = document.getElementById(self.props.forID);
+        if (!element || element.offsetParent === null) return;
+        if (JSON.stringify([self.errors(), self.years()]) !== self.renderedKey) self.forceUpdate();
+      }, 500);
+    },
+
+    componentWillUnmount: function () { clearInterval(this.timer); },
+
+    // Cells that are neither a number nor a status word, then the plan rules on the current draft.
+    errors: function () {
+      var messages = this.list().filter(function (v) { return v.error !== undefined; }).map(function (v) {
+        return wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません";
+      });
+      return messages.concat(problemsAt(this.props).map(function (p) { return p.message; }));
+    },
+
     isValid: function () {
-      var indicator = findIndicator(this.props.entry.get("data"), this.props.value);
-      var errors = problems(this.list(), periodOf(this.props.entry), indicator ? indicator.get("unit") : null);
+      var errors = this.errors();
       if (this.list().length === 0) errors.push("少なくとも1つの値を入力してください");
-      return errors.length ? { error: { message: errors.join(" / ") } } : true;
+      return fieldError(this.props, errors);
     },
 
     render: function () {
       var self = this;
       var list = this.list();
-      var period = periodOf(this.props.entry);
-      var indicator = findIndicator(this.props.entry.get("data"), this.props.value);
+      var data = currentData(this.props);
+      var period = periodOf(data);
+      var indicator = findIndicator(data, this.props.value);
       var unit = indicator ? indicator.get("unit") : null;
-      var errors = problems(list, period, unit);
+      var errors = this.errors();
+      this.renderedKey = JSON.stringify([errors, this.years()]);
       var id = this.props.forID;
       return h("div", { className: this.props.classNameWrapper, id: id },
         !period.valid ? h("p", null, "先に「計画期間」の開始年度と終了年度を入力すると、年度の表が表示されます。") : null,
@@ -310,6 +381,17 @@ import { YAML } from "./yaml/index.js";
     },
   });
 
-  window.DxCompareCms = { normalize: normalize, parseCell: parseCell, problems: problems, wareki: wareki };
+  // Nothing invalid is written: the last word before decap-server writes the file.
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      if (event.entry.get("collection") !== "plans") return undefined;
+      var problems = validator.validatePlan(toJS(event.entry.get("data")));
+      if (problems.length) throw new Error("保存できません: " + problems.map(function (p) { return p.message; }).join(" / "));
+      return undefined;
+    },
+  });
+
+  window.DxCompareCms = { normalize: normalize, parseCell: parseCell, validator: validator, wareki: wareki, lastProblems: function () { return checked.problems; } };
   CMS.init();
 })();

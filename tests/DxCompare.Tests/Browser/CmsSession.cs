@@ -123,8 +123,28 @@ public sealed class CmsSession : IAsyncLifetime
         Assert.True(found, $"no collapsed item '{summary}' is visible");
     }
 
+    /// <summary>Expands a collapsed object field (自治体, 計画期間) by its name in the model.</summary>
+    public static async Task ExpandObjectAsync(IPage page, string field)
+    {
+        var button = page.Locator($"[id^=\"{field}-field-\"]").First.GetByRole(AriaRole.Button, new() { Name = "Expand", Exact = true }).First;
+        if (await button.IsVisibleAsync()) await button.ClickAsync();
+    }
+
     /// <summary>The visible input of the fiscal-year grid for a cell such as 「令和6年度 基準値・現況」.</summary>
     public static ILocator Cell(IPage page, string label) => page.GetByLabel(label, new() { Exact = true }).Locator("visible=true").First;
+
+    /// <summary>公開 → 公開する on an entry the rules must stop: nothing is written, and the Japanese message shows.</summary>
+    public static async Task PublishIsBlockedAsync(IPage page, string file, string message)
+    {
+        var before = File.ReadAllBytes(file);
+        var stamp = File.GetLastWriteTimeUtc(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "公開", Exact = true }).ClickAsync();
+        await page.GetByText("公開する", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText(message).First).ToBeVisibleAsync();
+        await Task.Delay(1500);
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(file));
+        Assert.Equal(before, File.ReadAllBytes(file));
+    }
 
     /// <summary>公開 → 公開する, then waits until decap-server has written the file.</summary>
     public static async Task PublishAsync(IPage page, string file)

@@ -1,0 +1,80 @@
+using DxCompare.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DxCompare.Tests.Browser;
+
+/// <summary>
+/// The validator's rules stop 公開する in the real Decap UI with the Japanese message at the field, evaluated on
+/// the draft as edited, and nothing is written (issue 13).
+/// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
+[Collection(BrowserCollection.Name)]
+public sealed class CmsValidationTests(CmsSession cms) : IClassFixture<CmsSession>
+{
+    private async Task<IPage> OpenKotoAsync()
+    {
+        File.Copy(Path.Combine(Repository.ContentDirectory, "plans", "koto.yml"), cms.PlanFile("koto"), overwrite: true);
+        var (page, _) = await cms.OpenAsync("#/collections/plans/entries/koto");
+        await Expect(page.GetByLabel("計画名", new() { Exact = true })).ToHaveValueAsync("江東区DX推進計画", new() { Timeout = 30_000 });
+        return page;
+    }
+
+    private static async Task<ILocator> OnlineRateGridAsync(IPage page)
+    {
+        await CmsSession.ExpandAsync(page, "1 区民にやさしい");
+        await CmsSession.ExpandAsync(page, "オンラインで申請できる手続の割合");
+        return page.Locator(".dx-fy-errors").Locator("visible=true");
+    }
+
+    [Fact]
+    public async Task A_percentage_over_100_is_stopped_at_its_grid()
+    {
+        var page = await OpenKotoAsync();
+        var errors = await OnlineRateGridAsync(page);
+        await CmsSession.Cell(page, "令和8年度 目標値").FillAsync("150");
+        const string message = "150% は0〜100の範囲外です(「オンラインで申請できる手続の割合」)。値か単位を確かめてください。";
+        await Expect(errors).ToContainTextAsync(message);
+        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "保存できません: " + message);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Values_outside_an_edited_period_are_flagged_and_the_flag_goes_when_the_period_is_restored()
+    {
+        var page = await OpenKotoAsync();
+        await CmsSession.ExpandObjectAsync(page, "period");
+        var end = page.Locator("[id^=\"end-field-\"]").First;
+        await end.FillAsync("2027");
+        var errors = await OnlineRateGridAsync(page);
+        await Expect(errors).ToContainTextAsync("令和10年度(2028年度)は計画期間(2025〜2027年度)の外です。");
+        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "令和11年度(2029年度)は計画期間(2025〜2027年度)の外です。");
+        await end.FillAsync("2029");
+        await Expect(errors).ToHaveCountAsync(0);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_check_digit_is_stopped_at_the_code_field()
+    {
+        var page = await OpenKotoAsync();
+        await CmsSession.ExpandObjectAsync(page, "municipality");
+        await page.GetByLabel("全国地方公共団体コード").FillAsync("131084");
+        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"),
+            "全国地方公共団体コード 131084 の検査数字(6桁目)が違います。13108 で始まるコードの6桁目は 3 です(131083)。公式のコード一覧と照らし合わせてください。");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_duplicate_initiative_number_is_stopped_at_its_number_field()
+    {
+        var page = await OpenKotoAsync();
+        await CmsSession.ExpandAsync(page, "1 区民にやさしい");
+        await CmsSession.ExpandAsync(page, "2 効果的な情報発信・収集");
+        var number = page.Locator("[id^=\"number-field-\"]").Locator("visible=true");
+        await Expect(number.Nth(1)).ToHaveValueAsync("2"); // the pillar's number, then the expanded 取組2's
+        await number.Nth(1).FillAsync("1");
+        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "取組の番号 1 が重複しています。計画書のとおりに、計画内で重複しない番号を付けてください。");
+        await page.CloseAsync();
+    }
+}
