@@ -27,6 +27,52 @@ import { YAML } from "./yaml/index.js";
     return isFiscalYear(fy) ? window.DxWareki.wareki(fy) : "";
   }
 
+  // ---- Fiscal years: 2026, 令和8 or R8, with the 和暦 shown live beside the 西暦 ----
+
+  function readYear(text) {
+    var t = String(text === null || text === undefined ? "" : text).normalize("NFKC").trim();
+    if (!t) return { empty: true };
+    if (/^\d{4}$/.test(t)) return { fy: Number(t) };
+    var fy = window.DxWareki.parse(t, MODEL.fiscalYear);
+    return fy === null ? { error: t } : { fy: fy, wareki: true };
+  }
+
+  var FiscalYearControl = createClass({
+    getInitialState: function () { return { text: null }; },
+
+    onChange: function (e) {
+      var text = e.target.value;
+      this.setState({ text: text });
+      var read = readYear(text);
+      if (read.empty) this.props.onChange("");
+      else if (read.fy !== undefined) this.props.onChange(read.fy);
+    },
+
+    message: function () {
+      var read = readYear(this.state.text !== null ? this.state.text : this.props.value);
+      if (read.error !== undefined) return "「" + read.error + "」は年度として読めません。2026、令和8、R8 のように入力してください";
+      if (read.fy !== undefined && !isFiscalYear(read.fy)) return read.fy + " は年度の範囲(" + MODEL.fiscalYear.earliest + "〜" + MODEL.fiscalYear.latest + ")の外です";
+      return null;
+    },
+
+    isValid: function () {
+      var own = this.message();
+      return fieldError(this.props, (own ? [own] : []).concat(problemsAt(this.props).map(function (p) { return p.message; })));
+    },
+
+    render: function () {
+      var text = this.state.text !== null ? this.state.text : (this.props.value === null || this.props.value === undefined ? "" : String(this.props.value));
+      var read = readYear(text);
+      var own = this.message();
+      return h("div", { className: this.props.classNameWrapper + " dx-fy-field" },
+        h("input", { type: "text", inputMode: "numeric", id: this.props.forID, value: text, onChange: this.onChange, onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle, "aria-describedby": this.props.forID + "-wareki" }),
+        h("span", { id: this.props.forID + "-wareki", className: own ? "dx-fy-reading dx-fy-error" : "dx-fy-reading", "aria-live": "polite" },
+          own ? own : read.fy !== undefined ? (read.wareki ? "→ " + read.fy + "(" + wareki(read.fy) + ")" : wareki(read.fy)) : ""));
+    },
+  });
+
+  CMS.registerWidget(MODEL.fiscalYearWidget, FiscalYearControl, function (props) { return h("span", null, props.value ? wareki(props.value) + "(" + props.value + ")" : ""); });
+
   // ---- Indicator values: a grid of fiscal years × baseline/target/actual ----
 
   var TYPE_LABELS = MODEL.valueTypeLabels;
@@ -393,5 +439,34 @@ import { YAML } from "./yaml/index.js";
   });
 
   window.DxCompareCms = { normalize: normalize, parseCell: parseCell, validator: validator, wareki: wareki, lastProblems: function () { return checked.problems; } };
-  CMS.init();
+  // ---- Japanese where Decap's own ja phrases fall back to English or read wrongly ----
+
+  function merge(base, extra) {
+    var out = Object.assign({}, base);
+    Object.keys(extra).forEach(function (k) {
+      out[k] = extra[k] && typeof extra[k] === "object" ? merge(base && base[k] || {}, extra[k]) : extra[k];
+    });
+    return out;
+  }
+  var ja = CMS.getLocale("ja");
+  if (ja) {
+    CMS.registerLocale("ja", merge(ja, {
+      editor: {
+        editorToolbar: {
+          backCollection: "「%{collectionLabel}」を編集しています",
+          changesSaved: "未変更",
+          unsavedChanges: "未保存の変更あり",
+        },
+        editorWidgets: {
+          list: { add: "%{item}を追加", addType: "%{item}を追加" },
+          object: { expand: "開く", collapse: "閉じる" },
+        },
+      },
+    }));
+  }
+
+  // Production saves go through review (publish_mode: editorial_workflow in config.yml: a branch and a pull
+  // request with a deploy preview). decap-server on this machine writes files directly, which has no review.
+  var local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(window.location.hostname);
+  CMS.init(local ? { config: { publish_mode: "simple" } } : {});
 })();

@@ -27,11 +27,17 @@ public static class DecapConfig
     /// </summary>
     public const string LosslessFormat = "dxcompare-yaml";
 
+    /// <summary>The year widget theme/admin/cms-plugin.js registers for fiscal-year fields.</summary>
+    public const string FiscalYearWidget = "fiscal-year";
+
     public static Dictionary<string, object?> Build(CmsOptions options) => new()
     {
         ["backend"] = new Dictionary<string, object?> { ["name"] = "github", ["repo"] = options.Repository, ["branch"] = options.Branch },
         // decap-server (npx decap-server, PORT=… for another port) is used when the admin is opened from localhost.
         ["local_backend"] = new Dictionary<string, object?> { ["url"] = options.LocalBackendUrl },
+        // Every save becomes a branch and a pull request that Netlify builds as a deploy preview (the build
+        // validates), merged to main after review. decap-server saves directly (cms-plugin.js sets "simple" there).
+        ["publish_mode"] = "editorial_workflow",
         ["locale"] = "ja",
         ["site_url"] = options.SiteUrl,
         ["display_url"] = options.SiteUrl,
@@ -143,6 +149,12 @@ public static class DecapConfig
                 config["widget"] = field.Markdown ? "markdown" : field.Multiline ? "text" : "string";
                 if (field.Markdown) config["buttons"] = new[] { "bold", "italic", "link", "bulleted-list", "numbered-list" };
                 if (field.Pattern is { } pattern) config["pattern"] = new[] { pattern.Regex, ToJapanese(pattern.Expected) };
+                break;
+            case FieldShape.Integer when field.FiscalYear is not null:
+                // theme/admin/cms-plugin.js: 2026, 令和8 or R8, with the 和暦 shown beside as it is typed.
+                config["widget"] = FiscalYearWidget;
+                config["min"] = FiscalYear.Earliest;
+                config["max"] = FiscalYear.Latest;
                 break;
             case FieldShape.Integer or FieldShape.Number:
                 config["widget"] = "number";

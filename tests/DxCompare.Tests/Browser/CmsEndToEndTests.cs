@@ -26,14 +26,12 @@ public sealed class CmsEndToEndTests(CmsSession cms) : IClassFixture<CmsSession>
         var (page, errors) = await cms.OpenAsync("#/collections/plans/new");
         await page.GetByLabel("計画名").WaitForAsync();
 
-        async Task Expand(string field)
-        {
-            var button = page.Locator($"[id^=\"{field}-field-\"]").First.GetByRole(AriaRole.Button, new() { Name = "Expand", Exact = true }).First;
-            if (await button.IsVisibleAsync()) await button.ClickAsync();
-        }
-        await Expand("municipality");
-        await Expand("period");
-        await Expand("labels");
+        // Decap's English fallbacks are replaced by Japanese (theme/admin/cms-plugin.js).
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Add|Expand|Collapse)\\b") })).ToHaveCountAsync(0);
+        await Expect(page.GetByText("未変更", new() { Exact = true })).ToBeVisibleAsync();
+        await CmsSession.ExpandObjectAsync(page, "municipality");
+        await CmsSession.ExpandObjectAsync(page, "period");
+        await CmsSession.ExpandObjectAsync(page, "labels");
         await page.GetByLabel("全国地方公共団体コード").FillAsync("131032");
         await page.GetByLabel("自治体名").FillAsync("港区");
         await page.GetByLabel("都道府県").FillAsync("東京都");
@@ -46,10 +44,10 @@ public sealed class CmsEndToEndTests(CmsSession cms) : IClassFixture<CmsSession>
         await page.GetByLabel("柱の呼び方").FillAsync("目標");
         await page.GetByLabel("取組の呼び方").FillAsync("取組");
 
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Add 柱") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^柱.*を追加$") }).ClickAsync();
         await page.GetByLabel("番号").Last.FillAsync("1");
         await page.GetByLabel("名称").Last.FillAsync("便利な区役所");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Add 取組\\(施策") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^取組\\(施策.*を追加$") }).ClickAsync();
         await page.GetByLabel("番号").Last.FillAsync("1");
         await page.GetByLabel("名称").Last.FillAsync("電子申請の拡大");
 
@@ -58,7 +56,7 @@ public sealed class CmsEndToEndTests(CmsSession cms) : IClassFixture<CmsSession>
         await page.GetByText("オンライン手続", new() { Exact = true }).Last.ClickAsync();
         await page.Keyboard.PressAsync("Escape");
 
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Add 指標・事業計画") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^指標・事業計画を追加$") }).ClickAsync();
         await page.GetByLabel("指標名").Last.FillAsync("電子申請できる手続の割合");
         await page.Locator("[id^=\"kind-field-\"]").Last.ClickAsync();
         await page.GetByText("事業計画", new() { Exact = true }).Last.ClickAsync();

@@ -126,7 +126,7 @@ public sealed class CmsSession : IAsyncLifetime
     /// <summary>Expands a collapsed object field (自治体, 計画期間) by its name in the model.</summary>
     public static async Task ExpandObjectAsync(IPage page, string field)
     {
-        var button = page.Locator($"[id^=\"{field}-field-\"]").First.GetByRole(AriaRole.Button, new() { Name = "Expand", Exact = true }).First;
+        var button = page.Locator($"[id^=\"{field}-field-\"]").First.GetByRole(AriaRole.Button, new() { Name = "開く", Exact = true }).First;
         if (await button.IsVisibleAsync()) await button.ClickAsync();
     }
 

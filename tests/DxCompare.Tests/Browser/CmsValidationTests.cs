@@ -77,4 +77,23 @@ public sealed class CmsValidationTests(CmsSession cms) : IClassFixture<CmsSessio
         await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "取組の番号 1 が重複しています。計画書のとおりに、計画内で重複しない番号を付けてください。");
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_year_field_reads_wareki_shows_it_live_and_stops_what_is_not_a_year()
+    {
+        var page = await OpenKotoAsync();
+        await CmsSession.ExpandObjectAsync(page, "period");
+        var end = page.Locator("[id^=\"end-field-\"]").First;
+        var reading = page.Locator("[id$=\"-wareki\"]").Locator("visible=true").Nth(1);
+        await end.FillAsync("令和12");
+        await Expect(reading).ToHaveTextAsync("→ 2030(令和12年度)");
+        await end.FillAsync("令和");
+        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "「令和」は年度として読めません。2026、令和8、R8 のように入力してください");
+        await end.FillAsync("R12");
+        await Expect(reading).ToHaveTextAsync("→ 2030(令和12年度)");
+        await CmsSession.PublishAsync(page, cms.PlanFile("koto"));
+        var original = File.ReadAllText(Path.Combine(Repository.ContentDirectory, "plans", "koto.yml"));
+        Assert.Equal(original.Replace("  end: 2029\n", "  end: 2030\n", StringComparison.Ordinal), File.ReadAllText(cms.PlanFile("koto")));
+        await page.CloseAsync();
+    }
 }

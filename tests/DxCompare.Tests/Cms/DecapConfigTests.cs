@@ -54,7 +54,9 @@ public class DecapConfigTests
     [InlineData("fy-values", "pillars", "policies", "initiatives", "indicators", "values")]
     [InlineData("markdown", "pillars", "policies", "initiatives", "content")]
     [InlineData("boolean", "pillars", "policies", "initiatives", "is_new")]
-    [InlineData("number", "period", "start")]
+    [InlineData("fiscal-year", "period", "start")]
+    [InlineData("fiscal-year", "pillars", "policies", "initiatives", "activities", "fy")]
+    [InlineData("number", "pillars", "number")]
     [InlineData("list", "pillars", "initiatives", "activities")]
     public void Fields_get_the_right_widget(string widget, params string[] path) =>
         Assert.Equal(widget, Field(Collection("plans"), path)["widget"].ToString());
@@ -102,6 +104,7 @@ public class DecapConfigTests
         Assert.Equal("github", ((YamlMappingNode)config["backend"])["name"].ToString());
         Assert.Equal("http://localhost:8081/api/v1", ((YamlMappingNode)config["local_backend"])["url"].ToString());
         Assert.Equal("ja", config["locale"].ToString());
+        Assert.Equal("editorial_workflow", config["publish_mode"].ToString());
     }
 
     [Fact]
