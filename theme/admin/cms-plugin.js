@@ -359,9 +359,32 @@ import { YAML } from "./yaml/index.js";
       }));
   }
 
+  // The whole plan is drawn again only after typing pauses (PREVIEW_DELAY ms): on a large plan, drawing it on
+  // every keystroke made typing lag (bench/cms.sh). Between redraws React reuses the last tree as it is.
+  var PREVIEW_DELAY = 400;
   var PlanPreview = createClass({
+    getInitialState: function () { return { data: this.props.entry.get("data") }; },
+
+    componentDidUpdate: function () {
+      var self = this;
+      if (this.props.entry.get("data") === this.state.data || this.timer) return;
+      this.timer = setTimeout(function () {
+        self.timer = null;
+        self.setState({ data: self.props.entry.get("data") });
+      }, PREVIEW_DELAY);
+    },
+
+    componentWillUnmount: function () { clearTimeout(this.timer); },
+
     render: function () {
-      var plan = toJS(this.props.entry.get("data")) || {};
+      if (this.drawn !== this.state.data) {
+        this.drawn = this.state.data;
+        this.tree = this.draw(toJS(this.state.data) || {});
+      }
+      return this.tree;
+    },
+
+    draw: function (plan) {
       var labels = plan.labels || {};
       var m = plan.municipality || {};
       var period = plan.period || {};
