@@ -212,7 +212,7 @@ public static class XlsxReader
 
     private static bool IsDateCode(string code)
     {
-        var bare = System.Text.RegularExpressions.Regex.Replace(code, "\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.", "");
+        var bare = System.Text.RegularExpressions.Regex.Replace(code, "(?i:general)|\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.", "");
         return bare.IndexOfAny(['y', 'd', 'e', 'g', 'Y', 'D', 'E', 'G']) >= 0 || (bare.Contains('m', StringComparison.OrdinalIgnoreCase) && !bare.Contains('0', StringComparison.Ordinal) && !bare.Contains('#', StringComparison.Ordinal));
     }
 }

@@ -66,11 +66,39 @@ public sealed class YamlPatch
         {
             YamlMappingNode { Style: not MappingStyle.Flow } m when m.Children.Count > 0 => ContentEnd(m.Children.Last().Value),
             YamlSequenceNode { Style: not SequenceStyle.Flow } s when s.Children.Count > 0 => ContentEnd(s.Children.Last()),
+            YamlMappingNode or YamlSequenceNode => FlowEnd(node),
             _ => Offset(node.End),
         };
         var start = Offset(node.Start);
         while (end > start && char.IsWhiteSpace(_text[end - 1])) end--;
         return end;
+    }
+
+    /// <summary>The end of a flow collection, after its closing bracket, found by scanning (the parser's end mark is not reliable for flow nodes).</summary>
+    private int FlowEnd(YamlNode node)
+    {
+        var depth = 0;
+        for (var i = Offset(node.Start); i < _text.Length; i++)
+        {
+            switch (_text[i])
+            {
+                case '"':
+                    for (i++; i < _text.Length && _text[i] != '"'; i++) if (_text[i] == '\\') i++;
+                    break;
+                case '\'':
+                    for (i++; i < _text.Length && !(_text[i] == '\'' && (i + 1 >= _text.Length || _text[i + 1] != '\'')); i++) if (_text[i] == '\'') i++;
+                    break;
+                case '{' or '[':
+                    depth++;
+                    break;
+                case '}' or ']':
+                    if (--depth == 0) return i + 1;
+                    break;
+                default:
+                    break;
+            }
+        }
+        return Offset(node.End);
     }
 
     private static int Indent(YamlNode node) => (int)node.Start.Column - 1;
@@ -81,7 +109,7 @@ public sealed class YamlPatch
         if (flow)
         {
             if (!ModelEquality.Equal(old, updated, gridAsSet: true))
-                _edits.Add((Offset(node.Start), Offset(node.End), YamlWriter.FlowMapping(updated)));
+                _edits.Add((Offset(node.Start), FlowEnd(node), YamlWriter.FlowMapping(updated)));
             return;
         }
         var fields = ModelCatalog.FieldsOf(updated.GetType());
@@ -147,7 +175,7 @@ public sealed class YamlPatch
                 return;
             case FieldShape.TextList when node is YamlSequenceNode { Style: SequenceStyle.Flow }:
                 var texts = (IReadOnlyList<string>)after;
-                _edits.Add((Offset(node.Start), Offset(node.End), "[" + string.Join(", ", texts.Select(t => YamlWriter.PlainSafe(t, flow: true) ? t : YamlWriter.Quoted(t))) + "]"));
+                _edits.Add((Offset(node.Start), FlowEnd(node), "[" + string.Join(", ", texts.Select(t => YamlWriter.PlainSafe(t, flow: true) ? t : YamlWriter.Quoted(t))) + "]"));
                 return;
             case FieldShape.Object or FieldShape.ObjectList or FieldShape.TextList:
                 _edits.Add((Offset(entry.Key.End), ContentEnd(node), YamlWriter.RenderValue(after, field, indent, flow: false)));
