@@ -31,10 +31,10 @@ public sealed class CellNode(Type type, CellOrigin origin)
         return list;
     }
 
-    public CellNode Child(string field, Type type)
+    public CellNode Child(string field, Type type, CellOrigin origin)
     {
         if (Fields.TryGetValue(field, out var existing) && existing is CellNode node) return node;
-        node = new CellNode(type, Origin);
+        node = new CellNode(type, origin);
         Fields[field] = node;
         return node;
     }
@@ -53,6 +53,7 @@ public sealed class CellYaml
     private readonly StringBuilder _text = new();
     private readonly Dictionary<(int Line, int Column), CellOrigin> _origins = [];
     private readonly SortedDictionary<int, CellOrigin> _rows = [];
+    private readonly Dictionary<(int Line, int Column), CellOrigin> _mappings = [];
     private int _line = 1;
 
     public string Text => _text.ToString();
@@ -67,7 +68,10 @@ public sealed class CellYaml
     /// <summary>The cell a position in the YAML came from: the exact value, else the row being written there.</summary>
     public CellOrigin? OriginOf(int line, int column)
     {
+        if (_mappings.TryGetValue((line, column), out var mapping)) return mapping;
         if (_origins.TryGetValue((line, column), out var origin)) return origin;
+        var onLine = _origins.Where(o => o.Key.Line == line).Select(o => o.Value).FirstOrDefault();
+        if (onLine is not null) return onLine;
         var row = _rows.Keys.Where(l => l <= line).DefaultIfEmpty(0).Max();
         return row > 0 ? _rows[row] : null;
     }
@@ -84,7 +88,11 @@ public sealed class CellYaml
         foreach (var (name, value) in node.Fields)
         {
             var prefix = first && firstPrefix is not null ? firstPrefix : new string(' ', indent);
-            if (first) _rows[_line] = node.Origin;
+            if (first)
+            {
+                _rows[_line] = node.Origin;
+                _mappings[(_line, prefix.Length + 1)] = node.Origin;
+            }
             first = false;
             switch (value)
             {

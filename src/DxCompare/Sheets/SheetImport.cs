@@ -48,7 +48,12 @@ public sealed partial class SheetImport
             return new ImportResult([.. loaded.Diagnostics.Select(d => new SheetProblem(d.ToString(), null, null, "the content folder itself has problems; run validate and fix them first."))], null, null, null, false);
         var import = new SheetImport(workbookPath, loaded.Content!);
         var root = import.Read(workbookPath);
-        if (root is null || import._problems.Count > 0) return new ImportResult(import._problems, null, null, null, false);
+        // A missing sheet or header leaves whole parts unread: the rules would only repeat that as missing content.
+        if (root is null || import._problems.Any(p => p.Cell is null || p.Cell == "1:1"))
+            return new ImportResult(import._problems, null, null, null, false);
+        // Rows with a cell that could not be read are left out of the rules' report: their problem is already said.
+        var reported = import._problems.Where(p => p.Sheet is not null && p.Cell is not null)
+            .Select(p => (p.Sheet!, RowOf(p.Cell!))).ToHashSet();
 
         var slug = root.Fields.GetValueOrDefault("municipality") is CellNode m && m.Fields.GetValueOrDefault("slug") is CellScalar s
             && SlugPattern().IsMatch(s.Text) ? s.Text : "plan";
@@ -61,9 +66,11 @@ public sealed partial class SheetImport
                 import._problems.Add(new SheetProblem(file, null, null, $"{diagnostic} (in the content folder, not the workbook)"));
                 continue;
             }
-            import.AddAt(yaml.OriginOf(diagnostic.Line, diagnostic.Column), diagnostic.Message);
+            var origin = yaml.OriginOf(diagnostic.Line, diagnostic.Column);
+            if (origin is not null && reported.Contains((origin.Sheet, origin.Row))) continue;
+            import.AddAt(origin, LinesToCells(diagnostic.Message, yaml));
         }
-        if (import._problems.Count > 0 || check.Plan is null) return new ImportResult(import._problems, null, null, null, false);
+        if (import._problems.Count > 0 || check.Plan is null) return new ImportResult([.. import._problems.OrderBy(p => p.Sheet is null ? 0 : 1)], null, null, null, false);
 
         var target = PlanScaffold.PathFor(contentDirectory, slug);
         var exists = File.Exists(target);
@@ -88,6 +95,21 @@ public sealed partial class SheetImport
 
     [GeneratedRegex(Ids.Pattern)]
     private static partial Regex SlugPattern();
+
+    private static int RowOf(string cell) => cell.Contains(':', StringComparison.Ordinal)
+        ? int.Parse(cell.Split(':')[0], CultureInfo.InvariantCulture)
+        : CellRef.Parse(cell).Row;
+
+    /// <summary>"already used at line 95" in a rule's message becomes the cell that YAML line came from.</summary>
+    private static string LinesToCells(string message, CellYaml yaml) =>
+        LineReference().Replace(message, match =>
+        {
+            var line = int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture);
+            return yaml.OriginOf(line, int.MaxValue) is { } origin ? $"at {origin.Sheet}!{origin.Reference}" : match.Value;
+        });
+
+    [GeneratedRegex(@"at (\S+\.yml:)?(line )?(?<line>\d+)(?=\))")]
+    private static partial Regex LineReference();
 
     private void Add(string? sheet, string? cell, string message) => _problems.Add(new SheetProblem(_file, sheet, cell, message));
 
@@ -116,6 +138,9 @@ public sealed partial class SheetImport
 
     private readonly Dictionary<string, Dictionary<int, SheetColumn>> _headers = new(StringComparer.Ordinal);
 
+    /// <summary>Owners of rows on sheets that could not be read: rows naming them are not reported again.</summary>
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+
     // ---- reading the workbook ----
 
     private CellNode? Read(string path)
@@ -140,9 +165,12 @@ public sealed partial class SheetImport
         var numbered = new Dictionary<string, (CellNode Node, CellOrigin At)>(StringComparer.Ordinal);
         foreach (var table in layout.Tables)
         {
-            if (_sheets.TryGetValue(table.Name, out var sheet)) ReadTable(sheet, table, labels, owners, numbered);
+            if (!_sheets.TryGetValue(table.Name, out var sheet) || !ReadTable(sheet, table, labels, owners, numbered))
+                _unreadable.Add(WorkbookLayout.LevelName(labels, table.ElementType) ?? table.Name);
         }
-        if (layout.Grid is { } grid && _sheets.TryGetValue(grid.Name, out var gridSheet)) ReadGrid(gridSheet, grid, numbered);
+        if (layout.Grid is { } grid && _sheets.TryGetValue(grid.Name, out var gridSheet)
+            && !_unreadable.Contains(layout.Tables.First(t => t.ElementType == grid.OwnerType).Name))
+            ReadGrid(gridSheet, grid, numbered);
         return root;
     }
 
@@ -212,8 +240,8 @@ public sealed partial class SheetImport
             if (cell is null) continue;
             var node = root;
             var path = key.Split('.');
-            for (var i = 0; i < formRow.Route.Count; i++) node = node.Child(path[i], formRow.Route[i].PropertyType);
             var origin = new CellOrigin(sheet.Name, row, valueColumn);
+            for (var i = 0; i < formRow.Route.Count; i++) node = node.Child(path[i], formRow.Route[i].PropertyType, origin with { Column = 0 });
             if (ReadScalar(cell, formRow.Field, origin) is { } text)
             {
                 if (formRow.Field.Shape == FieldShape.TextList) node.Fields[formRow.Field.Name] = ToList(text, origin);
@@ -286,11 +314,12 @@ public sealed partial class SheetImport
     private static bool IsExample(SortedDictionary<int, CellData> cells) =>
         cells.Values.FirstOrDefault() is { } first && CellText.Normalize(first.Text).StartsWith(CellText.Normalize(WorkbookLayout.ExampleMark), StringComparison.Ordinal);
 
-    private void ReadTable(SheetCells sheet, TableSheet table, LevelLabels labels, Dictionary<string, CellNode> owners,
+    /// <returns>Whether the sheet's header row could be read.</returns>
+    private bool ReadTable(SheetCells sheet, TableSheet table, LevelLabels labels, Dictionary<string, CellNode> owners,
         Dictionary<string, (CellNode Node, CellOrigin At)> numbered)
     {
         var columns = MatchHeaders(sheet, table.Columns);
-        if (columns is null) return;
+        if (columns is null) return false;
         CellNode? current = null;
         foreach (var (row, cells) in sheet.Rows.Where(r => r.Key > 1))
         {
@@ -345,6 +374,9 @@ public sealed partial class SheetImport
                 node.List(child.Name);
                 ReadChild(sheet, row, columns, node, child);
             }
+            current = node;
+            if (WorkbookLayout.LevelName(labels, table.ElementType) is { } levelName && node.Key is { } nodeKey)
+                owners.TryAdd(levelName + CellText.Normalize(nodeKey), node);
             if (owner is null) continue;
             var field = table.Parents.FirstOrDefault(p => p.Parent == owner.Type).Field;
             if (field is null)
@@ -355,14 +387,8 @@ public sealed partial class SheetImport
                 continue;
             }
             owner.List(field.Name).Add(node);
-            if (WorkbookLayout.LevelName(labels, table.ElementType) is { } level && node.Key is { } key)
-            {
-                var name = level + CellText.Normalize(key);
-                if (!owners.TryAdd(name, node) && _sheets.ContainsKey(table.Name))
-                    Add(sheet.Name, node.Origin.Reference, $"there are two rows named 「{name}」 on this sheet. Numbers (or ids) must tell the rows apart; the other sheets refer to rows by 「{name}」.");
-            }
-            current = node;
         }
+        return true;
     }
 
     private void ReadChild(SheetCells sheet, int row, Dictionary<int, SheetColumn> columns, CellNode parent, FieldSpec child)
@@ -381,7 +407,7 @@ public sealed partial class SheetImport
     private CellNode? ResolveOwner(CellData? cell, CellOrigin origin, TableSheet table, LevelLabels labels, Dictionary<string, CellNode> owners)
     {
         var allowed = table.Parents.Select(p => WorkbookLayout.LevelName(labels, p.Parent) ?? WorkbookLayout.PlanSheet).Distinct().ToList();
-        var example = allowed[0] == WorkbookLayout.PlanSheet ? allowed[0] : allowed[0] + "1";
+        var example = allowed.FirstOrDefault(a => a != WorkbookLayout.PlanSheet) is { } level ? level + "1" : WorkbookLayout.PlanSheet;
         if (cell is null)
         {
             Add(origin.Sheet, origin.Reference, $"the column 「{WorkbookLayout.OwnerHeader}」 is empty. Write what this row belongs to: {string.Join("、", allowed)} with its number (e.g. {example}).");
@@ -389,6 +415,7 @@ public sealed partial class SheetImport
         }
         var name = CellText.Normalize(cell.Text).Replace(" ", "", StringComparison.Ordinal);
         if (owners.TryGetValue(name, out var owner)) return owner;
+        if (_unreadable.Any(level => name.StartsWith(level, StringComparison.Ordinal))) return null;
         Add(origin.Sheet, origin.Reference, $"「{cell.Text}」 names no row of this workbook. Write {string.Join("、", allowed)} with the number of a row on its sheet (e.g. {example}).{YamlBinder.SuggestionFor(name, owners.Keys)}");
         return null;
     }

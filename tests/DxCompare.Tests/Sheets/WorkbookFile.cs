@@ -145,5 +145,26 @@ public sealed class WorkbookFile : IDisposable
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 10, Name = name });
     });
 
+    /// <summary>Moves column <paramref name="a"/> to <paramref name="b"/> and back, header and data, as dragging columns in Excel does.</summary>
+    public void SwapColumns(string sheet, string a, string b) => Edit(document =>
+    {
+        var data = Worksheet(document, sheet).GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetData>()!;
+        foreach (var row in data.Elements<Row>())
+        {
+            var cells = row.Elements<Cell>().ToList();
+            foreach (var cell in cells)
+            {
+                var (r, column) = CellRef.Parse(cell.CellReference!.Value!);
+                var letter = CellRef.Column(column);
+                if (letter == a) cell.CellReference = b + r;
+                else if (letter == b) cell.CellReference = a + r;
+            }
+            foreach (var cell in cells) cell.Remove();
+            row.Append(cells.OrderBy(c => CellRef.Parse(c.CellReference!.Value!).Column));
+        }
+    });
+
+    public byte[] PlanBytes(string slug) => File.ReadAllBytes(System.IO.Path.Combine(Content.Directory, "plans", slug + ".yml"));
+
     public void Dispose() => Content.Dispose();
 }
