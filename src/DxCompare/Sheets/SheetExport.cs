@@ -52,9 +52,17 @@ public sealed class SheetExport
         Write(plan, content, stream);
     }
 
-    /// <summary>An empty workbook for a new municipality: its plan sheet filled in, an example row on every other sheet.</summary>
-    public static void WriteTemplate(Plan skeleton, ContentSet content, string path)
+    /// <summary>
+    /// An empty workbook for a new municipality: the plan sheet filled in as <c>new plan</c> scaffolds it (code,
+    /// name, prefecture, levels, period, 【】 placeholders), every other sheet empty but for an example row.
+    /// </summary>
+    public static void WriteTemplate(ScaffoldRequest request, ContentSet content, string path)
     {
+        var diagnostics = new DiagnosticBag();
+        var node = YamlFile.Parse(PlanScaffold.Render(request), "template", diagnostics);
+        var scaffold = node is null ? null : new YamlBinder("template", diagnostics, new SourceMap()).Bind<Plan>(node);
+        if (scaffold is null || diagnostics.HasErrors) throw new InvalidOperationException("the plan scaffold does not bind: " + string.Join("; ", diagnostics.Items));
+        var skeleton = scaffold with { Pillars = [] };
         using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
         new SheetExport(skeleton, ReferenceLabels.Of(content), SheetVocabulary.Of(content), template: true).Build().Save(stream);
     }

@@ -120,8 +120,14 @@ public sealed partial class SheetImport
             Add(null, null, message);
             return;
         }
-        var cell = origin.Column > 0 ? origin.Reference : ColumnNamed(origin, message) ?? origin.Reference;
-        Add(origin.Sheet, cell, message);
+        var cell = origin.Column > 0 ? origin.Reference : ColumnNamed(origin, message);
+        if (cell is null && _listSheets.FirstOrDefault(l => message.Contains($"'{l.Key}'", StringComparison.Ordinal)).Value is { } sheet)
+        {
+            // A list the record lacks (no pillars at all): the sheet where its rows go.
+            Add(sheet, null, message);
+            return;
+        }
+        Add(origin.Sheet, cell ?? origin.Reference, message);
     }
 
     /// <summary>A problem about a whole row that names a field ('title' …) points at that field's cell.</summary>
@@ -137,6 +143,9 @@ public sealed partial class SheetImport
     }
 
     private readonly Dictionary<string, Dictionary<int, SheetColumn>> _headers = new(StringComparer.Ordinal);
+
+    /// <summary>The sheet that holds the rows of each list field (pillars → 目標).</summary>
+    private readonly Dictionary<string, string> _listSheets = new(StringComparer.Ordinal);
 
     /// <summary>Owners of rows on sheets that could not be read: rows naming them are not reported again.</summary>
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
@@ -161,6 +170,8 @@ public sealed partial class SheetImport
         var labels = ReadForm(planSheet, root);
         var layout = WorkbookLayout.Create(labels, [], new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, int>());
         CheckSheets(layout);
+        foreach (var table in layout.Tables)
+            foreach (var (_, field) in table.Parents) _listSheets.TryAdd(field.Name, table.Name);
         var owners = new Dictionary<string, CellNode>(StringComparer.Ordinal) { [WorkbookLayout.PlanSheet] = root };
         var numbered = new Dictionary<string, (CellNode Node, CellOrigin At)>(StringComparer.Ordinal);
         foreach (var table in layout.Tables)

@@ -17,6 +17,14 @@ public sealed class WorkbookFile : IDisposable
         SheetExport.Write(loaded.Content!.Plans.Single(p => p.Municipality.Slug == slug), loaded.Content, Path);
     }
 
+    /// <summary>A template for a new municipality in a copy of the real content.</summary>
+    public WorkbookFile(DxCompare.Content.ScaffoldRequest template)
+    {
+        Content = new TempContent(copyRealContent: true);
+        Path = System.IO.Path.Combine(Content.Directory, template.Slug + ".xlsx");
+        SheetExport.WriteTemplate(template, Content.Load().Content!, Path);
+    }
+
     public TempContent Content { get; }
     public string Path { get; }
     public string FileName => System.IO.Path.GetFileName(Path);
