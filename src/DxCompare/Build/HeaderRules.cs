@@ -36,6 +36,7 @@ public static class HeaderRules
     {
         [".csv"] = "text/csv; charset=utf-8",
         [".txt"] = "text/plain; charset=utf-8",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 
     /// <summary>One rule per top-level entry of the output, so that new folders (a new municipality) are covered.</summary>

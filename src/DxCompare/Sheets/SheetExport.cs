@@ -60,8 +60,9 @@ public sealed class SheetExport
     {
         var diagnostics = new DiagnosticBag();
         var node = YamlFile.Parse(PlanScaffold.Render(request), "template", diagnostics);
-        var scaffold = node is null ? null : new YamlBinder("template", diagnostics, new SourceMap()).Bind<Plan>(node);
-        if (scaffold is null || diagnostics.HasErrors) throw new InvalidOperationException("the plan scaffold does not bind: " + string.Join("; ", diagnostics.Items));
+        // A blank template leaves the municipality empty: required-field messages are expected then.
+        var scaffold = (node is null ? null : new YamlBinder("template", diagnostics, new SourceMap()).Bind<Plan>(node))
+            ?? throw new InvalidOperationException("the plan scaffold does not bind: " + string.Join("; ", diagnostics.Items));
         var skeleton = scaffold with { Pillars = [] };
         using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
         new SheetExport(skeleton, ReferenceLabels.Of(content), SheetVocabulary.Of(content), template: true).Build().Save(stream);
@@ -451,7 +452,7 @@ public sealed class SheetExport
         sheet.Width(2, 28);
         sheet.Width(3, 90);
         var row = 1;
-        sheet.Text(row++, 1, $"{_plan.Municipality.Name} {(_plan.Title.Length > 0 ? _plan.Title : "DX推進計画")} — 入力用ブック", CellLook.Title);
+        sheet.Text(row++, 1, $"{(_plan.Municipality.Name.Length > 0 ? _plan.Municipality.Name + " " + _plan.Title : "DX推進計画")} — 入力用ブック", CellLook.Title);
         row++;
         foreach (var line in SheetGuide.Lines(_plan, Layout, _template))
             sheet.Text(row++, 1, line);
