@@ -99,8 +99,7 @@ public static class SyntheticCorpus
             {
                 Municipality = new Municipality { Code = code, Name = name, Prefecture = Prefectures.OfCode(code)!, Slug = slug },
                 Title = $"{name}DX推進計画",
-                VisionLabel = withPolicies ? "基本理念" : "目指す姿",
-                Vision = source.Plans[random.Next(source.Plans.Count)].Vision.Replace("台東", name).Replace("KOTO", name),
+                Statements = [new Statement { Label = withPolicies ? "基本理念" : "目指す姿", Text = source.Plans[random.Next(source.Plans.Count)].Vision.Replace("台東", name).Replace("KOTO", name) }],
                 Period = new FiscalPeriod { Start = start, End = end },
                 Published = $"{start}-03",
                 Sources = [new SourceDocument { Title = $"{name}DX推進計画", Publisher = name, Note = "ベンチマーク用の合成データ(実在の計画ではありません)" }],

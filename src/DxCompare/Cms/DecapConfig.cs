@@ -65,6 +65,11 @@ public static class DecapConfig
                 ["name"] = "metrics", ["label"] = "比較指標", ["file"] = "content/" + ContentLoader.MetricsFile, ["format"] = "yml",
                 ["fields"] = Fields(typeof(MetricList)),
             },
+            new Dictionary<string, object?>
+            {
+                ["name"] = "vocabulary", ["label"] = "状態の語・修飾語・単位", ["file"] = "content/" + Vocabulary.File, ["format"] = "yml",
+                ["fields"] = Fields(typeof(VocabularyList)),
+            },
         },
     };
 
@@ -121,10 +126,6 @@ public static class DecapConfig
                 break;
             case FieldShape.Text when field.References is { Kind: ReferenceKind.Metric }:
                 Relation(config, "metrics", multiple: false);
-                break;
-            case FieldShape.Text when field.OneOf is { } oneOf:
-                config["widget"] = "select";
-                config["options"] = oneOf.Values.ToList();
                 break;
             case FieldShape.Text:
                 config["widget"] = field.Markdown ? "markdown" : field.Multiline ? "text" : "string";

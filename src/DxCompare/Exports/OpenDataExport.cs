@@ -29,7 +29,7 @@ public static class OpenDataExport
     public static string MetricCsv(string metricId) => $"metrics/{metricId}.csv";
 
     public static readonly string[] InitiativeColumns =
-        ["lg_code", "municipality", "pillar_number", "pillar_title", "policy_number", "policy_title", "number", "title", "departments", "is_new", "topics", "topic_labels", "url"];
+        ["lg_code", "municipality", "pillar_number", "pillar_title", "policy_number", "policy_title", "number", "title", "departments", "is_new", "topics", "topic_labels", "url", "pillar_label", "policy_label", "label", "id"];
 
     public static readonly string[] IndicatorColumns =
         ["lg_code", "municipality", "attached_to", "attached_number", "indicator_name", "metric_id", "kind", "fy", "value_type", "value", "unit", "qualifier", "status_text", "note"];
@@ -50,6 +50,10 @@ public static class OpenDataExport
         ("topics", "トピックのID(複数は「;」区切り、最初が主なトピック)"),
         ("topic_labels", "トピックの名称(topicsと同じ順)"),
         ("url", "このサイトの取組のページ"),
+        ("pillar_label", "柱の番号の計画書での表記(重点方針1、Ⅰ など)"),
+        ("policy_label", "施策の番号の計画書での表記"),
+        ("label", "取組の番号の計画書での表記(3.1.1、(1)-② など。柱・施策ごとに振り直す計画もそのまま)"),
+        ("id", "取組の計画内で一意のID(URLに使う。番号が計画全体で一意ならその番号)"),
         ("attached_to", "指標が設定された階層(plan=計画全体、pillar=柱、policy=施策、initiative=取組)"),
         ("attached_number", "その階層の番号"),
         ("indicator_name", "指標名(内訳があるときは括弧内に区分)"),
@@ -152,6 +156,7 @@ public static class OpenDataExport
                 string.Join(';', i.Departments), i.IsNew ? "true" : "false", string.Join(';', i.Topics),
                 string.Join(';', i.Topics.Select(t => content.TopicsById.TryGetValue(t, out var topic) ? topic.Label : t)),
                 baseUrl.TrimEnd('/') + entry.Url,
+                entry.Pillar.Printed, entry.Policy?.Printed, i.Printed, i.Key,
             ]);
         }
     }

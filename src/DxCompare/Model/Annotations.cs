@@ -31,13 +31,6 @@ public sealed class PatternAttribute(string regex, string expected) : Attribute
     public string Expected { get; } = expected;
 }
 
-/// <summary>A string that must be one of a fixed vocabulary (status words, qualifiers).</summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class OneOfAttribute(VocabularyKind vocabulary) : Attribute
-{
-    public IReadOnlyList<string> Values { get; } = Vocabulary.Of(vocabulary);
-}
-
 /// <summary>An inclusive numeric range.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class BetweenAttribute(double min, double max) : Attribute
