@@ -26,14 +26,15 @@
   // ---- Indicator values: a grid of fiscal years × baseline/target/actual ----
 
   var TYPE_LABELS = MODEL.valueTypeLabels;
-  var CELL = new RegExp("^(-?\\d+(?:\\.\\d+)?)(" + MODEL.qualifiers.join("|") + ")?$");
+  // 約40 (a qualifier written before the number), 5.0未満 (after it), or 40 alone: words from content/vocabulary.yml.
+  var CELL = new RegExp("^(" + MODEL.prefixQualifiers.join("|") + ")?(-?\\d+(?:\\.\\d+)?)(" + MODEL.qualifiers.join("|") + ")?$");
 
   function parseCell(text) {
     var t = String(text || "").trim();
     if (!t) return null;
     var normalized = t.normalize("NFKC");
     var m = normalized.match(CELL);
-    if (m) return { value: Number(m[1]), qualifier: m[2] || null };
+    if (m) return { value: Number(m[2]), qualifier: m[1] || m[3] || null };
     if (MODEL.statusWords.indexOf(t) >= 0) return { status: t };
     return { error: t };
   }
@@ -42,7 +43,8 @@
     if (!v) return "";
     if (v.status) return v.status;
     if (v.value === null || v.value === undefined || v.value === "") return "";
-    return String(v.value) + (v.qualifier || "");
+    var prefix = v.qualifier && MODEL.prefixQualifiers.indexOf(v.qualifier) >= 0;
+    return (prefix ? v.qualifier : "") + String(v.value) + (!prefix && v.qualifier ? v.qualifier : "");
   }
 
   // The unit of the indicator whose values this widget edits: found by identity in the entry.
@@ -209,7 +211,9 @@
       return h("main", { className: "wrap" },
         h("h1", null, text(m.name), " ", h("span", { className: "subtitle" }, text(plan.title))),
         h("dl", { className: "facts" },
-          h("dt", null, text(plan.vision_label) || "基本理念"), h("dd", { className: "vision" }, text(plan.vision)),
+          (plan.statements || []).map(function (st, i) {
+            return [h("dt", { key: "l" + i }, text(st.label)), h("dd", { key: "t" + i, className: i === 0 ? "vision" : null }, text(st.text))];
+          }),
           h("dt", null, "計画期間"), h("dd", null, period.start && period.end ? wareki(period.start) + "〜" + wareki(period.end) + "（" + period.start + "〜" + period.end + "年度）" : "未入力")),
         (plan.pillars || []).map(function (pillar, i) {
           return h("section", { className: "pillar", key: i },

@@ -73,7 +73,7 @@ public static class HugoExport
                 schedule = i.Indicators.Where(x => x.Kind == IndicatorKind.事業計画).Select(row => new
                 {
                     name = row.Name,
-                    cells = years.Select(fy => row.Values.FirstOrDefault(v => v.Fy == fy && v.Type == ValueKind.Target) is { } v ? Indicators.Format(v, row) : ""),
+                    cells = years.Select(fy => row.CurrentValues.FirstOrDefault(v => v.Fy == fy && v.Type == ValueKind.Target) is { } v ? Indicators.Format(v, row) : ""),
                 }),
                 current = i.CurrentState,
                 target = i.TargetState,
@@ -123,11 +123,11 @@ public static class HugoExport
     private static object Table(Indicator indicator) => new
     {
         name = Indicators.DisplayName(indicator),
-        rows = indicator.Values.Select(v => v.Fy).Distinct().Order().Select(fy => new
+        rows = indicator.CurrentValues.Select(v => v.Fy).Distinct().Order().Select(fy => new
         {
             year = FiscalYear.Label(fy),
             cells = new[] { ValueKind.Baseline, ValueKind.Target, ValueKind.Actual }
-                .Select(t => indicator.Values.FirstOrDefault(v => v.Fy == fy && v.Type == t) is { } v ? Indicators.Format(v, indicator) : ""),
+                .Select(t => indicator.CurrentValues.FirstOrDefault(v => v.Fy == fy && v.Type == t) is { } v ? Indicators.Format(v, indicator) : ""),
         }),
     };
 }

@@ -127,6 +127,14 @@ public static class DecapConfig
             case FieldShape.Text when field.References is { Kind: ReferenceKind.Metric }:
                 Relation(config, "metrics", multiple: false);
                 break;
+            case FieldShape.Text when field.VocabularyWord is { } vocabulary:
+                config["widget"] = "relation";
+                config["collection"] = TaxonomyCollection;
+                config["file"] = "vocabulary";
+                config["value_field"] = $"{vocabulary.List}.*.word";
+                config["search_fields"] = new[] { $"{vocabulary.List}.*.word" };
+                config["display_fields"] = new[] { $"{vocabulary.List}.*.word" };
+                break;
             case FieldShape.Text:
                 config["widget"] = field.Markdown ? "markdown" : field.Multiline ? "text" : "string";
                 if (field.Markdown) config["buttons"] = new[] { "bold", "italic", "link", "bulleted-list", "numbered-list" };

@@ -21,6 +21,7 @@ public sealed record FieldSpec(PropertyInfo Property, string Name, FieldShape Sh
     public BetweenAttribute? Range { get; } = Property.GetCustomAttribute<BetweenAttribute>();
     public FiscalYearAttribute? FiscalYear { get; } = Property.GetCustomAttribute<FiscalYearAttribute>();
     public ReferencesAttribute? References { get; } = Property.GetCustomAttribute<ReferencesAttribute>();
+    public VocabularyWordAttribute? VocabularyWord { get; } = Property.GetCustomAttribute<VocabularyWordAttribute>();
     public SummaryAttribute? Summary { get; } = Property.GetCustomAttribute<SummaryAttribute>();
     public bool Markdown { get; } = Property.IsDefined(typeof(MarkdownAttribute));
     public string? CmsWidget { get; } = Property.GetCustomAttribute<CmsWidgetAttribute>()?.Widget;

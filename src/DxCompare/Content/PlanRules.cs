@@ -84,11 +84,15 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
             if (first.TryGetValue(n, out var earlier))
             {
                 var line = map.Of(earlier, "number").Line;
+                reported.Add(item);
                 diagnostics.Add(map.Of(item, "number"), $"duplicate {label} number {n} in {parent} (already used at line {line}). Number each {label} as the plan does; numbers must be unique within their {(parent == "the plan" ? "plan" : "parent")}.");
             }
             else first[n] = item;
         }
     }
+
+    /// <summary>Items already reported as duplicate numbers within their parent: not reported again as duplicate ids.</summary>
+    private readonly HashSet<object> reported = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Ids (the number unless 'id' is given) must be unique within the plan: they are the URLs and anchors.</summary>
     private void UniqueKeys(IEnumerable<(string Key, object Item, string? Id, string Where, string Suggestion)> items, string label)
@@ -98,6 +102,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         {
             if (first.TryGetValue(key, out var earlier))
             {
+                if (id is null && reported.Contains(item)) continue;
                 var line = map.Of(earlier.Item, id is null ? "number" : "id").Line;
                 var at = id is null ? map.Of(item, "number") : map.Of(item, "id");
                 diagnostics.Add(at, id is null
@@ -168,6 +173,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         if (hasNumbers && string.IsNullOrEmpty(indicator.Unit))
             diagnostics.Add(map.Of(indicator), $"indicator '{indicator.Name}' has numeric values but no 'unit'. Add e.g. 'unit: \"%\"', 'unit: 人' or 'unit: 回/月'.");
 
+        MarkRevisions(indicator, plan);
         var seen = new HashSet<(int, Model.ValueKind, string?)>();
         foreach (var value in indicator.Values)
         {
@@ -204,6 +210,22 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
                 if (!seen.Add((value.Fy, value.Type, value.Source ?? DefaultEdition(plan)?.Id)))
                     diagnostics.Add(at, $"'{indicator.Name}' has two {ModelCatalog.YamlName(value.Type.ToString())} values for {value.Fy} from the same edition. Keep one per fiscal year, type and edition; a revised figure from a later report needs 'source:' naming that report.");
             }
+        }
+    }
+
+    /// <summary>A later edition's value for the same year and type revises the earlier one (editions in date order, then list order).</summary>
+    private static void MarkRevisions(Indicator indicator, Plan plan)
+    {
+        int Rank(IndicatorValue v)
+        {
+            var index = v.Source is null ? -1 : plan.Sources.ToList().FindIndex(s => s.Id == v.Source);
+            return index < 0 && DefaultEdition(plan) is { } d ? plan.Sources.ToList().IndexOf(d) : index;
+        }
+        string Date(IndicatorValue v) => (v.Source is null ? DefaultEdition(plan) : plan.Sources.FirstOrDefault(s => s.Id == v.Source))?.Published ?? "";
+        foreach (var group in indicator.Values.GroupBy(v => (v.Fy, v.Type)).Where(g => g.Count() > 1))
+        {
+            var ordered = group.OrderBy(Date, StringComparer.Ordinal).ThenBy(Rank).ToList();
+            for (var i = 0; i < ordered.Count - 1; i++) ordered[i].RevisedBy = ordered[^1];
         }
     }
 
@@ -247,9 +269,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         $"unknown {what} '{word}'. Add it to content/vocabulary.yml under '{list}' with the shared class it compares as, e.g. '- {{word: {word}, class: {exampleClass}}}' " +
         $"(classes: {string.Join(", ", Enum.GetValues<TClass>().Select(c => $"{ModelCatalog.YamlName(c.ToString())} = {c.Label()}"))}). Keep the word as the plan prints it.";
 
-    /// <summary>The edition a figure cites when it names none: the plan document itself (its first edition of kind plan, else the first).</summary>
-    public static SourceDocument? DefaultEdition(Plan plan) =>
-        plan.Sources.FirstOrDefault(s => s.Kind == EditionKind.Plan) ?? (plan.Sources.Count > 0 ? plan.Sources[0] : null);
+    private static SourceDocument? DefaultEdition(Plan plan) => Editions.Default(plan);
 
     private static string EditionName(SourceDocument edition) => $"'{edition.Id ?? edition.Title}' ({edition.Title}, {edition.Published})";
 

@@ -85,8 +85,10 @@ public static partial class PlanScaffold
               slug: {r.Slug}
               website: ""
             title: {r.Name}DX推進計画
-            vision_label: 基本理念        # the plan's own word: 基本理念, 目指す姿 …
-            vision: 【基本理念・目指す姿】
+            draft: true                   # 作成中: checked, never published. Remove when the plan is complete.
+            statements:                   # in the plan's order: 基本理念, 目指す姿, Mission …
+              - label: 基本理念
+                text: 【基本理念・目指す姿】
             period:                       # Gregorian fiscal years: 令和8年度 = 2026
               start: {r.Start}
               end: {r.End}

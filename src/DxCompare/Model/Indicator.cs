@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DxCompare.Model;
 
 public enum IndicatorKind { 評価指標, 指標, 管理指標, 事業計画 }
@@ -41,7 +43,7 @@ public sealed record Indicator
     [Label("区分", Hint = "小学生・中学生 など内訳があるとき")]
     public string? Segment { get; init; }
 
-    [Label("単位", Hint = "content/vocabulary.yml の単位(%、人、名、回、件、台、時間、分、点、回/月 など)")]
+    [VocabularyWord(VocabularyKind.Units), Label("単位", Hint = "content/vocabulary.yml の単位(%、人、名、回、件、台、時間、分、点、回/月 など)")]
     public string? Unit { get; init; }
 
     [Label("年の数え方", Hint = "fiscal = 年度(既定)、calendar = 暦年(1〜12月)")]
@@ -50,7 +52,7 @@ public sealed record Indicator
     [Label("望ましい方向", Hint = "higher = 高いほど良い、lower = 低いほど良い")]
     public Direction? Direction { get; init; }
 
-    [Label("修飾語", Hint = "すべての値に付く語(累計、毎年度、約 など)。content/vocabulary.yml の語")]
+    [VocabularyWord(VocabularyKind.Qualifiers), Label("修飾語", Hint = "すべての値に付く語(累計、毎年度、約 など)。content/vocabulary.yml の語")]
     public string? Qualifier { get; init; }
 
     [Multiline, Label("定義", Hint = "何を数えるか(分母・分子など)。比較上の注意に使われる")]
@@ -76,10 +78,13 @@ public sealed record Indicator
     public IReadOnlyList<IndicatorValue> Values { get; init; } = [];
 
     /// <summary>The class of <see cref="Qualifier"/>, resolved from content/vocabulary.yml when the plan is loaded.</summary>
-    public QualifierClass? QualifierClass { get; internal set; }
+    [JsonIgnore] public QualifierClass? QualifierClass { get; internal set; }
+
+    /// <summary>The values in force: a target a later edition revised is left out (it stays in <see cref="Values"/>).</summary>
+    [JsonIgnore] public IEnumerable<IndicatorValue> CurrentValues => Values.Where(v => v.RevisedBy is null);
 
     /// <summary>The class of <see cref="Unit"/>, resolved from content/vocabulary.yml when the plan is loaded.</summary>
-    public UnitClass? UnitClass { get; internal set; }
+    [JsonIgnore] public UnitClass? UnitClass { get; internal set; }
 }
 
 public sealed record IndicatorValue
@@ -99,10 +104,10 @@ public sealed record IndicatorValue
     [Label("数値", Hint = "単位や桁区切りを付けない(5,500人 → 5500)")]
     public decimal? Value { get; init; }
 
-    [Label("状態", Hint = "数値の代わりに記載された語(推進、実施、制定、— など)。content/vocabulary.yml の語")]
+    [VocabularyWord(VocabularyKind.StatusWords), Label("状態", Hint = "数値の代わりに記載された語(推進、実施、制定、— など)。content/vocabulary.yml の語")]
     public string? Status { get; init; }
 
-    [Label("修飾語", Hint = "未満、以上、累計、毎年度、約、目途 など。— で指標の修飾語を打ち消す")]
+    [VocabularyWord(VocabularyKind.Qualifiers), Label("修飾語", Hint = "未満、以上、累計、毎年度、約、目途 など。— で指標の修飾語を打ち消す")]
     public string? Qualifier { get; init; }
 
     [Label("計画期間外", Hint = "計画書が計画期間の外の年度に示した値(長期目標、計画前の実績)なら true")]
@@ -120,9 +125,12 @@ public sealed record IndicatorValue
     [Label("注記")]
     public string? Note { get; init; }
 
+    /// <summary>The value of a later edition that revised this one (same year and type); null while it is in force.</summary>
+    [JsonIgnore] public IndicatorValue? RevisedBy { get; internal set; }
+
     /// <summary>The class of <see cref="Status"/>, resolved from content/vocabulary.yml when the plan is loaded.</summary>
-    public StatusClass? StatusClass { get; internal set; }
+    [JsonIgnore] public StatusClass? StatusClass { get; internal set; }
 
     /// <summary>The class of <see cref="Qualifier"/>, resolved from content/vocabulary.yml when the plan is loaded.</summary>
-    public QualifierClass? QualifierClass { get; internal set; }
+    [JsonIgnore] public QualifierClass? QualifierClass { get; internal set; }
 }

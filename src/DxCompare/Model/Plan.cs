@@ -225,3 +225,14 @@ public sealed record Policy
     [RequiredField, Label("取組"), Summary("{{fields.number}} {{fields.title}}")]
     public IReadOnlyList<Initiative> Initiatives { get; init; } = [];
 }
+
+/// <summary>Which edition a figure comes from.</summary>
+public static class Editions
+{
+    /// <summary>The edition a figure cites when it names none: the plan document itself (its first edition of kind plan, else the first).</summary>
+    public static SourceDocument? Default(Plan plan) =>
+        plan.Sources.FirstOrDefault(s => s.Kind == EditionKind.Plan) ?? (plan.Sources.Count > 0 ? plan.Sources[0] : null);
+
+    /// <summary>The edition named by a figure's 'source', or the default one.</summary>
+    public static SourceDocument? Of(Plan plan, string? id) => id is null ? Default(plan) : plan.Sources.FirstOrDefault(s => s.Id == id);
+}

@@ -27,7 +27,7 @@ public sealed record MetricSeries(Municipality Municipality, Plan Plan, IReadOnl
         // add yearly steps. Where two state the same year and type, the higher level wins.
         var values = sources
             .OrderBy(s => s.AttachedTo)
-            .SelectMany(s => s.Indicator.Values)
+            .SelectMany(s => s.Indicator.CurrentValues)
             .GroupBy(v => (v.Fy, v.Type))
             .Select(g => g.First())
             .OrderBy(v => v.Fy).ThenBy(v => v.Type)

@@ -16,9 +16,9 @@ public class OpenDataExportTests
     public void Initiatives_csv_has_one_row_per_initiative_with_the_agreed_columns()
     {
         var lines = Export(OpenDataExport.WriteInitiatives);
-        Assert.Equal("lg_code,municipality,pillar_number,pillar_title,policy_number,policy_title,number,title,departments,is_new,topics,topic_labels,url", lines[0]);
+        Assert.Equal("lg_code,municipality,pillar_number,pillar_title,policy_number,policy_title,number,title,departments,is_new,topics,topic_labels,url,pillar_label,policy_label,label,id", lines[0]);
         Assert.Equal(38 + 22 + 1, lines.Length);
-        Assert.Contains("131067,台東区,1,便利で快適な行政サービスの提供,1,行政手続き等のオンライン化によるサービス向上,4,窓口業務改革,情報政策課;戸籍住民サービス課,true,counter-reform;online-procedures;rpa-no-code,窓口改革;オンライン手続;RPA・ノーコード,/taito/initiatives/4/", lines);
+        Assert.Contains("131067,台東区,1,便利で快適な行政サービスの提供,1,行政手続き等のオンライン化によるサービス向上,4,窓口業務改革,情報政策課;戸籍住民サービス課,true,counter-reform;online-procedures;rpa-no-code,窓口改革;オンライン手続;RPA・ノーコード,/taito/initiatives/4/,1,1,4,4", lines);
         Assert.Contains(lines, l => l.StartsWith("131083,江東区,1,区民にやさしい,,,1,窓口改革の推進,,false,", StringComparison.Ordinal));
     }
 

@@ -71,7 +71,7 @@ public class PageContentTests(BuiltSite site)
         var results = BuiltSite.Text(page.GetElementById("activity-2025-result")!.ParentElement);
         Assert.StartsWith("令和7年度（2025年度） 取組実績 ホームページアクセシビリティチェック等の実施 再掲", results);
         var plans = BuiltSite.Text(page.GetElementById("activity-2026-plan")!.ParentElement);
-        Assert.StartsWith("令和8〜11年度（2026〜2029年度） 取組計画", plans);
+        Assert.StartsWith("令和8年度取組計画（表の令和8〜11年度の欄）", plans);
         Assert.Contains("高齢者向けスマートフォン教室・相談会の継続", plans);
     }
 
@@ -82,7 +82,8 @@ public class PageContentTests(BuiltSite site)
         var card = page.GetElementById("pillar-1-indicator-1")!;
         Assert.Contains("オンラインで申請できる手続の割合 基準 12.1%（令和6年度） → 目標 48%（令和7年度） → 92%（令和8年度） → 100%（令和9〜11年度） 実績 54%（令和7年度）、目標 48%を達成", BuiltSite.Text(card));
         Assert.NotNull(card.QuerySelector("svg.chart-narrow"));
-        Assert.Contains("出典: 江東区「DX推進計画の進捗状況」（令和8年4月）", BuiltSite.Text(card));
+        Assert.Contains("出典（目標値（令和7〜11年度））: 江東区「江東区DX推進計画」（令和7年3月）", BuiltSite.Text(card));
+        Assert.Contains("出典（基準値・現況（令和6年度）、実績値（令和7年度））: 江東区「DX推進計画の進捗状況」（令和8年4月）", BuiltSite.Text(card));
         Assert.Contains("令和7年度（2025年度） 48% 54%", BuiltSite.Text(card.QuerySelector("table")));
         Assert.Contains("3視点・22取組", BuiltSite.Text(page.QuerySelector("dl.facts")));
     }

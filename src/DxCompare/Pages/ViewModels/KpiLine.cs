@@ -17,7 +17,7 @@ public sealed record KpiLine(string Name, string Chain, string? Actual, Progress
     public static string ChainOf(Indicator indicator)
     {
         var runs = new List<(ValueKind Type, string Text, int From, int To)>();
-        foreach (var value in indicator.Values.Where(v => v.Type != ValueKind.Actual).OrderBy(v => v.Fy).ThenBy(v => v.Type))
+        foreach (var value in indicator.CurrentValues.Where(v => v.Type != ValueKind.Actual).OrderBy(v => v.Fy).ThenBy(v => v.Type))
         {
             var text = Indicators.Format(value, indicator);
             if (runs.Count > 0 && runs[^1] is var last && last.Type == value.Type && last.Text == text && last.To + 1 == value.Fy)
@@ -44,7 +44,7 @@ public sealed record KpiLine(string Name, string Chain, string? Actual, Progress
 
     private static string? ActualText(Indicator indicator, ProgressReading progress)
     {
-        var actual = indicator.Values.Where(v => v.Type == ValueKind.Actual).MaxBy(v => v.Fy);
+        var actual = indicator.CurrentValues.Where(v => v.Type == ValueKind.Actual).MaxBy(v => v.Fy);
         if (actual is null) return null;
         var text = $"{ValueKind.Actual.ShortLabel()} {Indicators.Format(actual, indicator)}（{FiscalYear.Wareki(actual.Fy)}）";
         return progress.Target is { } target ? $"{text}、{TargetVerdict(progress, indicator)}" : text;
