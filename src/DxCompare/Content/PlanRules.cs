@@ -84,15 +84,15 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
             if (first.TryGetValue(n, out var earlier))
             {
                 var line = map.Of(earlier, "number").Line;
-                reported.Add(item);
+                _reported.Add(item);
                 diagnostics.Add(map.Of(item, "number"), $"duplicate {label} number {n} in {parent} (already used at line {line}). Number each {label} as the plan does; numbers must be unique within their {(parent == "the plan" ? "plan" : "parent")}.");
             }
             else first[n] = item;
         }
     }
 
-    /// <summary>Items already reported as duplicate numbers within their parent: not reported again as duplicate ids.</summary>
-    private readonly HashSet<object> reported = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Items already _reported as duplicate numbers within their parent: not _reported again as duplicate ids.</summary>
+    private readonly HashSet<object> _reported = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Ids (the number unless 'id' is given) must be unique within the plan: they are the URLs and anchors.</summary>
     private void UniqueKeys(IEnumerable<(string Key, object Item, string? Id, string Where, string Suggestion)> items, string label)
@@ -102,7 +102,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         {
             if (first.TryGetValue(key, out var earlier))
             {
-                if (id is null && reported.Contains(item)) continue;
+                if (id is null && _reported.Contains(item)) continue;
                 var line = map.Of(earlier.Item, id is null ? "number" : "id").Line;
                 var at = id is null ? map.Of(item, "number") : map.Of(item, "id");
                 diagnostics.Add(at, id is null
