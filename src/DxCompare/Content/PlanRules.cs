@@ -91,7 +91,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         }
     }
 
-    /// <summary>Items already _reported as duplicate numbers within their parent: not _reported again as duplicate ids.</summary>
+    /// <summary>Items already reported as duplicate numbers within their parent: not reported again as duplicate ids.</summary>
     private readonly HashSet<object> _reported = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Ids (the number unless 'id' is given) must be unique within the plan: they are the URLs and anchors.</summary>
