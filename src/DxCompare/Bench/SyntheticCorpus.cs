@@ -121,7 +121,7 @@ public static class SyntheticCorpus
         TargetStateFy = template.TargetStateFy is null ? null : end,
         Indicators = [.. template.Indicators.Select(i => Move(i, start - templateStart, start - 1, end))],
         Activities = [.. template.Activities
-            .Select(a => a with { Fy = Math.Clamp(a.Fy + start - templateStart, start, end), Until = a.Until is null ? null : end })
+            .Select(a => a with { Fy = Math.Clamp(a.Fy + start - templateStart, start, end), Until = a.Until is null ? null : end, Source = null })
             .DistinctBy(a => (a.Fy, a.Type))],
     };
 
@@ -130,7 +130,7 @@ public static class SyntheticCorpus
     {
         Page = null,
         Values = [.. indicator.Values
-            .Select(v => v with { Fy = v.Type == ValueKind.Baseline ? Math.Min(v.Fy + offset, baselineYear) : Math.Min(v.Fy + offset, end) })
+            .Select(v => v with { Fy = v.Type == ValueKind.Baseline ? Math.Min(v.Fy + offset, baselineYear) : Math.Min(v.Fy + offset, end), Source = null, Evaluation = null, OutsidePeriod = false })
             .DistinctBy(v => (v.Fy, v.Type))],
     };
 

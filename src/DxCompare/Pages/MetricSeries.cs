@@ -15,8 +15,10 @@ public sealed record MetricSeries(Municipality Municipality, Plan Plan, IReadOnl
     public IndicatorValue? LatestActual => OfType(ValueKind.Actual).LastOrDefault();
     public ProgressReading Progress => ProgressReading.Of(Merged);
 
-    public static IReadOnlyList<MetricSeries> For(ContentSet content, string metricId) =>
+    /// <summary>Each municipality's series for the metric, in its own unit, or for one of its variants (another unit or definition).</summary>
+    public static IReadOnlyList<MetricSeries> For(ContentSet content, string metricId, string? variant = null) =>
         [.. content.IndicatorsByMetric[metricId]
+            .Where(i => i.Indicator.MetricVariant == variant)
             .GroupBy(i => i.Municipality.Code)
             .Select(group => Merge([.. group]))
             .OrderBy(s => s.Municipality.Code, StringComparer.Ordinal)];

@@ -21,7 +21,11 @@ public class PageContentTests(BuiltSite site)
         Assert.Contains("台東区: 実績値はまだ公表されていません(基準値は令和7年度（2025年度）の20%)。", progress);
 
         var caveat = BuiltSite.Text(page.QuerySelector(".caveat"));
-        Assert.Contains("江東区: ※法令等においてオンライン申請を不可としている手続を除く", caveat);
+        Assert.Contains("江東区「オンラインで申請できる手続の割合」（%）: ※法令等においてオンライン申請を不可としている手続を除く", caveat);
+        Assert.Contains("台東区「行政手続きのオンライン手続き比率」（%）: 区の行政手続き全体に占める、オンラインで手続きできる手続きの割合。", caveat);
+        // Taito's count of procedures is another variant of the metric: shown apart, never in the percentage comparison.
+        Assert.Contains("台東区「オンライン化した手続き数」 基準 約400手続（令和7年度） → 目標 約800手続（令和10年度）", BuiltSite.Text(page.GetElementById("variant-count")!.ParentElement));
+        Assert.DoesNotContain("800", table);
 
         var chart = page.QuerySelector("svg.chart-wide[role=img]")!;
         var description = BuiltSite.Text(page.GetElementById(chart.GetAttribute("aria-labelledby")!.Split(' ')[1]));
