@@ -67,7 +67,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         UniqueKeys(plan.Pillars.SelectMany(pillar => pillar.Policies.Select(p =>
             (p.Key, (object)p, p.Id, $"{plan.Labels.Pillar}{pillar.Printed} {policyLabel}{p.Printed}", $"{pillar.Key}-{p.Number}"))), policyLabel);
         UniqueKeys(ContentSet.InitiativesOf(plan).Select(e => (e.Initiative.Key, (object)e.Initiative, e.Initiative.Id, Path(plan, e),
-            string.Join("-", new[] { e.Pillar.Key, e.Policy?.Key, e.Initiative.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) }.OfType<string>()))), plan.Labels.Initiative);
+            $"{(e.Policy is { } p ? p.Id ?? $"{e.Pillar.Key}-{p.Key}" : e.Pillar.Key)}-{e.Initiative.Number}")), plan.Labels.Initiative);
     }
 
     /// <summary>目標2 施策1 取組3: where an initiative sits, for messages.</summary>
@@ -157,13 +157,13 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         {
             indicator.UnitClass = vocabulary.UnitClassOf(unitWord);
             if (indicator.UnitClass is null)
-                diagnostics.Add(map.Of(indicator, "unit"), Unknown("unit", unitWord, "units", "count", UnitClass.Count));
+                diagnostics.Add(map.Of(indicator, "unit"), Unknown<UnitClass>("unit", unitWord, "units"));
         }
         if (indicator.Qualifier is { } qualifier)
         {
             indicator.QualifierClass = vocabulary.QualifierClassOf(qualifier);
             if (indicator.QualifierClass is null)
-                diagnostics.Add(map.Of(indicator, "qualifier"), Unknown("qualifier", qualifier, "qualifiers", "approximately", QualifierClass.Approximately));
+                diagnostics.Add(map.Of(indicator, "qualifier"), Unknown<QualifierClass>("qualifier", qualifier, "qualifiers"));
         }
         CheckSource(indicator.DecisionSource, plan, indicator, "decision_source");
         if (indicator.DecisionSource is not null && indicator.Decision is null)
@@ -186,13 +186,13 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
             {
                 value.StatusClass = vocabulary.StatusClassOf(status);
                 if (value.StatusClass is null)
-                    diagnostics.Add(map.Of(value, "status"), Unknown("status word", status, "status_words", "implementation", StatusClass.Implementation));
+                    diagnostics.Add(map.Of(value, "status"), Unknown<StatusClass>("status word", status, "status_words"));
             }
             if (value.Qualifier is { } own)
             {
                 value.QualifierClass = vocabulary.QualifierClassOf(own);
                 if (value.QualifierClass is null)
-                    diagnostics.Add(map.Of(value, "qualifier"), Unknown("qualifier", own, "qualifiers", "approximately", QualifierClass.Approximately));
+                    diagnostics.Add(map.Of(value, "qualifier"), Unknown<QualifierClass>("qualifier", own, "qualifiers"));
             }
             if (value.Value is { } number && indicator.UnitClass == UnitClass.Percent && number is < 0 or > 100)
                 diagnostics.Add(map.Of(value, "value"), $"{number}{indicator.Unit} is outside 0–100 for '{indicator.Name}'. A percentage must be between 0 and 100; check the value or the unit.");
@@ -265,9 +265,10 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         }
     }
 
-    private static string Unknown<TClass>(string what, string word, string list, string exampleClass, TClass example) where TClass : struct, Enum =>
-        $"unknown {what} '{word}'. Add it to content/vocabulary.yml under '{list}' with the shared class it compares as, e.g. '- {{word: {word}, class: {exampleClass}}}' " +
-        $"(classes: {string.Join(", ", Enum.GetValues<TClass>().Select(c => $"{ModelCatalog.YamlName(c.ToString())} = {c.Label()}"))}). Keep the word as the plan prints it.";
+    /// <summary>No class is guessed for the word: a guess (制定 → 検討?) would change what the plan says.</summary>
+    private static string Unknown<TClass>(string what, string word, string list) where TClass : struct, Enum =>
+        $"unknown {what} '{word}'. Add it to content/vocabulary.yml under '{list}' as '- {{word: {word}, class: …}}' with the shared class it compares as, one of " +
+        $"{string.Join(", ", Enum.GetValues<TClass>().Select(c => $"{ModelCatalog.YamlName(c.ToString())} ({c.Label()})"))}. Keep the word as the plan prints it.";
 
     private static SourceDocument? DefaultEdition(Plan plan) => Editions.Default(plan);
 

@@ -11,7 +11,8 @@ public sealed record MetricSeries(Municipality Municipality, Plan Plan, IReadOnl
     public IEnumerable<IndicatorValue> OfType(ValueKind type) => Merged.Values.Where(v => v.Type == type && v.Value is not null).OrderBy(v => v.Fy);
 
     public IndicatorValue? Baseline => OfType(ValueKind.Baseline).LastOrDefault();
-    public IndicatorValue? FinalTarget => OfType(ValueKind.Target).LastOrDefault();
+    /// <summary>The last target inside the plan period; a long-term target the plan sets beyond it only when there is no other.</summary>
+    public IndicatorValue? FinalTarget => OfType(ValueKind.Target).LastOrDefault(v => !v.OutsidePeriod) ?? OfType(ValueKind.Target).LastOrDefault();
     public IndicatorValue? LatestActual => OfType(ValueKind.Actual).LastOrDefault();
     public ProgressReading Progress => ProgressReading.Of(Merged);
 

@@ -80,6 +80,18 @@ public class PageContentTests(BuiltSite site)
     }
 
     [Fact]
+    public void Koto_initiative_pages_cite_the_progress_report_for_fy2025_actuals_and_the_plan_for_its_targets()
+    {
+        var page = site.Page("/koto/initiatives/1/");
+        var card = BuiltSite.Text(page.GetElementById("kpi-1"));
+        Assert.StartsWith("オンラインで申請できる手続の割合 基準 12.1%（令和6年度） → 目標 48%（令和7年度）", card);
+        Assert.Contains("出典（目標値（令和7〜11年度））: 江東区「江東区DX推進計画」（令和7年3月）", card);
+        Assert.Contains("出典（基準値・現況（令和6年度）、実績値（令和7年度））: 江東区「DX推進計画の進捗状況」（令和8年4月）", card);
+        Assert.EndsWith("出典: DX推進計画の進捗状況（令和8年4月）", BuiltSite.Text(page.GetElementById("activity-2025-result")!.ParentElement));
+        Assert.Equal("江東区「江東区DX推進計画」（令和7年3月） 江東区「DX推進計画の進捗状況」（令和8年4月）", BuiltSite.Text(page.GetElementById("source-heading")!.ParentElement).Replace("出典 ", ""));
+    }
+
+    [Fact]
     public void Koto_viewpoint_indicator_shows_actual_against_target()
     {
         var page = site.Page("/koto/");
