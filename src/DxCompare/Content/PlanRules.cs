@@ -153,18 +153,8 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         else if (indicator.MetricVariant is not null)
             diagnostics.Add(map.Of(indicator, "metric_variant"), $"'metric_variant' is set on indicator '{indicator.Name}' but 'metric' is not. Add 'metric:' with the shared metric's id, or remove 'metric_variant'.");
 
-        if (indicator.Unit is { } unitWord)
-        {
-            indicator.UnitClass = vocabulary.UnitClassOf(unitWord);
-            if (indicator.UnitClass is null)
-                diagnostics.Add(map.Of(indicator, "unit"), Unknown<UnitClass>("unit", unitWord, "units"));
-        }
-        if (indicator.Qualifier is { } qualifier)
-        {
-            indicator.QualifierClass = vocabulary.QualifierClassOf(qualifier);
-            if (indicator.QualifierClass is null)
-                diagnostics.Add(map.Of(indicator, "qualifier"), Unknown<QualifierClass>("qualifier", qualifier, "qualifiers"));
-        }
+        indicator.UnitClass = Resolve(indicator.Unit, vocabulary.UnitClassOf, indicator, "unit", "units");
+        indicator.QualifierClass = Resolve(indicator.Qualifier, vocabulary.QualifierClassOf, indicator, "qualifier", "qualifiers");
         CheckSource(indicator.DecisionSource, plan, indicator, "decision_source");
         if (indicator.DecisionSource is not null && indicator.Decision is null)
             diagnostics.Add(map.Of(indicator, "decision_source"), $"'decision_source' is set on '{indicator.Name}' but 'decision' is not. Write the decision as published (e.g. 'decision: 第2期計画で継続'), or remove 'decision_source'.");
@@ -182,18 +172,8 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
                 diagnostics.Add(at, $"a value of '{indicator.Name}' for {value.Fy} has neither 'value' nor 'status'. Give the number as 'value: 40' or a word such as 'status: 推進' (or 'status: —' when the plan shows none).");
             if (value.Value is not null && value.Status is not null)
                 diagnostics.Add(map.Of(value, "status"), $"a value of '{indicator.Name}' for {value.Fy} has both 'value' and 'status'. Keep one: the number, or the word the plan prints instead of a number.");
-            if (value.Status is { } status)
-            {
-                value.StatusClass = vocabulary.StatusClassOf(status);
-                if (value.StatusClass is null)
-                    diagnostics.Add(map.Of(value, "status"), Unknown<StatusClass>("status word", status, "status_words"));
-            }
-            if (value.Qualifier is { } own)
-            {
-                value.QualifierClass = vocabulary.QualifierClassOf(own);
-                if (value.QualifierClass is null)
-                    diagnostics.Add(map.Of(value, "qualifier"), Unknown<QualifierClass>("qualifier", own, "qualifiers"));
-            }
+            value.StatusClass = Resolve(value.Status, vocabulary.StatusClassOf, value, "status", "status_words");
+            value.QualifierClass = Resolve(value.Qualifier, vocabulary.QualifierClassOf, value, "qualifier", "qualifiers");
             if (value.Value is { } number && indicator.UnitClass == UnitClass.Percent && number is < 0 or > 100)
                 diagnostics.Add(map.Of(value, "value"), $"{number}{indicator.Unit} is outside 0–100 for '{indicator.Name}'. A percentage must be between 0 and 100; check the value or the unit.");
             var edition = CheckSource(value.Source, plan, value, "source");
@@ -263,6 +243,15 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         {
             diagnostics.Add(at, $"'{field}' {fy} ({FiscalYear.Wareki(fy)}) is outside the plan period {plan.Period.Start}–{plan.Period.End} ({FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End)}). Use a fiscal year inside the period, or widen 'period'.");
         }
+    }
+
+    /// <summary>The shared class of a word from content/vocabulary.yml; a located error when the word is not listed there.</summary>
+    private TClass? Resolve<TClass>(string? word, Func<string, TClass?> classOf, object owner, string field, string list) where TClass : struct, Enum
+    {
+        if (word is null) return null;
+        var found = classOf(word);
+        if (found is null) diagnostics.Add(map.Of(owner, field), Unknown<TClass>(field == "status" ? "status word" : field, word, list));
+        return found;
     }
 
     /// <summary>No class is guessed for the word: a guess (制定 → 検討?) would change what the plan says.</summary>

@@ -32,7 +32,7 @@ public class ScaffoldTests
         using var content = new TempContent();
         content.Write("plans/minato.yml", PlanScaffold.Render(Minato).Replace("draft: true", "draft: false"));
         var problems = content.Problems();
-        Assert.Contains("plans/minato.yml:11:11: 'text' still holds the placeholder '【基本理念・目指す姿】'. Replace it with the plan's own words, or mark the plan 'draft: true' while it is being entered (drafts are not published).", problems);
+        Assert.Contains("plans/minato.yml:14:11: 'text' still holds the placeholder '【基本理念・目指す姿】'. Replace it with the plan's own words, or mark the plan 'draft: true' while it is being entered (drafts are not published).", problems);
         Assert.All(problems, p => Assert.Contains("placeholder", p));
     }
 
