@@ -67,6 +67,9 @@ public sealed record Indicator
     [Between(1, 9999), Label("掲載ページ")]
     public int? Page { get; init; }
 
+    [Label("再掲", Hint = "計画書が【再掲】と示す指標(ほかの箇所と同じ指標)")]
+    public bool Relisted { get; init; }
+
     [Label("計画終了時の判断", Hint = "第2期計画で継続 など、計画の最後に示された指標の扱い")]
     public string? Decision { get; init; }
 
