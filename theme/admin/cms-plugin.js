@@ -69,11 +69,12 @@
     var errors = [];
     var seen = {};
     list.forEach(function (v) {
-      var key = v.fy + ":" + v.type;
+      // A later edition's value for the same year and type (a revised target) is a new value, not a duplicate.
+      var key = v.fy + ":" + v.type + ":" + (v.source || "");
       if (seen[key]) errors.push(v.fy + "年度の" + TYPE_LABELS[v.type] + "が2つあります");
       seen[key] = true;
       if (v.error !== undefined) errors.push(wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません");
-      if (period.valid && v.type !== "baseline" && (v.fy < period.start || v.fy > period.end)) errors.push(v.fy + "年度は計画期間(" + period.start + "〜" + period.end + ")の外です");
+      if (period.valid && !v.outside_period && v.type !== "baseline" && (v.fy < period.start || v.fy > period.end)) errors.push(v.fy + "年度は計画期間(" + period.start + "〜" + period.end + ")の外です");
       if (period.valid && v.type === "baseline" && v.fy > period.end) errors.push(TYPE_LABELS.baseline + "の年度 " + v.fy + " が計画期間より後です");
       if (unit === MODEL.percent && typeof v.value === "number" && (v.value < 0 || v.value > 100)) errors.push(v.value + "% は0〜100の範囲外です");
     });
@@ -102,9 +103,13 @@
       drafts[fy + ":" + type] = text;
       this.setState({ drafts: drafts });
       var parsed = parseCell(text);
-      var others = this.list().filter(function (v) { return !(Number(v.fy) === fy && v.type === type); });
+      // The cell edits the value shown in it (the latest edition's), keeping its other fields (source, note, evaluation …).
+      var list = this.list();
+      var shown = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; }).pop();
+      var others = list.filter(function (v) { return v !== shown; });
       if (parsed) {
-        var item = { fy: fy, type: type };
+        var item = Object.assign({}, shown || {}, { fy: fy, type: type });
+        delete item.error; delete item.value; delete item.qualifier; delete item.status;
         if (parsed.error !== undefined) item.error = parsed.error;
         if (parsed.value !== undefined) item.value = parsed.value;
         if (parsed.qualifier) item.qualifier = parsed.qualifier;
@@ -141,7 +146,7 @@
             return h("tr", { key: fy },
               h("th", { scope: "row" }, wareki(fy) + "(" + fy + ")"),
               MODEL.valueTypes.map(function (type) {
-                var current = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; })[0];
+                var current = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; }).pop();
                 var draft = self.state.drafts[fy + ":" + type];
                 var disabled = period.valid && type !== "baseline" && fy < period.start;
                 return h("td", { key: type },
