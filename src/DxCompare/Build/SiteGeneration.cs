@@ -98,7 +98,7 @@ public sealed class SiteGeneration : IDisposable
     }
 
     /// <summary>The assets every layout links to; without them pages would point at files that do not exist.</summary>
-    public static readonly IReadOnlyList<string> RequiredAssets = ["site.css", "site.js", "search.js"];
+    public static readonly IReadOnlyList<string> RequiredAssets = ["site.css", "js-flag.js", "site.js", "search.js"];
 
     private static IReadOnlyList<Diagnostic> CheckTheme(string themeDirectory)
     {

@@ -126,13 +126,21 @@ public static class OpenDataExport
         return [InitiativesCsv, IndicatorsCsv, PlansJson, SchemaJson, ReadmeTxt, .. parts];
     }
 
+    /// <summary>What each download holds, in Japanese: listed on /data/ and in README.txt.</summary>
+    public static readonly IReadOnlyList<(string File, string Description)> Files =
+    [
+        (InitiativesCsv, "取組の一覧(1行1取組)。全国地方公共団体コード、柱・施策、番号、名称、担当課、新規、トピック(IDと名称)、取組のページのURL。topics/トピックID.csv はトピックごとの取組。"),
+        (IndicatorsCsv, "指標の値(1行1値の縦持ち)。年度(西暦)、種別(基準値・目標値・実績値)、値、単位、修飾語、状態、注記。metrics/比較指標ID.csv は比較指標ごとの値。"),
+        (PlansJson, "すべての計画とトピック・比較指標を、サイトと同じ構造で収めたJSON。"),
+        (SchemaJson, "計画ファイルの構造を定義したJSON Schema。"),
+        (ReadmeTxt, "ダウンロードの説明と、CSVの列の説明(日本語)。"),
+    ];
+
     /// <summary>README.txt in the downloads: what the files are and what each column holds.</summary>
     public static string Readme() =>
         "DxCompare 自治体DX推進計画くらべ: ダウンロードデータ\r\n\r\n" +
         "文字コードはUTF-8(BOM付き)。Excelでそのまま開けます。年度は西暦、空欄は「値なし」でゼロではありません。\r\n" +
-        $"{InitiativesCsv}: 取組の一覧(1行1取組)。topics/トピックID.csv はトピックごとの取組。\r\n" +
-        $"{IndicatorsCsv}: 指標の値(1行1値の縦持ち)。metrics/比較指標ID.csv は比較指標ごとの値。\r\n" +
-        $"{PlansJson}: すべての計画とトピック・比較指標(サイトと同じ構造)。{SchemaJson}: 計画ファイルのJSON Schema。\r\n\r\n" +
+        string.Concat(Files.Where(f => f.File != ReadmeTxt).Select(f => $"{f.File}: {f.Description}\r\n")) + "\r\n" +
         "列の説明\r\n" + string.Concat(ColumnGuide.Select(c => $"{c.Column}\t{c.Description}\r\n"));
 
     private static void WriteCsv(string path, Action<TextWriter> write)

@@ -8,7 +8,7 @@ public sealed record Crumb(string Label, string Path);
 public sealed record PageMeta(string Path, string Title, string Description, IReadOnlyList<Crumb> Breadcrumbs)
 {
     public static PageMeta Of(string path, string title, string description, params Crumb[] parents) =>
-        new(path, title, description, [new Crumb("ホーム", "/"), .. parents]);
+        new(path, title, description, [new Crumb("ホーム", SiteUrls.Home), .. parents]);
 }
 
 /// <summary>The content plus everything pages derive from it, computed once per build and shared by all workers.</summary>

@@ -1,8 +1,11 @@
 using Deque.AxeCore.Playwright;
 
+using DxCompare.Tests.Support;
+
 namespace DxCompare.Tests.Browser;
 
 /// <summary>axe-core on every page type (WCAG 2.1 AA rules) in Debian's chromium, plus keyboard use.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BrowserCollection.Name)]
 public class AccessibilityTests(BrowserFixture browser)
 {

@@ -14,6 +14,7 @@ namespace DxCompare.Tests.Browser;
 /// repository; the saved YAML validates and the next build shows the plan, its topic column and
 /// its initiative in search.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BrowserCollection.Name)]
 public sealed class CmsEndToEndTests : IAsyncLifetime
 {

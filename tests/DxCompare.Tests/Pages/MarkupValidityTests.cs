@@ -5,6 +5,7 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Pages;
 
 /// <summary>The Nu Html Checker (vnu-jar from npm, on the machine's Java) over every generated page: no errors.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BuiltSiteCollection.Name)]
 public class MarkupValidityTests(BuiltSite site)
 {

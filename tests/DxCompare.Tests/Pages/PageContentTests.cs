@@ -3,6 +3,7 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Pages;
 
 /// <summary>Facts a reader sees on the generated pages.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BuiltSiteCollection.Name)]
 public class PageContentTests(BuiltSite site)
 {

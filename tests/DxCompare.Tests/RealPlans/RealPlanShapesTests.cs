@@ -42,6 +42,7 @@ public sealed class RealPlanSites : IDisposable
     public void Dispose() => Content.Dispose();
 }
 
+[Trait(Speed.Trait, Speed.Slow)]
 public class RealPlanShapesTests(RealPlanSites sites) : IClassFixture<RealPlanSites>
 {
     private string Text(string url, string? selector = null)
