@@ -26,14 +26,15 @@
   // ---- Indicator values: a grid of fiscal years × baseline/target/actual ----
 
   var TYPE_LABELS = MODEL.valueTypeLabels;
-  var CELL = new RegExp("^(-?\\d+(?:\\.\\d+)?)(" + MODEL.qualifiers.join("|") + ")?$");
+  // 約40 (a qualifier written before the number), 5.0未満 (after it), or 40 alone: words from content/vocabulary.yml.
+  var CELL = new RegExp("^(" + MODEL.prefixQualifiers.join("|") + ")?(-?\\d+(?:\\.\\d+)?)(" + MODEL.qualifiers.join("|") + ")?$");
 
   function parseCell(text) {
     var t = String(text || "").trim();
     if (!t) return null;
     var normalized = t.normalize("NFKC");
     var m = normalized.match(CELL);
-    if (m) return { value: Number(m[1]), qualifier: m[2] || null };
+    if (m) return { value: Number(m[2]), qualifier: m[1] || m[3] || null };
     if (MODEL.statusWords.indexOf(t) >= 0) return { status: t };
     return { error: t };
   }
@@ -42,7 +43,8 @@
     if (!v) return "";
     if (v.status) return v.status;
     if (v.value === null || v.value === undefined || v.value === "") return "";
-    return String(v.value) + (v.qualifier || "");
+    var prefix = v.qualifier && MODEL.prefixQualifiers.indexOf(v.qualifier) >= 0;
+    return (prefix ? v.qualifier : "") + String(v.value) + (!prefix && v.qualifier ? v.qualifier : "");
   }
 
   // The unit of the indicator whose values this widget edits: found by identity in the entry.
@@ -67,11 +69,12 @@
     var errors = [];
     var seen = {};
     list.forEach(function (v) {
-      var key = v.fy + ":" + v.type;
+      // A later edition's value for the same year and type (a revised target) is a new value, not a duplicate.
+      var key = v.fy + ":" + v.type + ":" + (v.source || "");
       if (seen[key]) errors.push(v.fy + "年度の" + TYPE_LABELS[v.type] + "が2つあります");
       seen[key] = true;
       if (v.error !== undefined) errors.push(wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません");
-      if (period.valid && v.type !== "baseline" && (v.fy < period.start || v.fy > period.end)) errors.push(v.fy + "年度は計画期間(" + period.start + "〜" + period.end + ")の外です");
+      if (period.valid && !v.outside_period && v.type !== "baseline" && (v.fy < period.start || v.fy > period.end)) errors.push(v.fy + "年度は計画期間(" + period.start + "〜" + period.end + ")の外です");
       if (period.valid && v.type === "baseline" && v.fy > period.end) errors.push(TYPE_LABELS.baseline + "の年度 " + v.fy + " が計画期間より後です");
       if (unit === MODEL.percent && typeof v.value === "number" && (v.value < 0 || v.value > 100)) errors.push(v.value + "% は0〜100の範囲外です");
     });
@@ -100,9 +103,13 @@
       drafts[fy + ":" + type] = text;
       this.setState({ drafts: drafts });
       var parsed = parseCell(text);
-      var others = this.list().filter(function (v) { return !(Number(v.fy) === fy && v.type === type); });
+      // The cell edits the value shown in it (the latest edition's), keeping its other fields (source, note, evaluation …).
+      var list = this.list();
+      var shown = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; }).pop();
+      var others = list.filter(function (v) { return v !== shown; });
       if (parsed) {
-        var item = { fy: fy, type: type };
+        var item = Object.assign({}, shown || {}, { fy: fy, type: type });
+        delete item.error; delete item.value; delete item.qualifier; delete item.status;
         if (parsed.error !== undefined) item.error = parsed.error;
         if (parsed.value !== undefined) item.value = parsed.value;
         if (parsed.qualifier) item.qualifier = parsed.qualifier;
@@ -139,7 +146,7 @@
             return h("tr", { key: fy },
               h("th", { scope: "row" }, wareki(fy) + "(" + fy + ")"),
               MODEL.valueTypes.map(function (type) {
-                var current = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; })[0];
+                var current = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; }).pop();
                 var draft = self.state.drafts[fy + ":" + type];
                 var disabled = period.valid && type !== "baseline" && fy < period.start;
                 return h("td", { key: type },
@@ -209,7 +216,9 @@
       return h("main", { className: "wrap" },
         h("h1", null, text(m.name), " ", h("span", { className: "subtitle" }, text(plan.title))),
         h("dl", { className: "facts" },
-          h("dt", null, text(plan.vision_label) || "基本理念"), h("dd", { className: "vision" }, text(plan.vision)),
+          (plan.statements || []).map(function (st, i) {
+            return [h("dt", { key: "l" + i }, text(st.label)), h("dd", { key: "t" + i, className: i === 0 ? "vision" : null }, text(st.text))];
+          }),
           h("dt", null, "計画期間"), h("dd", null, period.start && period.end ? wareki(period.start) + "〜" + wareki(period.end) + "（" + period.start + "〜" + period.end + "年度）" : "未入力")),
         (plan.pillars || []).map(function (pillar, i) {
           return h("section", { className: "pillar", key: i },

@@ -15,6 +15,9 @@ public sealed record BuildOptions(string ContentDirectory, string ThemeDirectory
     public int Workers { get; init; } = Environment.ProcessorCount;
     public string DecapDist { get; init; } = AdminSite.DefaultDecapDist;
     public CmsOptions Cms { get; init; } = new();
+
+    /// <summary>`serve` shows plans marked draft (作成中); the public build leaves them out.</summary>
+    public bool IncludeDrafts { get; init; }
 }
 
 public sealed record BuildReport(IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, long BytesWritten, TimeSpan Elapsed)

@@ -91,7 +91,7 @@ public static class SearchCommand
         foreach (var (hit, rank) in results.Hits.Select((h, i) => (h, i + 1)))
         {
             var entry = hit.Document.Entry;
-            AnsiConsole.MarkupLine($"{rank,2}. [bold]{Markup.Escape(entry.Municipality.Name)} {Markup.Escape(entry.Plan.Labels.Initiative)}{entry.Initiative.Number} {Markup.Escape(entry.Initiative.Title)}[/]  [dim]{entry.Url}  {SearchIndex.RankingScore(hit.Score):0.####}[/]");
+            AnsiConsole.MarkupLine($"{rank,2}. [bold]{Markup.Escape(entry.Municipality.Name)} {Markup.Escape(entry.Numbered)} {Markup.Escape(entry.Initiative.Title)}[/]  [dim]{entry.Url}  {SearchIndex.RankingScore(hit.Score):0.####}[/]");
             var snippet = Snippet.Of(hit.Document.SnippetSource(results.Plan!.AsksForFigure), terms);
             AnsiConsole.MarkupLine("    " + snippet.Render(Markup.Escape, s => $"[yellow bold]{Markup.Escape(s)}[/]"));
         }

@@ -18,7 +18,7 @@ public static class ServeCommand
         command.SetAction(async (parse, cancel) =>
         {
             var portNumber = parse.GetValue(port);
-            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, $"http://127.0.0.1:{portNumber}");
+            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, $"http://127.0.0.1:{portNumber}") { IncludeDrafts = true };
             return parse.GetValue(watch) ? await WatchAsync(options, portNumber, cancel) : await ServeOnceAsync(options, portNumber, cancel);
         });
         return command;

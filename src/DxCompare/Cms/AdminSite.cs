@@ -13,12 +13,12 @@ public static class AdminSite
     public const string DefaultDecapDist = "node_modules/decap-cms/dist";
 
     /// <summary>Writes admin/ into the staged output. Returns false (with an explanatory page) when Decap is not installed.</summary>
-    public static bool Write(string outputRoot, string themeDirectory, string decapDist, CmsOptions options, string siteCss)
+    public static bool Write(string outputRoot, string themeDirectory, string decapDist, CmsOptions options, string siteCss, VocabularyList vocabulary)
     {
         var admin = Path.Combine(outputRoot, "admin");
         Directory.CreateDirectory(admin);
         File.WriteAllText(Path.Combine(admin, "config.yml"), DecapConfig.ToYaml(options));
-        File.WriteAllText(Path.Combine(admin, "dxcompare-model.js"), ModelScript(siteCss));
+        File.WriteAllText(Path.Combine(admin, "dxcompare-model.js"), ModelScript(siteCss, vocabulary));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(themeDirectory, "admin")))
             File.Copy(file, Path.Combine(admin, Path.GetFileName(file)), overwrite: true);
 
@@ -46,7 +46,7 @@ public static class AdminSite
     private static readonly JsonSerializerOptions ScriptJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     /// <summary>The vocabularies and numeric fields the plugin validates and normalizes with, from the model.</summary>
-    public static string ModelScript(string siteCss)
+    public static string ModelScript(string siteCss, VocabularyList vocabulary)
     {
         var numeric = AllTypes(typeof(Plan)).Concat(AllTypes(typeof(TopicList))).Concat(AllTypes(typeof(MetricList)))
             .SelectMany(ModelCatalog.FieldsOf)
@@ -54,8 +54,9 @@ public static class AdminSite
             .Select(f => f.Name).Distinct().Order(StringComparer.Ordinal);
         var model = new
         {
-            statusWords = Vocabulary.StatusWords,
-            qualifiers = Vocabulary.Qualifiers,
+            statusWords = vocabulary.StatusWords.Select(w => w.Word),
+            qualifiers = vocabulary.Qualifiers.Where(w => !Indicators.IsPrefix(w.Class)).Select(w => w.Word),
+            prefixQualifiers = vocabulary.Qualifiers.Where(w => Indicators.IsPrefix(w.Class)).Select(w => w.Word),
             valueTypes = ModelCatalog.EnumNames(typeof(ValueKind)),
             valueTypeLabels = Enum.GetValues<ValueKind>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
             activityTypeLabels = Enum.GetValues<ActivityType>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),

@@ -32,18 +32,22 @@ public static class ContentLoader
 
         var topics = LoadList<TopicList>(root, TopicsFile, diagnostics, map)?.Topics ?? [];
         var metrics = LoadList<MetricList>(root, MetricsFile, diagnostics, map)?.Metrics ?? [];
+        var vocabulary = LoadList<VocabularyList>(root, Vocabulary.File, diagnostics, map) ?? new VocabularyList();
+        UniqueIds(vocabulary.StatusWords, w => w.Word, "status word", diagnostics, map, field: "word");
+        UniqueIds(vocabulary.Qualifiers, w => w.Word, "qualifier", diagnostics, map, field: "word");
+        UniqueIds(vocabulary.Units, w => w.Word, "unit", diagnostics, map, field: "word");
         UniqueIds(topics, t => t.Id, "topic", diagnostics, map);
         UniqueIds(metrics, m => m.Id, "metric", diagnostics, map);
 
         var rules = new PlanRules(map, diagnostics,
             topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal),
-            metrics.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+            metrics.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal), vocabulary);
         foreach (var metric in metrics)
         {
             foreach (var topic in metric.Topics.Where(t => !rules.HasTopic(t)))
                 diagnostics.Add(map.Of(metric, "topics"), $"unknown topic id '{topic}' on metric '{metric.Id}'.{YamlBinder.SuggestionFor(topic, topics.Select(t => t.Id))} Use an id from content/topics.yml.");
         }
-        cache?.StartLoad(Stamp(Path.Combine(root, TopicsFile)) + "|" + Stamp(Path.Combine(root, MetricsFile)));
+        cache?.StartLoad(Stamp(Path.Combine(root, TopicsFile)) + "|" + Stamp(Path.Combine(root, MetricsFile)) + "|" + Stamp(Path.Combine(root, Vocabulary.File)));
         var plans = new List<Plan>();
         foreach (var path in ContentFiles(root, PlansFolder, "*.yml"))
         {
@@ -66,7 +70,8 @@ public static class ContentLoader
 
         var pages = ContentFiles(root, PagesFolder, "*.md").Select(p => LoadPage(p, diagnostics, map)).OfType<ProseDocument>().ToList();
 
-        var content = new ContentSet(plans, topics, metrics, pages);
+        rules.CheckLinksToDrafts(plans, pages, root);
+        var content = new ContentSet(plans, topics, metrics, pages, vocabulary);
         return new LoadResult(diagnostics.HasErrors ? null : content, diagnostics.Sorted(), map);
     }
 
@@ -103,8 +108,13 @@ public static class ContentLoader
         var text = YamlFile.ReadUtf8(path, display, diagnostics);
         if (text is null) return null;
         var node = YamlFile.Parse(text, display, diagnostics);
-        return node is null ? null : new YamlBinder(display, diagnostics, map).Bind<T>(node);
+        return node is null ? null : new YamlBinder(display, diagnostics, map) { Draft = IsDraft(node) }.Bind<T>(node);
     }
+
+    /// <summary>A plan marked 'draft: true' is checked for what it contains, not for what it still lacks.</summary>
+    private static bool IsDraft(YamlDotNet.RepresentationModel.YamlNode root) =>
+        root is YamlDotNet.RepresentationModel.YamlMappingNode mapping
+        && mapping.Children.Any(c => c.Key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "draft" } && c.Value is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "true" });
 
     private static ProseDocument? LoadPage(string path, DiagnosticBag diagnostics, SourceMap map)
     {

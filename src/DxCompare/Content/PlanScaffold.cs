@@ -8,8 +8,12 @@ public sealed record ScaffoldRequest(string Code, string Name, string Slug, IRea
 /// A commented skeleton plan that passes validation, for an editor who adds a municipality by hand.
 /// Placeholders are written in 【】 so they are easy to find and replace.
 /// </summary>
-public static class PlanScaffold
+public static partial class PlanScaffold
 {
+    /// <summary>The placeholders <see cref="Render"/> writes: 【目標1の名称】, 【担当課】 … Real text in 【】 (【税証明、戸籍証明書の請求】) does not match.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("【(?:[^】]*の名称|担当課|基本理念・目指す姿|[^】]*を計画書のとおりに記入|[^】]*の項目名)】")]
+    public static partial System.Text.RegularExpressions.Regex Placeholder();
+
     /// <summary>Problems with the request, worded like the validator's messages; empty when it can be written.</summary>
     public static IReadOnlyList<string> Check(ScaffoldRequest request, string contentDirectory)
     {
@@ -81,8 +85,10 @@ public static class PlanScaffold
               slug: {r.Slug}
               website: ""
             title: {r.Name}DX推進計画
-            vision_label: 基本理念        # the plan's own word: 基本理念, 目指す姿 …
-            vision: 【基本理念・目指す姿】
+            draft: true                   # 作成中: checked, never published. Remove when the plan is complete.
+            statements:                   # in the plan's order: 基本理念, 目指す姿, Mission …
+              - label: 基本理念
+                text: 【基本理念・目指す姿】
             period:                       # Gregorian fiscal years: 令和8年度 = 2026
               start: {r.Start}
               end: {r.End}

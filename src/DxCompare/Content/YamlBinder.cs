@@ -12,6 +12,9 @@ namespace DxCompare.Content;
 /// </summary>
 public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, SourceMap sourceMap)
 {
+    /// <summary>The file is a draft plan: required fields may still be missing.</summary>
+    public bool Draft { get; init; }
+
     public T? Bind<T>(YamlNode root) where T : class, new() => BindObject(root, typeof(T), "document") as T;
 
     private SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
@@ -41,14 +44,14 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             seen[key] = At(valueNode);
             if (IsBlank(valueNode))
             {
-                if (field.Required) diagnostics.Add(At(valueNode), $"'{key}' ({field.Label}) is required but empty. {HowToFill(field)}");
+                if (field.Required && !Draft) diagnostics.Add(At(valueNode), $"'{key}' ({field.Label}) is required but empty. {HowToFill(field)}");
                 continue;
             }
             var value = BindField(valueNode, field);
             if (value is not null) field.Property.SetValue(instance, value);
         }
 
-        foreach (var missing in fields.Where(f => f.Required && !seen.ContainsKey(f.Name)))
+        foreach (var missing in fields.Where(f => f.Required && !Draft && !seen.ContainsKey(f.Name)))
         {
             diagnostics.Add(At(node), $"missing required field '{missing.Name}' ({missing.Label}) in {what}. {HowToFill(missing)}");
         }
@@ -125,11 +128,6 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be {pattern.Expected}, found '{text}'.");
             return null;
         }
-        if (field.OneOf is { } oneOf && !oneOf.Values.Contains(text))
-        {
-            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be one of {string.Join(", ", oneOf.Values)}, found '{text}'.{Suggest(text, oneOf.Values)}");
-            return null;
-        }
         return text;
     }
 
@@ -170,7 +168,8 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             var unitAdvice = rest.Length > 0 ? $" and put the unit '{rest}' in 'unit'" : "";
             return $"'{field.Name}' ({field.Label}) must be a plain number, found '{text}'. Write {plain}{unitAdvice}.";
         }
-        return Vocabulary.StatusWords.Contains(text)
+        // A short word without digits is a status word printed instead of a number (推進, 制定, —).
+        return text.Length is > 0 and <= 12 && !text.Any(char.IsDigit) && !text.Any(char.IsWhiteSpace)
             ? $"'{field.Name}' ({field.Label}) must be a number, found the status word '{text}'. Write it as 'status: {text}' instead."
             : $"'{field.Name}' ({field.Label}) must be a number, found '{text}'.";
     }

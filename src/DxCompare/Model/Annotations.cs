@@ -31,11 +31,16 @@ public sealed class PatternAttribute(string regex, string expected) : Attribute
     public string Expected { get; } = expected;
 }
 
-/// <summary>A string that must be one of a fixed vocabulary (status words, qualifiers).</summary>
+public enum VocabularyKind { StatusWords, Qualifiers, Units }
+
+/// <summary>A word from content/vocabulary.yml (status words, qualifiers, units), kept as printed.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class OneOfAttribute(VocabularyKind vocabulary) : Attribute
+public sealed class VocabularyWordAttribute(VocabularyKind kind) : Attribute
 {
-    public IReadOnlyList<string> Values { get; } = Vocabulary.Of(vocabulary);
+    public VocabularyKind Kind { get; } = kind;
+
+    /// <summary>The list's key in content/vocabulary.yml: status_words, qualifiers, units.</summary>
+    public string List => Kind switch { VocabularyKind.StatusWords => "status_words", VocabularyKind.Qualifiers => "qualifiers", _ => "units" };
 }
 
 /// <summary>An inclusive numeric range.</summary>

@@ -22,13 +22,14 @@ public static class SiteUrls
 
     public static string Plan(string slug) => $"/{slug}/";
     public static string Plan(Plan plan) => Plan(plan.Municipality.Slug);
-    public static string Initiative(string slug, int number) => $"/{slug}/initiatives/{number}/";
+    /// <summary>/{slug}/initiatives/{key}/: the initiative's id within the plan, which is its number unless the plan numbers per parent.</summary>
+    public static string Initiative(string slug, string key) => $"/{slug}/initiatives/{key}/";
     public static string Topic(string topicId) => $"{Topics}{topicId}/";
     public static string Metric(string metricId) => $"{Indicators}{metricId}/";
     public static string Page(string slug) => $"/{slug}/";
     public static string Download(string file) => $"/{DataFolder}/{file}";
     public static string SearchFor(string query) => $"{Search}?q={Uri.EscapeDataString(query)}";
 
-    public static string PolicyAnchor(Policy policy) => $"policy-{policy.Number}";
-    public static string PillarAnchor(Pillar pillar) => $"pillar-{pillar.Number}";
+    public static string PolicyAnchor(Policy policy) => $"policy-{policy.Key}";
+    public static string PillarAnchor(Pillar pillar) => $"pillar-{pillar.Key}";
 }

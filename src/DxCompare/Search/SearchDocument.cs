@@ -23,7 +23,7 @@ public sealed partial record SearchDocument(int Id, InitiativeEntry Entry, IRead
         options.WeightedFields ? WeightedFields : [.. WeightedFields.Select(f => (f.Field, 1f))];
 
     public string Slug => Entry.Municipality.Slug;
-    public string Key => $"{Slug}/{Entry.Initiative.Number}";
+    public string Key => $"{Slug}/{Entry.Initiative.Key}";
 
     /// <summary>
     /// What the initiative's page shows: its texts, its own indicators and those of its policy (Taito's

@@ -173,7 +173,7 @@ public static class StaticSearchExport
                 var (body, figures, meta) = d.SnippetParts;
                 fragments[k] = JsonSerializer.SerializeToUtf8Bytes<object[]>(
                 [
-                    d.Entry.Url, d.Entry.Initiative.Title, $"{d.Entry.Plan.Labels.Initiative}{d.Entry.Initiative.Number}",
+                    d.Entry.Url, d.Entry.Initiative.Title, d.Entry.Numbered,
                     d.Entry.Municipality.Name, d.Entry.Initiative.IsNew ? 1 : 0, body, figures, meta,
                 ], Json);
                 hash.AppendData(BitConverter.GetBytes(fragments[k].Length));

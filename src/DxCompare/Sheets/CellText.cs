@@ -107,7 +107,7 @@ public static partial class CellText
     /// or the status word, and the qualifier when it differs from the indicator's. Tries each reading through
     /// <see cref="Indicators.Format"/>, so reading is the exact inverse of how pages print values.
     /// </summary>
-    public static PrintedValue? ReadValue(string text, Indicator indicator, IReadOnlyList<string> qualifiers)
+    public static PrintedValue? ReadValue(string text, Indicator indicator, SheetVocabulary vocabulary)
     {
         var typed = Normalize(text);
         if (typed.Length == 0) return null;
@@ -117,9 +117,9 @@ public static partial class CellText
         if (!decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             return new PrintedValue(null, null, null) { Unreadable = true };
         var target = Comparable(typed);
-        foreach (var qualifier in new string?[] { null }.Concat(qualifiers))
+        foreach (var qualifier in new string?[] { null }.Concat(vocabulary.Qualifiers))
         {
-            var candidate = new IndicatorValue { Value = value, Qualifier = qualifier };
+            var candidate = new IndicatorValue { Value = value, Qualifier = qualifier, QualifierClass = vocabulary.QualifierClassOf(qualifier) };
             var printed = Comparable(Indicators.Format(candidate, indicator));
             var bare = Comparable(Indicators.Format(candidate, indicator with { Unit = null }));
             if (target == printed || target == bare) return new PrintedValue(value, null, qualifier);

@@ -5,16 +5,25 @@ using DxCompare.Model;
 
 namespace DxCompare.Sheets;
 
-/// <summary>The vocabularies a workbook offers in its drop-down lists.</summary>
-public sealed record SheetVocabulary(IReadOnlyList<string> StatusWords, IReadOnlyList<string> Qualifiers, IReadOnlyList<string> Units)
+/// <summary>The words of content/vocabulary.yml a workbook offers in its drop-down lists and reads values with.</summary>
+public sealed record SheetVocabulary(VocabularyList List)
 {
-    public static SheetVocabulary Of(ContentSet content) => new(
-        Vocabulary.StatusWords,
-        Vocabulary.Qualifiers,
-        [.. content.Plans.SelectMany(ContentSet.IndicatorsOf).Select(i => i.Indicator.Unit).OfType<string>().Where(u => u.Length > 0).Distinct().Order(StringComparer.Ordinal)]);
+    public static SheetVocabulary Of(ContentSet content) => new(content.Vocabulary);
 
-    /// <summary>The words a text field must be one of, if the model restricts it.</summary>
-    public static IReadOnlyList<string>? WordsOf(FieldSpec field) => field.OneOf?.Values;
+    public IReadOnlyList<string> StatusWords => [.. List.StatusWords.Select(w => w.Word)];
+
+    public IReadOnlyList<string> Qualifiers => [.. List.Qualifiers.Select(w => w.Word)];
+
+    /// <summary>The words a field takes, when the model ties it to a vocabulary.</summary>
+    public IReadOnlyList<string>? WordsOf(FieldSpec field) => field.VocabularyWord?.Kind switch
+    {
+        VocabularyKind.StatusWords => StatusWords,
+        VocabularyKind.Qualifiers => Qualifiers,
+        VocabularyKind.Units => [.. List.Units.Select(w => w.Word)],
+        _ => null,
+    };
+
+    public QualifierClass? QualifierClassOf(string? word) => word is null ? null : List.QualifierClassOf(word);
 }
 
 /// <summary>Writes one plan (or an empty template) as a workbook laid out by <see cref="WorkbookLayout"/>.</summary>
@@ -421,10 +430,8 @@ public sealed class SheetExport
             sheet.Choices(range, List(CellText.Yes, [CellText.Yes]), strict: true, $"{field.Label}なら {CellText.Yes}、そうでなければ空欄");
         else if (field.References is { } reference)
             sheet.Choices(range, List(reference.Kind.ToString(), _references.Labels(reference.Kind)), strict: true, hint);
-        else if (SheetVocabulary.WordsOf(field) is { } words)
-            sheet.Choices(range, List(field.Name, words), strict: true, hint);
-        else if (field.Name == "unit")
-            sheet.Choices(range, List(field.Name, _vocabulary.Units), strict: false, hint);
+        else if (_vocabulary.WordsOf(field) is { } words)
+            sheet.Choices(range, List(field.VocabularyWord!.List, words), strict: false, hint + "。一覧にない語は content/vocabulary.yml に追加します");
         else if (field.FiscalYear is not null && _plan.Period.Start > 0)
             sheet.Choices(range, List("年度", [.. Enumerable.Range(_plan.Period.Start - 1, _plan.Period.End - _plan.Period.Start + 2).Select(CellText.Year)]), strict: false,
                 hint + "。R8、令和8年度、2026 のどれでも読めます");

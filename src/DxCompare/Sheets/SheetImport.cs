@@ -29,14 +29,14 @@ public sealed partial class SheetImport
     private readonly string _file;
     private readonly List<SheetProblem> _problems = [];
     private readonly ReferenceLabels _references;
-    private readonly IReadOnlyList<string> _qualifiers;
+    private readonly SheetVocabulary _vocabulary;
     private Dictionary<string, SheetCells> _sheets = new(StringComparer.Ordinal);
 
     private SheetImport(string path, ContentSet content)
     {
         _file = System.IO.Path.GetFileName(path);
         _references = ReferenceLabels.Of(content);
-        _qualifiers = Vocabulary.Qualifiers;
+        _vocabulary = SheetVocabulary.Of(content);
     }
 
     /// <summary>Reads the workbook, checks it as a plan of <paramref name="contentDirectory"/>, and writes the plan file when <paramref name="write"/>.</summary>
@@ -466,7 +466,7 @@ public sealed partial class SheetImport
                 continue;
             }
             rowKinds[(number, kind)] = row;
-            var indicator = IndicatorFor(owner.Node);
+            var indicator = IndicatorFor(owner.Node, _vocabulary);
             var values = owner.Node.List(grid.Field.Name);
             foreach (var (column, spec) in columns.Where(c => c.Value.Kind == ColumnKind.YearValue))
             {
@@ -526,11 +526,16 @@ public sealed partial class SheetImport
     [GeneratedRegex(@"^(?<year>((明治|大正|昭和|平成|令和|[MTSHRmtshr])(元|\d{1,2})(年度|年)?)?(\(?\d{4}(年度)?\)?)?)(?<rest>.*)$")]
     private static partial Regex YearHeaderPattern();
 
-    private static Indicator IndicatorFor(CellNode node) => new()
+    private static Indicator IndicatorFor(CellNode node, SheetVocabulary vocabulary)
     {
-        Unit = node.Fields.GetValueOrDefault("unit") is CellScalar unit ? unit.Text : null,
-        Qualifier = node.Fields.GetValueOrDefault("qualifier") is CellScalar qualifier ? qualifier.Text : null,
-    };
+        var qualifier = node.Fields.GetValueOrDefault("qualifier") is CellScalar q ? q.Text : null;
+        return new Indicator
+        {
+            Unit = node.Fields.GetValueOrDefault("unit") is CellScalar unit ? unit.Text : null,
+            Qualifier = qualifier,
+            QualifierClass = vocabulary.QualifierClassOf(qualifier),
+        };
+    }
 
     private PrintedValue? ReadPrinted(CellData cell, Indicator indicator, CellOrigin origin)
     {
@@ -539,14 +544,14 @@ public sealed partial class SheetImport
             Add(origin.Sheet, origin.Reference, $"Excel turned this cell into a date ({cell.Text}). Set the cell's format to 文字列 and type the value as printed (e.g. 40%).");
             return null;
         }
-        var printed = CellText.ReadValue(cell.Text, indicator, _qualifiers);
+        var printed = CellText.ReadValue(cell.Text, indicator, _vocabulary);
         if (printed is null || !printed.Unreadable) return printed;
         var unit = indicator.Unit ?? "";
         var qualifier = indicator.Qualifier is { Length: > 0 } q ? $" and qualifier {q}" : "";
         var example = Indicators.Format(new IndicatorValue { Value = printed.Number ?? 0 }, indicator);
         Add(origin.Sheet, origin.Reference, unit.Length == 0
             ? $"「{cell.Text}」 has a number but its indicator has no unit. Write the unit in the indicator's 単位 on the sheet 「指標」, or write a plain number."
-            : $"「{cell.Text}」 does not read as a value of this indicator (unit {unit}{qualifier}). Write it as printed with the indicator's unit, e.g. {example}, optionally with one of {string.Join("、", _qualifiers)}.");
+            : $"「{cell.Text}」 does not read as a value of this indicator (unit {unit}{qualifier}). Write it as printed with the indicator's unit, e.g. {example}, optionally with one of {string.Join("、", _vocabulary.Qualifiers)}.");
         return null;
     }
 
@@ -591,7 +596,7 @@ public sealed partial class SheetImport
             case FieldShape.Text when field.Multiline:
                 return text;
             default:
-                return field.Pattern is not null || field.OneOf is not null ? CellText.Normalize(text) : text.Trim();
+                return field.Pattern is not null || field.VocabularyWord is not null ? CellText.Normalize(text) : text.Trim();
         }
     }
 

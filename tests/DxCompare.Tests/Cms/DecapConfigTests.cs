@@ -47,7 +47,7 @@ public class DecapConfigTests
 
     [Theory]
     [InlineData("select", "pillars", "policies", "initiatives", "indicators", "kind")]
-    [InlineData("select", "pillars", "policies", "initiatives", "indicators", "qualifier")]
+    [InlineData("relation", "pillars", "policies", "initiatives", "indicators", "qualifier")]
     [InlineData("select", "pillars", "policies", "initiatives", "indicators", "direction")]
     [InlineData("relation", "pillars", "policies", "initiatives", "topics")]
     [InlineData("relation", "pillars", "policies", "initiatives", "indicators", "metric")]

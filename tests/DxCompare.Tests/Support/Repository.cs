@@ -45,6 +45,7 @@ public sealed class TempContent : IDisposable
         {
             File.Copy(Path.Combine(Repository.ContentDirectory, "topics.yml"), Path.Combine(Directory, "topics.yml"));
             File.Copy(Path.Combine(Repository.ContentDirectory, "metrics.yml"), Path.Combine(Directory, "metrics.yml"));
+            File.Copy(Path.Combine(Repository.ContentDirectory, "vocabulary.yml"), Path.Combine(Directory, "vocabulary.yml"));
         }
     }
 
