@@ -185,6 +185,7 @@ public sealed class WorkbookLayout
         var perYear = valueFields
             .Where(f => f != yearField && f != kindField && !printed.Contains(f) && f.Shape is not (FieldShape.Object or FieldShape.ObjectList))
             .Where(f => f.Name == "note" || used.Contains(f.Name))
+            .OrderBy(f => f.Name == "note" ? 0 : 1) // the note right beside the value it qualifies
             .ToList();
         var ownerName = ModelCatalog.FieldsOf(ownerType).First(f => f.Required && f.Shape == FieldShape.Text);
         var columns = new List<SheetColumn>

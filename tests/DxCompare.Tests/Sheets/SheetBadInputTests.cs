@@ -21,7 +21,7 @@ public class SheetBadInputTests
     public void A_missing_sheet()
     {
         Assert.Equal(
-            ["koto.xlsx!取組: the sheet 「取組」 is missing. Keep every sheet of the exported workbook (an empty sheet keeps its header row). Sheets expected: 説明、計画、視点、取組、出典、指標、年度別の値、取組実績・取組計画."],
+            ["koto.xlsx!取組: the sheet 「取組」 is missing. Keep every sheet of the exported workbook (an empty sheet keeps its header row). Sheets expected: 説明、計画、視点、取組、基本理念・目指す姿など、出典(版)、指標、年度別の値、取組実績・取組計画."],
             ProblemsAfter("koto", book => book.DeleteSheet("取組")));
     }
 
@@ -35,10 +35,10 @@ public class SheetBadInputTests
     [Fact]
     public void A_renamed_column()
     {
-        var problems = ProblemsAfter("koto", book => book.Type("視点", "B1", "タイトル"));
+        var problems = ProblemsAfter("koto", book => book.Type("視点", "D1", "タイトル"));
         Assert.Equal(
             [
-                "koto.xlsx!視点!B1: unknown column 「タイトル」. Keep the headers as exported (columns may be moved, not renamed). Columns of this sheet: 番号、名称、説明、将来像、掲載ページ.",
+                "koto.xlsx!視点!D1: unknown column 「タイトル」. Keep the headers as exported (columns may be moved, not renamed). Columns of this sheet: 番号、番号の表記、ID、名称、説明、将来像、掲載ページ.",
                 "koto.xlsx!視点!1:1: the column 「名称」 is missing (was it renamed or deleted?). Add it back with exactly this header; the order of columns does not matter.",
             ],
             problems);
@@ -95,7 +95,7 @@ public class SheetBadInputTests
     public void An_extra_sheet()
     {
         Assert.Equal(
-            ["koto.xlsx!メモ: the workbook has a sheet 「メモ」 that is not part of a plan workbook, so its content would be lost. Move what it holds to the sheets 計画、視点、取組、出典、指標、年度別の値、取組実績・取組計画, then delete it."],
+            ["koto.xlsx!メモ: the workbook has a sheet 「メモ」 that is not part of a plan workbook, so its content would be lost. Move what it holds to the sheets 計画、視点、取組、基本理念・目指す姿など、出典(版)、指標、年度別の値、取組実績・取組計画, then delete it."],
             ProblemsAfter("koto", book => book.AddSheet("メモ")));
     }
 
@@ -146,18 +146,18 @@ public class SheetBadInputTests
             var (row, column) = book.Find("年度別の値", "5,500人");
             book.Type("年度別の値", CellRef.Of(row, column), "5,500件");
             var (row2, column2) = book.Find("年度別の値", "34%");
-            book.Type("年度別の値", CellRef.Of(row2, column2), "制定");
+            book.Type("年度別の値", CellRef.Of(row2, column2), "策定中");
             book.Type("取組", $"{CellRef.Column(book.ColumnOf("取組", "番号"))}3", "1");
             book.Type("指標", $"{CellRef.Column(book.ColumnOf("指標", "望ましい方向"))}2", "高い");
         });
         Assert.Equal(
             [
-                "taito.xlsx!指標!H2: 「高い」 is not a choice of 望ましい方向. Write one of 高いほど良い、低いほど良い.",
-                "taito.xlsx!指標!B6: 「取組2」 names no row of this workbook. Write 計画、目標、施策、取組 with the number of a row on its sheet (e.g. 目標1). Did you mean '取組1'?",
-                "taito.xlsx!年度別の値!G32: 「5,500件」 does not read as a value of this indicator (unit 人). Write it as printed with the indicator's unit, e.g. 5,500人, optionally with one of 未満、以上、累計、毎年度.",
+                "taito.xlsx!指標!J2: 「高い」 is not a choice of 望ましい方向. Write one of 高いほど良い、低いほど良い.",
+                "taito.xlsx!指標!B7: 「取組2」 names no row of this workbook. Write 計画、目標、施策、取組 with the number of a row on its sheet (e.g. 目標1). Did you mean '取組1'?",
+                "taito.xlsx!年度別の値!G34: 「5,500件」 does not read as a value of this indicator (unit 人). Write it as printed with the indicator's unit, e.g. 5,500人, optionally with one of 未満、以上、累計、毎年度、約、目途、—.",
                 "taito.xlsx!計画!C2: 'code' 131066 has a wrong check digit: the 6th digit of a 全国地方公共団体コード starting 13106 must be 7 (131067). Check the code against the official list.",
-                "taito.xlsx!年度別の値!I8: 'status' (状態) must be one of 検討, 実施, 推進, 構築, 運用, 導入, 構築/運用, 検討/実施, 導入/運用, 拡充, 継続, —, found '制定'. Did you mean '検討'?",
-                "taito.xlsx!取組!B3: duplicate 取組 number 1 (already used at 取組!B2). Number each 取組 as the plan does; numbers must be unique within the plan.",
+                "taito.xlsx!年度別の値!I10: unknown status word '策定中'. Add it to content/vocabulary.yml under 'status_words' as '- {word: 策定中, class: …}' with the shared class it compares as, one of planning (検討・準備), trial (試行), implementation (実施・導入), operation (運用・推進・継続), expansion (拡充), completed (完了), none (記載なし). Keep the word as the plan prints it.",
+                "taito.xlsx!取組!B3: duplicate 取組 number 1 in 施策1 (already used at 取組!B2). Number each 取組 as the plan does; numbers must be unique within their parent.",
             ],
             problems);
     }

@@ -9,7 +9,7 @@ public class SheetExportTests
     public void Taito_sheets_are_named_with_its_own_levels()
     {
         using var book = new WorkbookFile("taito");
-        Assert.Equal(["説明", "計画", "目標", "施策", "取組", "出典", "指標", "年度別の値", "取組実績・取組計画", "選択肢"], book.Read().Select(s => s.Name));
+        Assert.Equal(["説明", "計画", "目標", "施策", "取組", "基本理念・目指す姿など", "出典(版)", "指標", "年度別の値", "取組実績・取組計画", "選択肢"], book.Read().Select(s => s.Name));
         Assert.True(book.Read().Single(s => s.Name == "選択肢").Hidden);
     }
 
@@ -79,8 +79,8 @@ public class SheetExportTests
         var lists = book.Sheet("選択肢");
         var columns = lists.Rows[1].Values.ToDictionary(c => c.Text, c => c.Column);
         IEnumerable<string> Words(string key) => lists.Rows.Values.Skip(1).Where(r => r.ContainsKey(columns[key])).Select(r => r[columns[key]].Text);
-        Assert.Equal(["検討", "実施", "推進"], Words("状態").Take(3));
-        Assert.Equal(["未満", "以上", "累計", "毎年度"], Words("qualifier"));
+        Assert.Equal(["検討", "試行検討", "試行"], Words("状態").Take(3));
+        Assert.Equal(["未満", "以上", "累計", "毎年度", "約", "目途", "—"], Words("qualifiers"));
         Assert.Contains("オンライン手続", Words("Topic"));
         Assert.Equal(["高いほど良い", "低いほど良い"], Words("望ましい方向(Direction)"));
 

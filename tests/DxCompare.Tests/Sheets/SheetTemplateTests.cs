@@ -24,10 +24,25 @@ public class SheetTemplateTests
     }
 
     [Fact]
-    public void An_untouched_template_says_where_the_plan_is_missing()
+    public void An_untouched_template_imports_as_a_draft()
     {
         using var book = new WorkbookFile(Minato);
-        Assert.Equal(["minato.xlsx!目標: missing required field 'pillars' (柱(目標・視点)) in document. Add 'pillars:' with its fields."], book.Problems());
+        var result = book.Import();
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.True(result.Plan!.Draft);
+        Assert.Empty(result.Plan.Pillars);
+        Assert.Contains("draft: true\n", File.ReadAllText(Path.Combine(book.Content.Directory, "plans", "minato.yml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_template_without_its_draft_mark_says_where_the_plan_is_missing()
+    {
+        using var book = new WorkbookFile(Minato);
+        book.Type("計画", $"C{book.Find("計画", "draft").Row}", "");
+        var problems = book.Problems();
+        Assert.Equal(2, problems.Count);
+        Assert.Equal("minato.xlsx!目標: missing required field 'pillars' (柱(目標・視点)) in document. Add 'pillars:' with its fields.", problems[0]);
+        Assert.StartsWith("minato.xlsx!基本理念・目指す姿など!B3: 'text' still holds the placeholder", problems[1], StringComparison.Ordinal);
     }
 
     [Fact]
