@@ -40,26 +40,31 @@ public class SheetRoundTripTests
     }
 
     [Fact]
-    public void Adding_next_year_s_actual_changes_only_those_lines()
+    public void Next_year_s_progress_report_adds_its_edition_and_actuals_and_nothing_else()
     {
         using var book = new WorkbookFile("koto");
         var path = Path.Combine(book.Content.Directory, "plans", "koto.yml");
         var before = File.ReadAllLines(path);
-        var grid = book.Sheet("年度別の値");
+        // The progress report of 2027-04 as a new edition …
+        var editions = book.Sheet("出典(版)");
+        var next = editions.LastRow + 1;
+        foreach (var (header, text) in new[] { ("ID", "progress-2027"), ("種類", "進捗状況"), ("資料名", "DX推進計画の進捗状況"), ("発行者", "江東区"), ("発行", "2027-04") })
+            book.Type("出典(版)", CellRef.Of(next, book.ColumnOf("出典(版)", header)), text);
+        // … and its FY2026 actual, typed as printed in full-width, citing it.
         var (row, _) = book.Find("年度別の値", "54%");
         var column = book.ColumnOf("年度別の値", "令和8年度\n(2026)");
-        Assert.Equal("", grid.Text(row, column));
-        book.Type("年度別の値", DxCompare.Sheets.CellRef.Of(row, column), "９５％");
-        book.Type("年度別の値", DxCompare.Sheets.CellRef.Of(row, column + 1), "令和8年度速報値");
+        Assert.Equal("", book.Sheet("年度別の値").Text(row, column));
+        book.Type("年度別の値", CellRef.Of(row, column), "９５％");
+        book.Type("年度別の値", CellRef.Of(row, book.ColumnOf("年度別の値", "令和8年度\n(2026) 出典の版")), "progress-2027");
 
         var result = book.Import();
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         var after = File.ReadAllLines(path);
-        Assert.Equal(before.Length + 4, after.Length);
-        var index = Array.IndexOf(before, "            value: 92") + 1;
-        Assert.Equal(before[..index], after[..index]);
-        Assert.Equal(["          - fy: 2026", "            type: actual", "            value: 95", "            note: 令和8年度速報値"], after[index..(index + 4)]);
-        Assert.Equal(before[index..], after[(index + 4)..]);
+        string[] edition = ["  - id: progress-2027", "    kind: progress_report", "    title: DX推進計画の進捗状況", "    publisher: 江東区", "    published: 2027-04"];
+        string[] actual = ["          - fy: 2026", "            type: actual", "            value: 95", "            source: progress-2027"];
+        var e = Array.IndexOf(before, "    note: 令和7年度取組実績と令和8年度取組計画") + 1;
+        var v = Array.IndexOf(before, "            value: 92") + 1;
+        Assert.Equal([.. before[..e], .. edition, .. before[e..v], .. actual, .. before[v..]], after);
     }
 
     [Fact]
