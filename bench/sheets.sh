@@ -21,7 +21,23 @@ measure() { # command... → "wall_s rss_mb" (median of three runs by wall time)
 
 # The synthetic plan: one municipality, as bench generate draws it from the real plans.
 $dx bench generate --municipalities 1 --initiatives "$initiatives" --seed 1 --out "$work/synthetic" >/dev/null
+# bench generate does not write vocabulary.yml yet (since issue 12 made the vocabulary content): take the real one.
+[ -f "$work/synthetic/vocabulary.yml" ] || cp content/vocabulary.yml "$work/synthetic/"
 synthetic=$(basename "$(ls "$work"/synthetic/plans/*.yml | head -1)" .yml)
+# Nor does it number 施策 uniquely when one plan has more pillars' worth of them than the real plans (issue 12's
+# rule: a number reused under another parent needs an id): number them through the plan, as Taito does.
+python3 - "$work/synthetic/plans/$synthetic.yml" <<'PY'
+import json, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+plan = json.loads(text[text.index("{"):])  # bench generate writes a comment, then JSON (which is YAML)
+n = 0
+for pillar in plan["pillars"]:
+    for policy in pillar.get("policies", []):
+        n += 1
+        policy["number"] = n
+json.dump(plan, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -srm); $(date -u +%F); $(dotnet --version)"
 echo
