@@ -3,9 +3,11 @@ using DxCompare.Model;
 namespace DxCompare.Content;
 
 /// <summary>The rules a bound plan must follow beyond its shape: identities, numbering, years, units, references.</summary>
-public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnlySet<string> topicIds, IReadOnlyDictionary<string, Metric> metrics)
+/// <param name="topicIds">Null when topics.yml has a problem of its own: references to it are then not checked.</param>
+/// <param name="metrics">Null when metrics.yml has a problem of its own.</param>
+public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnlySet<string>? topicIds, IReadOnlyDictionary<string, Metric>? metrics)
 {
-    public bool HasTopic(string id) => topicIds.Contains(id);
+    public bool HasTopic(string id) => topicIds?.Contains(id) ?? true;
 
     public void Check(Plan plan, string fileSlug)
     {
@@ -74,8 +76,8 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
     {
         foreach (var (topic, index) in initiative.Topics.Select((t, i) => (t, i)))
         {
-            if (!topicIds.Contains(topic))
-                diagnostics.Add(map.Of(initiative, "topics"), $"unknown topic id '{topic}' in {plan.Labels.Initiative}{initiative.Number}.{YamlBinder.SuggestionFor(topic, topicIds)} Use an id from content/topics.yml or add the topic there.");
+            if (!HasTopic(topic))
+                diagnostics.Add(map.Of(initiative, "topics"), $"unknown topic id '{topic}' in {plan.Labels.Initiative}{initiative.Number}.{YamlBinder.SuggestionFor(topic, topicIds!)} Use an id from content/topics.yml or add the topic there.");
         }
         if (initiative.TargetStateFy is { } fy) CheckInPeriod(fy, plan, map.Of(initiative, "target_state_fy"), "target_state_fy");
         foreach (var indicator in initiative.Indicators) CheckIndicator(indicator, plan);
@@ -93,7 +95,7 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
 
     private void CheckIndicator(Indicator indicator, Plan plan)
     {
-        if (indicator.Metric is { } metricId)
+        if (indicator.Metric is { } metricId && metrics is not null)
         {
             if (!metrics.TryGetValue(metricId, out var metric))
                 diagnostics.Add(map.Of(indicator, "metric"), $"unknown metric id '{metricId}' on indicator '{indicator.Name}'.{YamlBinder.SuggestionFor(metricId, metrics.Keys)} Use an id from content/metrics.yml, add the metric there, or remove 'metric'.");
@@ -119,7 +121,7 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
             {
                 if (value.Type == Model.ValueType.Baseline)
                 {
-                    if (value.Fy > plan.Period.End)
+                    if (PeriodKnown(plan) && value.Fy > plan.Period.End)
                         diagnostics.Add(map.Of(value, "fy"), $"the baseline of '{indicator.Name}' is for {value.Fy}, after the plan period ({plan.Period.Start}–{plan.Period.End}). A baseline is the situation before or at the start of the plan.");
                 }
                 else CheckInPeriod(value.Fy, plan, map.Of(value, "fy"), "fy");
@@ -129,9 +131,12 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
         }
     }
 
+    /// <summary>A period with its own problem (a missing, unreadable or reversed year) bounds nothing: its message is enough.</summary>
+    private static bool PeriodKnown(Plan plan) => plan.Period.Start > 0 && plan.Period.End >= plan.Period.Start;
+
     private void CheckInPeriod(int fy, Plan plan, SourceLocation at, string field)
     {
-        if (plan.Period.Start == 0 || plan.Period.End == 0) return;
+        if (!PeriodKnown(plan)) return;
         if (fy < plan.Period.Start || fy > plan.Period.End)
         {
             diagnostics.Add(at, $"'{field}' {fy} ({FiscalYear.Wareki(fy)}) is outside the plan period {plan.Period.Start}–{plan.Period.End} ({FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End)}). Use a fiscal year inside the period, or widen 'period'.");

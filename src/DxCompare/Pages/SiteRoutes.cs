@@ -5,6 +5,18 @@ namespace DxCompare.Pages;
 /// <summary>Every page of the site and the theme component that renders it: the URL contract in one place.</summary>
 public static class SiteRoutes
 {
+    /// <summary>
+    /// Top-level names the generator writes itself: its own pages (/topics/, /compare/ …) and site files (/assets/,
+    /// /admin/, sitemap.xml …). A plan slug or page name equal to one of them would overwrite it, so the validator
+    /// refuses them; a test checks this list against a built site.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Reserved = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["index.html"] = "home page", ["404.html"] = "not-found page", ["topics"] = "topic pages", ["indicators"] = "indicator pages",
+        ["compare"] = "comparison page", ["search"] = "search page and index", ["data"] = "open-data downloads", ["admin"] = "CMS",
+        ["assets"] = "theme assets", ["sitemap.xml"] = "sitemap", ["robots.txt"] = "robots file", ["_headers"] = "headers file",
+    };
+
     public static string PlanScope(string slug) => "plan:" + slug;
     public static string PageScope(string slug) => "page:" + slug;
 
