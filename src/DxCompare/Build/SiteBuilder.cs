@@ -100,7 +100,7 @@ public static class SiteBuilder
                     await renderer.RenderAsync(route, writer);
                     await writer.FlushAsync(token);
                     var html = page.GetBuffer().AsSpan(0, (int)page.Length);
-                    var path = Path.Combine(root, route.OutputFile);
+                    var path = StagedOutput.Inside(root, route.OutputFile);
                     if (inPlace) ReplaceFile(path, html);
                     else WriteFile(path, html);
                     Interlocked.Add(ref bytes, html.Length);
