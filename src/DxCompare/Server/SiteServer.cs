@@ -86,18 +86,21 @@ public static class SiteServer
     }
 
     /// <summary>Starts the server and waits for Ctrl+C; a port in use is a message and exit code 1, not a stack trace.</summary>
-    public static async Task<int> RunAsync(WebApplication app, int port, string banner, CancellationToken cancel)
+    public static async Task<int> RunAsync(WebApplication app, int port, string banner, CancellationToken cancel, TextWriter? output = null, TextWriter? error = null)
     {
+        output ??= Console.Out;
+        error ??= Console.Error;
         try
         {
             await app.StartAsync(cancel);
         }
         catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
-            await Console.Error.WriteLineAsync($"port {port} is already in use (another `serve`?). Stop the other server, or pass another port: --port {port + 1}.");
+            await error.WriteLineAsync($"port {port} is already in use (another `serve`?). Stop the other server, or pass another port: --port {port + 1}.");
+            await app.DisposeAsync();
             return 1;
         }
-        Console.WriteLine(banner);
+        await output.WriteLineAsync(banner);
         await app.WaitForShutdownAsync(cancel);
         await app.DisposeAsync();
         return 0;
