@@ -73,8 +73,9 @@ public static class ContentLoader
         var pages = ContentFiles(root, PagesFolder, "*.md", diagnostics).Select(p => LoadPage(p, diagnostics, map)).OfType<ProsePage>().ToList();
         RouteNames.Check(plans, pages, diagnostics, map);
 
-        var content = new ContentSet(plans, topics, metrics, pages);
-        return new LoadResult(diagnostics.HasErrors ? null : content, diagnostics.Sorted(), map);
+        // Built only from valid content: its lookups assume unique ids (found by the fuzz test: a duplicated topic crashed validate).
+        var content = diagnostics.HasErrors ? null : new ContentSet(plans, topics, metrics, pages);
+        return new LoadResult(content, diagnostics.Sorted(), map);
     }
 
     private static string Stamp(string path)

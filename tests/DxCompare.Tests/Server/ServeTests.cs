@@ -98,7 +98,7 @@ public class ServeTests(BuiltSite site)
     {
         using var content = new TempContent(copyRealContent: true);
         content.Edit("plans/koto.yml", "end: 2029", "end: 20x9");
-        var port = Server.FreePort();
+        var port = Ports.Free();
         using var serve = CliProcess.Start(["serve", "--watch", "--port", port.ToString(), "--content", content.Directory,
             "--output", Path.Combine(content.Sandbox, "never-built"), "--theme", Path.Combine(Repository.Root, "theme")]);
         await serve.WaitForLineAsync("serving ", TimeSpan.FromSeconds(90));
@@ -143,16 +143,9 @@ public class ServeTests(BuiltSite site)
         public int Port { get; }
         public HttpClient Http { get; }
 
-        public static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
         public static async Task<Server> StartAsync(string root)
         {
-            var port = FreePort();
+            var port = Ports.Free();
             var app = SiteServer.Create(root, port);
             await app.StartAsync();
             return new Server(app, port);

@@ -48,6 +48,8 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
             "pages/x.md:5:3: the page text contains the invisible control character U+0000 after '本文'. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure."),
         new("validate=build", "decimal.MaxValue", c => c.Edit("plans/koto.yml", "value: 12.1", "value: 79228162514264337593543950335"),
             "plans/koto.yml:42:20: 'value' (数値) is 79228162514264337593543950335, more than the largest number a plan may hold (1,000,000,000,000,000). Check the value; write large amounts in a larger unit (千円, 億円)."),
+        new("validate=build", "duplicate topic (found by the fuzz test)", c => c.Edit("topics.yml", "topics:\n", "topics:\n  - id: cashless\n    label: 重複\n"),
+            "topics.yml:69:9: duplicate topic 'cashless' (already used at topics.yml:4). Each topic must be unique."),
         new("validate=build", "plans/ is a file", c => { Directory.Delete(Path.Combine(c.Directory, "plans"), true); c.Write("plans", "x: 1\n"); },
             "plans:1:1: plans is a file, but it must be a folder of *.yml files. Move the file away and create the folder plans/."),
 
