@@ -51,7 +51,12 @@ public static class ContentLoader
         }
         cache?.StartLoad(Stamp(Path.Combine(root, TopicsFile)) + "|" + Stamp(Path.Combine(root, MetricsFile)));
         var plans = new List<Plan>();
-        foreach (var path in ContentFiles(root, PlansFolder, "*.yml", diagnostics))
+        before = diagnostics.Items.Count;
+        var planFiles = ContentFiles(root, PlansFolder, "*.yml", diagnostics);
+        if (planFiles.Count == 0 && diagnostics.Items.Count == before)
+            diagnostics.Add(SourceLocation.StartOf(DisplayPath(Path.Combine(root, PlansFolder))),
+                $"there is no plan yet: the site needs at least one file plans/{{slug}}.yml. Create one with `dotnet run --project src/DxCompare -- new plan --code 131032 --name 港区 --slug minato`.");
+        foreach (var path in planFiles)
         {
             var stamp = Stamp(path);
             if (cache?.Reuse(path, stamp) is { } unchanged)

@@ -16,7 +16,7 @@ public static class ContentPaths
         if (real is not null && realRoot is not null && IsWithin(realRoot, real)) return true;
         diagnostics.Add(SourceLocation.StartOf(display), real is null
             ? $"'{display}' is a symbolic link that leads nowhere (or in a loop), so it was not read. Delete the link, or replace it with the file itself."
-            : $"'{display}' is a symbolic link to a file outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it.");
+            : $"'{display}' is a symbolic link that leads outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it.");
         return false;
     }
 

@@ -29,9 +29,9 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
         new("confinement", "slug with a final newline", c => c.Edit("plans/koto.yml", "slug: koto", "slug: \"koto\\n\""),
             "plans/koto.yml:6:9: 'slug' (URLスラッグ) must be lowercase ASCII letters, digits and hyphens (e.g. taito), found 'koto\\u000A'."),
         new("confinement", "plan linked to a file outside content/", c => c.Link("plans/evil.yml", c.Outside("passwd", Secret)),
-            "plans/evil.yml:1:1: 'plans/evil.yml' is a symbolic link to a file outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it."),
+            "plans/evil.yml:1:1: 'plans/evil.yml' is a symbolic link that leads outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it."),
         new("confinement", "topics.yml linked outside content/", c => { File.Delete(Path.Combine(c.Directory, "topics.yml")); c.Link("topics.yml", c.Outside("topics", Secret)); },
-            "topics.yml:1:1: 'topics.yml' is a symbolic link to a file outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it."),
+            "topics.yml:1:1: 'topics.yml' is a symbolic link that leads outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it."),
 
         new("limits", "alias bomb", c => c.Edit("plans/koto.yml", "pillars:\n", AliasBomb()),
             "plans/koto.yml:31:15: the file expands to more than 500,000 values: each alias (*name) repeats everything its anchor (&name) holds, and aliases of aliases multiply. Write the values out instead of repeating them through aliases."),
@@ -50,6 +50,10 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
             "plans/koto.yml:42:20: 'value' (数値) is 79228162514264337593543950335, more than the largest number a plan may hold (1,000,000,000,000,000). Check the value; write large amounts in a larger unit (千円, 億円)."),
         new("validate=build", "duplicate topic (found by the fuzz test)", c => c.Edit("topics.yml", "topics:\n", "topics:\n  - id: cashless\n    label: 重複\n"),
             "topics.yml:69:9: duplicate topic 'cashless' (already used at topics.yml:4). Each topic must be unique."),
+        new("validate=build", "no plan at all", c => { foreach (var plan in Directory.GetFiles(Path.Combine(c.Directory, "plans"))) File.Delete(plan); },
+            "plans:1:1: there is no plan yet: the site needs at least one file plans/{slug}.yml. Create one with `dotnet run --project src/DxCompare -- new plan --code 131032 --name 港区 --slug minato`."),
+        new("confinement", "pages/ linked to a folder outside content/", c => { Directory.Delete(Path.Combine(c.Directory, "pages"), true); c.Link("pages", Path.GetDirectoryName(c.Outside("pages/x.md", Secret))!); },
+            "pages:1:1: 'pages' is a symbolic link that leads outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it."),
         new("validate=build", "plans/ is a file", c => { Directory.Delete(Path.Combine(c.Directory, "plans"), true); c.Write("plans", "x: 1\n"); },
             "plans:1:1: plans is a file, but it must be a folder of *.yml files. Move the file away and create the folder plans/."),
 
