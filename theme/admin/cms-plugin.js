@@ -14,19 +14,19 @@
     return typeof value.toJS === "function" ? value.toJS() : value;
   }
 
-  function wareki(fy) {
+  function isFiscalYear(fy) {
     fy = Number(fy);
-    if (!isFinite(fy) || fy < 1900 || fy > 2200) return "";
-    // Intl formats the era with the same data .NET's JapaneseCalendar uses; April 1 names the fiscal year.
-    var date = new Date(Date.UTC(fy, 3, 1));
-    var label = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", timeZone: "UTC" }).format(date);
-    return label.replace(/^(\D+)1年$/, "$1元年").replace(/年$/, "年度");
+    return Number.isInteger(fy) && fy >= MODEL.fiscalYear.earliest && fy <= MODEL.fiscalYear.latest;
+  }
+
+  function wareki(fy) {
+    return isFiscalYear(fy) ? window.DxWareki.wareki(fy) : "";
   }
 
   // ---- Indicator values: a grid of fiscal years × baseline/target/actual ----
 
-  var TYPE_LABELS = { baseline: "基準値・現況", target: "目標値", actual: "実績値" };
-  var CELL = /^(-?\d+(?:\.\d+)?)(未満|以上|累計|毎年度)?$/;
+  var TYPE_LABELS = MODEL.valueTypeLabels;
+  var CELL = new RegExp("^(-?\\d+(?:\\.\\d+)?)(" + MODEL.qualifiers.join("|") + ")?$");
 
   function parseCell(text) {
     var t = String(text || "").trim();
@@ -60,7 +60,7 @@
     var data = entry && entry.get ? entry.get("data") : null;
     var start = data && data.getIn ? Number(data.getIn(["period", "start"])) : NaN;
     var end = data && data.getIn ? Number(data.getIn(["period", "end"])) : NaN;
-    return { start: start, end: end, valid: start > 1900 && end >= start && end - start < 30 };
+    return { start: start, end: end, valid: isFiscalYear(start) && isFiscalYear(end) && end >= start && end - start < 30 };
   }
 
   function problems(list, period, unit) {
@@ -72,7 +72,7 @@
       seen[key] = true;
       if (v.error !== undefined) errors.push(wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません");
       if (period.valid && v.type !== "baseline" && (v.fy < period.start || v.fy > period.end)) errors.push(v.fy + "年度は計画期間(" + period.start + "〜" + period.end + ")の外です");
-      if (period.valid && v.type === "baseline" && v.fy > period.end) errors.push("基準値の年度 " + v.fy + " が計画期間より後です");
+      if (period.valid && v.type === "baseline" && v.fy > period.end) errors.push(TYPE_LABELS.baseline + "の年度 " + v.fy + " が計画期間より後です");
       if (unit === MODEL.percent && typeof v.value === "number" && (v.value < 0 || v.value > 100)) errors.push(v.value + "% は0〜100の範囲外です");
     });
     return errors;
@@ -88,7 +88,7 @@
 
     years: function () {
       var period = periodOf(this.props.entry);
-      var fromValues = this.list().map(function (v) { return Number(v.fy); }).filter(function (fy) { return fy > 1900; });
+      var fromValues = this.list().map(function (v) { return Number(v.fy); }).filter(isFiscalYear);
       var years = [];
       if (period.valid) for (var fy = period.start - 1; fy <= period.end; fy++) years.push(fy);
       fromValues.forEach(function (fy) { if (years.indexOf(fy) < 0) years.push(fy); });
@@ -195,7 +195,7 @@
       (initiative.indicators || []).map(function (ind, i) { return indicatorCard(ind, i); }),
       (initiative.activities || []).map(function (a, i) {
         return h("div", { className: "activity", key: "a" + i },
-          h("h4", null, wareki(a.fy) + (a.type === "result" ? " 取組実績" : " 取組計画")),
+          h("h4", null, wareki(a.fy) + " " + (MODEL.activityTypeLabels[a.type] || a.type)),
           h("ul", null, (a.items || []).map(function (item, j) { return h("li", { key: j }, text(item.text), item.relisted ? " 【再掲】" : ""); })));
       }));
   }

@@ -136,40 +136,187 @@ var DxSearch = (function () {
     return terms.map(function (t) { return t.text; });
   }
 
-  // ---- Query: the same terms, boosts and rules as SearchIndex.QueryTerms / BuildQuery ----
+  // ---- Query: read as concepts, exactly as Search/QueryPlan.cs does (its comments explain the rules) ----
 
-  function expansions(normalizedQuery, groups) {
-    var lower = normalizedQuery.toLowerCase();
+  function scriptOfUnit(c) {
+    var code = c.charCodeAt(0);
+    if (code >= 0x3041 && code <= 0x309f) return "H";
+    if (code >= 0x30a0 && code <= 0x30ff) return "K";
+    if (code === 0x3005 || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) return "C";
+    return "O";
+  }
+
+  // Maximal runs of one script by UTF-16 code unit; ー after hiragana belongs to the hiragana run.
+  function runs(text) {
+    var out = [], start = 0, script = " ";
+    for (var i = 0; i <= text.length; i++) {
+      var s = i < text.length ? scriptOfUnit(text[i]) : "\0";
+      if (s === "K" && text[i] === "ー" && script === "H") s = "H";
+      if (i > 0 && s === script) continue;
+      if (i > start) out.push({ run: text.slice(start, i), script: script, start: start });
+      start = i;
+      script = s;
+    }
+    return out;
+  }
+
+  function toKatakana(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      out += (code >= 0x3041 && code <= 0x3096) || code === 0x309d || code === 0x309e ? String.fromCharCode(code + 0x60) : text[i];
+    }
+    return out;
+  }
+
+  function ordinal(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  function strip(text, phrases) {
+    phrases.slice().sort(function (a, b) { return b.length - a.length || ordinal(a, b); })
+      .forEach(function (phrase) { text = text.split(phrase).join(" "); });
+    return text;
+  }
+
+  function isWord(term) { return term.length > 1; }
+
+  function minMatch(script, words) {
+    if (script === "H") return words;
+    if (script === "K") return words <= 2 ? words : Math.floor((2 * words + 2) / 3);
+    return 1;
+  }
+
+  function isLatin(word) { return /^[\x20-\x7e]+$/.test(word); }
+  function isAlnum(c) { return /[a-z0-9]/.test(c); }
+
+  function isKatakana(c) { return scriptOfUnit(c) === "K"; }
+
+  // Synonyms.IndexOf: Latin and katakana words only whole (ワーク is not in テレワーク), others anywhere.
+  function indexOfWord(text, word) {
+    var partOfWord = isLatin(word) ? isAlnum : word.split("").every(isKatakana) ? isKatakana : null;
+    for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      var end = at + word.length;
+      if (!partOfWord || ((at === 0 || !partOfWord(text[at - 1])) && (end === text.length || !partOfWord(text[end])))) return at;
+    }
+    return -1;
+  }
+
+  // Synonyms.ExpansionsOf: groups are [targets, triggers]; each expansion keeps the span that triggered it.
+  function expansions(texts, groups) {
     var result = [];
     groups.forEach(function (group) {
-      var hit = group.some(function (w) { return lower.indexOf(w.toLowerCase()) >= 0; });
-      if (!hit) return;
-      group.forEach(function (w) {
-        if (lower.indexOf(w.toLowerCase()) < 0 && result.indexOf(w) < 0) result.push(w);
+      var at = -1, length = 0, words = group[0].concat(group[1]);
+      for (var w = 0; w < words.length; w++) {
+        for (var t = 0; t < texts.length; t++) {
+          at = indexOfWord(texts[t], words[w]);
+          if (at >= 0) break;
+        }
+        if (at < 0) continue;
+        length = words[w].length;
+        break;
+      }
+      if (at < 0) return;
+      group[0].forEach(function (word) {
+        if (texts[0].indexOf(word) < 0 && !result.some(function (r) { return r.word === word; })) result.push({ word: word, start: at, end: at + length });
       });
     });
     return result;
   }
 
-  function queryTerms(query, manifest) {
+  function takeMunicipality(text, municipalities, manifest) {
+    var named = [];
+    municipalities.forEach(function (m) {
+      var full = m.name.normalize("NFKC").toLowerCase();
+      var forms = [full];
+      if (full.length >= 3 && "区市町村".indexOf(full[full.length - 1]) >= 0) forms.push(full.slice(0, -1));
+      forms.forEach(function (form) { if (text.indexOf(form) >= 0) named.push({ slug: m.slug, form: form }); });
+    });
+    if (named.length === 0) return { text: text, slug: null };
+    var rest = strip(text, named.map(function (n) { return n.form; }));
+    if (analyze(strip(rest, manifest.settings.questionPhrases), manifest.analyzer).length === 0) return { text: text, slug: null };
+    var slugs = named.map(function (n) { return n.slug; }).filter(function (s, i, all) { return all.indexOf(s) === i; });
+    return { text: rest, slug: slugs.length === 1 ? slugs[0] : null };
+  }
+
+  // municipalities: [{slug, name}] in document order (from the document table).
+  function prepare(query, manifest, municipalities) {
+    var settings = manifest.settings, options = manifest.analyzer;
     var text = String(query);
-    if (text.length > manifest.maxQueryLength) text = text.slice(0, manifest.maxQueryLength);
-    var normalized = text.normalize("NFKC");
-    var terms = [];
-    var seen = {};
-    function add(term, boost) {
-      if (Object.prototype.hasOwnProperty.call(seen, term)) return;
-      seen[term] = true;
-      terms.push({ term: term, boost: boost });
+    if (text.length > settings.maxQueryLength) text = text.slice(0, settings.maxQueryLength);
+    text = text.normalize("NFKC").toLowerCase();
+    var taken = takeMunicipality(text, municipalities || [], manifest);
+    var withoutNames = taken.text;
+    var asksForFigure = settings.figureWords.some(function (w) { return withoutNames.indexOf(w) >= 0; });
+    var stripped = strip(withoutNames, settings.questionPhrases.concat(settings.figureWords));
+    if (analyze(stripped, options).length === 0) stripped = withoutNames;
+
+    var terms = [], boosts = {};
+    function admit(runTerms, boost) {
+      var fresh = runTerms.filter(function (t) { return !Object.prototype.hasOwnProperty.call(boosts, t); });
+      var distinctFresh = fresh.length;
+      if (runTerms.length === 0 || terms.length + distinctFresh > settings.maxQueryTerms) return false;
+      runTerms.forEach(function (t) {
+        if (Object.prototype.hasOwnProperty.call(boosts, t)) return;
+        boosts[t] = boost;
+        terms.push({ term: t, boost: boost });
+      });
+      return true;
     }
-    analyze(normalized, manifest.analyzer).forEach(function (t) { add(t, 1); });
-    if (manifest.analyzer.synonyms) {
-      expansions(normalized, manifest.synonyms).forEach(function (word) {
-        analyze(word, manifest.analyzer).forEach(function (t) { add(t, manifest.expansionBoost); });
+    function part(run, script, boost) {
+      var runTerms = analyze(run, options);
+      if (!admit(runTerms, boost)) return null;
+      var words = runTerms.filter(isWord).filter(function (w, i, all) { return all.indexOf(w) === i; });
+      return words.length === 0 ? null : { words: words, minMatch: minMatch(script, words.length) };
+    }
+
+    var rs = runs(stripped), units = [], conceptOf = [], concepts = 0, hiragana = [];
+    rs.forEach(function (r, index) {
+      conceptOf.push(null);
+      if (r.script === "H") { hiragana.push(index); return; }
+      if (r.script === "O") {
+        var tokens = analyze(r.run, options);
+        if (!admit(tokens, 1)) return;
+        tokens.filter(isWord).filter(function (w, i, all) { return all.indexOf(w) === i; }).forEach(function (token) {
+          if (conceptOf[index] === null) conceptOf[index] = concepts;
+          units.push({ parts: [{ words: [token], minMatch: 1 }], concept: concepts++ });
+        });
+        return;
+      }
+      var p = part(r.run, r.script, 1);
+      if (p) {
+        conceptOf[index] = concepts;
+        units.push({ parts: [p], concept: concepts++ });
+      }
+    });
+    var alone = concepts === 0;
+    var katakana = stripped.split("");
+    hiragana.forEach(function (index) {
+      var r = rs[index], reading = toKatakana(r.run);
+      if (r.run.length >= 3 || alone) for (var k = 0; k < reading.length; k++) katakana[r.start + k] = reading[k];
+      var own = part(r.run, "H", 1);
+      var asKatakana = r.run.length >= 3 || alone ? part(reading, "K", 1) : null;
+      if (!own && !asKatakana) return;
+      if (!alone && r.run.length < 3) return;
+      conceptOf[index] = concepts;
+      if (own) units.push({ parts: [own], concept: concepts });
+      if (asKatakana) units.push({ parts: [asKatakana], concept: concepts });
+      concepts++;
+    });
+    if (options.synonyms) {
+      expansions([stripped, katakana.join("")], manifest.synonyms).forEach(function (e) {
+        var parts = runs(e.word).map(function (r) { return part(r.run, r.script, manifest.expansionBoost); }).filter(Boolean);
+        if (parts.length === 0) return;
+        var overlapping = [];
+        rs.forEach(function (r, index) {
+          if (conceptOf[index] !== null && r.start < e.end && e.start < r.start + r.run.length && overlapping.indexOf(conceptOf[index]) < 0) overlapping.push(conceptOf[index]);
+        });
+        if (overlapping.length === 0) overlapping.push(concepts++);
+        overlapping.forEach(function (concept) { units.push({ parts: parts, concept: concept }); });
       });
     }
-    return terms.slice(0, manifest.maxQueryTerms);
+    return { text: stripped, terms: terms, units: units, concepts: concepts, municipality: taken.slug, asksForFigure: asksForFigure };
   }
+
+  function queryTerms(query, manifest, municipalities) { return prepare(query, manifest, municipalities).terms; }
 
   // ---- BM25 exactly as Lucene 4.8's BM25Similarity computes it, in 32-bit floats ----
 
@@ -194,30 +341,60 @@ var DxSearch = (function () {
     return f32(Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5)));
   }
 
-  function isWord(term) { return Array.from(term).length > 1; }
-
   function rankingScore(score) {
     return Math.round(score * 10000) / 10000;
   }
 
-  // Scores documents for the query terms. postingsOf(term) returns the term's postings, one block
+  // How many of the plan's concepts each document finds (SearchIndex.ConceptsFound); null when it has none.
+  function conceptsFound(plan, postingsOf, docCount) {
+    if (plan.concepts === 0) return null;
+    var containing = new Map();
+    function documentsWith(term) {
+      if (containing.has(term)) return containing.get(term);
+      var docs = new Uint8Array(docCount);
+      (postingsOf(term) || []).forEach(function (block) { for (var i = 0; i < block.docs.length; i++) docs[block.docs[i]] = 1; });
+      containing.set(term, docs);
+      return docs;
+    }
+    var byConcept = [];
+    for (var c = 0; c < plan.concepts; c++) byConcept.push(new Uint8Array(docCount));
+    var counts = new Int32Array(docCount);
+    plan.units.forEach(function (unit) {
+      var all = new Uint8Array(docCount).fill(1);
+      unit.parts.forEach(function (part) {
+        counts.fill(0);
+        part.words.forEach(function (word) {
+          var docs = documentsWith(word);
+          for (var d = 0; d < docCount; d++) if (docs[d]) counts[d]++;
+        });
+        for (var d = 0; d < docCount; d++) all[d] &= counts[d] >= part.minMatch ? 1 : 0;
+      });
+      var target = byConcept[unit.concept];
+      for (var d = 0; d < docCount; d++) if (all[d]) target[d] = 1;
+    });
+    var result = new Int32Array(docCount);
+    byConcept.forEach(function (docs) { for (var d = 0; d < docCount; d++) result[d] += docs[d]; });
+    return result;
+  }
+
+  // Scores documents for a prepared query. postingsOf(term) returns the term's postings, one block
   // {field, docs, tfs} per field it occurs in (fields ascending, documents ascending), or undefined;
   // norms[field][doc] is the norm byte Lucene stored. Contributions are added per document in the
   // same order as before: query terms, then fields, so float sums do not depend on the file format.
-  function score(terms, manifest, postingsOf, norms) {
+  // A hit finds at least one concept; its score is multiplied by the share of concepts it finds, and
+  // hits below settings.relativeCutoff of the best are dropped (SearchIndex.Search).
+  function score(plan, manifest, postingsOf, norms) {
     var k1 = f32(manifest.k1), b = f32(manifest.b);
     var caches = manifest.fields.map(function (field) {
       var avgdl = f32(field.avgdl);
       return NORM_TABLE.map(function (norm) { return f32(k1 * f32(f32(1 - b) + f32(f32(b * norm) / avgdl))); });
     });
     var sums = new Float32Array(manifest.docCount); // each += rounds to 32 bits, like f32(a + b)
-    var seen = new Uint8Array(manifest.docCount); // 1: scored, 2: contains a word of the query
+    var seen = new Uint8Array(manifest.docCount);
     var touched = [];
-    var wordsInQuery = terms.some(function (t) { return isWord(t.term); }) && !terms.every(function (t) { return isWord(t.term); });
-    terms.forEach(function (t) {
+    plan.terms.forEach(function (t) {
       var blocks = postingsOf(t.term);
       if (!blocks) return;
-      var mark = isWord(t.term) ? 3 : 1;
       blocks.forEach(function (block) {
         var cache = caches[block.field], fieldNorms = norms[block.field];
         var boost = f32(f32(manifest.fields[block.field].weight) * f32(t.boost));
@@ -226,14 +403,21 @@ var DxSearch = (function () {
           var doc = block.docs[i], tf = block.tfs[i];
           var s = f32(f32(weight * f32(tf * f32(k1 + 1))) / f32(tf + cache[fieldNorms[doc]]));
           if (!seen[doc]) touched.push(doc);
-          seen[doc] |= mark;
+          seen[doc] = 1;
           sums[doc] += s;
         }
       });
     });
-    return touched
-      .filter(function (doc) { return !wordsInQuery || (seen[doc] & 2); })
-      .map(function (doc) { return { doc: doc, score: sums[doc], rank: rankingScore(sums[doc]) }; })
+    var found = conceptsFound(plan, postingsOf, manifest.docCount);
+    var candidates = touched
+      .filter(function (doc) { return !found || found[doc] > 0; })
+      .map(function (doc) {
+        var value = found ? f32(sums[doc] * f32(found[doc] / plan.concepts)) : sums[doc];
+        return { doc: doc, score: value, rank: rankingScore(value) };
+      });
+    var best = candidates.reduce(function (max, hit) { return Math.max(max, hit.rank); }, 0);
+    return candidates
+      .filter(function (hit) { return hit.rank >= best * manifest.settings.relativeCutoff; })
       .sort(function (x, y) { return y.rank - x.rank || x.doc - y.doc; })
       .map(function (hit) { return { doc: hit.doc, score: hit.score }; });
   }
@@ -292,7 +476,7 @@ var DxSearch = (function () {
     return blocks;
   }
 
-  // The document table: [varint length][JSON {plans: [[slug, documents, fragment hash]], topics, topicSets}],
+  // The document table: [varint length][JSON {plans: [[slug, documents, fragment hash, municipality name]], topics, topicSets}],
   // the norm bytes field by field, varint(pillar × 2 + 新規) of every document, then varint(topic set) of every document.
   function parseTable(bytes, manifest) {
     var reader = { bytes: bytes, pos: 0 };
@@ -317,16 +501,26 @@ var DxSearch = (function () {
       isNew[d] = value & 1;
     }
     for (var e = 0; e < n; e++) topicSet[e] = varint(reader);
+    var municipalities = [];
+    header.plans.forEach(function (p) {
+      if (!municipalities.some(function (m) { return m.slug === p[0] && m.name === p[3]; })) municipalities.push({ slug: p[0], name: p[3] });
+    });
     return {
-      norms: norms, plans: header.plans, planStarts: planStarts, plan: plan, pillar: pillar, isNew: isNew, topicSet: topicSet,
+      norms: norms, plans: header.plans, municipalities: municipalities, planStarts: planStarts, plan: plan, pillar: pillar, isNew: isNew, topicSet: topicSet,
       topicSets: header.topicSets.map(function (set) { return set.map(function (i) { return header.topics[i]; }); }),
     };
   }
 
-  // A fragment: [url, title, label, municipality, 新規 0/1, snippet source].
+  // A fragment: [url, title, label, municipality, 新規 0/1, snippet body, figures, topics and departments].
   function parseFragment(bytes) {
     var f = JSON.parse(utf8(bytes));
-    return { url: f[0], title: f[1], label: f[2], municipality: f[3], isNew: f[4] === 1, text: f[5] };
+    return { url: f[0], title: f[1], label: f[2], municipality: f[3], isNew: f[4] === 1, body: f[5], figures: f[6], meta: f[7] };
+  }
+
+  // Snippet.Source: body, figures, topics; the figures first when the query asks for a figure.
+  function snippetSource(fragment, figuresFirst) {
+    var parts = figuresFirst ? [fragment.figures, fragment.body, fragment.meta] : [fragment.body, fragment.figures, fragment.meta];
+    return parts.filter(function (p) { return p.length > 0; }).join(" ");
   }
 
   // fetchBytes(url) returns a promise of the file's bytes (ArrayBuffer or Uint8Array).
@@ -356,29 +550,36 @@ var DxSearch = (function () {
     function search(query, filters) {
       filters = filters || {};
       return manifest().then(function (m) {
+        var messages = m.settings.messages;
         var trimmed = String(query || "").trim();
-        if (!trimmed) return { total: 0, hits: [], message: "検索語を入力してください。", terms: [] };
-        var terms = queryTerms(trimmed, m);
-        if (terms.length === 0) return { total: 0, hits: [], message: "検索できる語が含まれていません。文字や単語で検索してください。", terms: [] };
-        var shardFiles = [];
-        terms.forEach(function (t) {
-          var file = shardFor(m, t.term);
-          if (file && shardFiles.indexOf(file) < 0) shardFiles.push(file);
-        });
-        return Promise.all([table(m)].concat(shardFiles.map(function (file) { return load(file, parseShard); }))).then(function (loaded) {
-          var docs = loaded[0], shards = loaded.slice(1);
-          var ranked = score(terms, m, function (term) {
-            for (var i = 0; i < shards.length; i++) {
-              if (shards[i].entries.has(term)) return decodePostings(shards[i].bytes, shards[i].entries.get(term));
-            }
-            return undefined;
-          }, docs.norms);
-          var hits = ranked.filter(function (hit) { return admits(docs, hit.doc, filters); });
-          return {
-            total: hits.length, hits: hits, terms: terms.map(function (t) { return t.term; }),
-            facets: facetCounts(docs, ranked, filters),
-            message: hits.length === 0 ? "該当する取組は見つかりませんでした。別の言葉や、より短い言葉で検索してください。" : null,
-          };
+        if (!trimmed) return { total: 0, hits: [], message: messages.empty, terms: [] };
+        return table(m).then(function (docs) {
+          var plan = prepare(trimmed, m, docs.municipalities);
+          if (plan.terms.length === 0) return { total: 0, hits: [], message: messages.noTerms, terms: [] };
+          if (!filters.m && plan.municipality) filters = Object.assign({}, filters, { m: plan.municipality });
+          var shardFiles = [];
+          plan.terms.forEach(function (t) {
+            var file = shardFor(m, t.term);
+            if (file && shardFiles.indexOf(file) < 0) shardFiles.push(file);
+          });
+          return Promise.all(shardFiles.map(function (file) { return load(file, parseShard); })).then(function (shards) {
+            var decoded = new Map();
+            var ranked = score(plan, m, function (term) {
+              if (decoded.has(term)) return decoded.get(term);
+              var blocks;
+              for (var i = 0; i < shards.length && !blocks; i++) {
+                if (shards[i].entries.has(term)) blocks = decodePostings(shards[i].bytes, shards[i].entries.get(term));
+              }
+              decoded.set(term, blocks);
+              return blocks;
+            }, docs.norms);
+            var hits = ranked.filter(function (hit) { return admits(docs, hit.doc, filters); });
+            return {
+              total: hits.length, hits: hits, terms: plan.terms.map(function (t) { return t.term; }),
+              facets: facetCounts(docs, ranked, filters), municipality: plan.municipality, asksForFigure: plan.asksForFigure,
+              message: hits.length === 0 ? messages.noHits : null,
+            };
+          });
         });
       });
     }
@@ -429,11 +630,13 @@ var DxSearch = (function () {
 
   // ---- Snippets: the same window and marks as Search/Snippet.cs ----
 
-  function snippet(source, terms) {
+  // Parts of a text, marked where a query term matches; a window of `width` from `before` characters
+  // ahead of the first match (the whole text when width is Infinity, for titles).
+  function snippet(source, terms, before, width) {
     var text = Array.from(String(source).normalize("NFKC"));
     var lower = text.map(function (c) { return c.toLowerCase(); });
     var marked = text.map(function () { return false; });
-    var long = terms.filter(function (t) { return Array.from(t).length > 1; });
+    var long = terms.filter(function (t) { return t.length > 1; });
     (long.length ? long : terms).forEach(function (term) {
       var t = Array.from(term);
       for (var i = 0; i + t.length <= lower.length; i++) {
@@ -443,8 +646,9 @@ var DxSearch = (function () {
       }
     });
     var first = marked.indexOf(true);
-    var start = first < 0 ? 0 : Math.max(0, first - 30);
-    var end = Math.min(text.length, start + 120);
+    var whole = width === Infinity;
+    var start = first < 0 || whole ? 0 : Math.max(0, first - before);
+    var end = Math.min(text.length, start + width);
     var parts = [];
     if (start > 0) parts.push({ text: "…", mark: false });
     for (var k = start; k < end;) {
@@ -459,12 +663,12 @@ var DxSearch = (function () {
   }
 
   return {
-    analyze: analyze, queryTerms: queryTerms, score: score, rankingScore: rankingScore,
-    createClient: createClient, snippet: snippet, byte315ToFloat: byte315ToFloat,
+    analyze: analyze, prepare: prepare, queryTerms: queryTerms, score: score, rankingScore: rankingScore,
+    createClient: createClient, snippet: snippet, snippetSource: snippetSource, byte315ToFloat: byte315ToFloat,
   };
 })();
 
-// ---- The /search/ page: results as you type, facets with counts, the query kept in the URL ----
+// ---- The /search/ page: results as you type, facets with counts, the query kept in the URL and the title ----
 (function () {
   "use strict";
   if (typeof document === "undefined") return;
@@ -476,12 +680,16 @@ var DxSearch = (function () {
       return r.arrayBuffer();
     });
   });
+  // Without JavaScript the page shows only how to search otherwise (SearchPage.razor); with it, the form.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-search-needs-js]"), function (el) { el.hidden = false; });
   var input = form.querySelector("#search-q");
   var selects = { m: form.querySelector("#search-m"), t: form.querySelector("#search-t"), p: form.querySelector("#search-p") };
   var newOnly = form.querySelector("#search-n");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
   var suggestions = document.getElementById("search-suggestions");
+  var pageTitle = document.title;
   var labels = {};
   Object.keys(selects).forEach(function (key) {
     Array.prototype.forEach.call(selects[key].options, function (o) { labels[key + ":" + o.value] = o.textContent; });
@@ -505,23 +713,31 @@ var DxSearch = (function () {
     Object.keys(f).forEach(function (key) { p.set(key, f[key]); });
     var search = p.toString();
     history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+    document.title = query ? "「" + query + "」の検索結果 | " + pageTitle : pageTitle;
   }
 
+  // Counts beside each option; an option that would give no result is disabled (unless it is chosen).
   function showCounts(counts) {
     Object.keys(selects).forEach(function (key) {
       Array.prototype.forEach.call(selects[key].options, function (o) {
         if (!o.value) return;
-        o.textContent = labels[key + ":" + o.value] + (counts ? "（" + (counts[key][o.value] || 0) + "件）" : "");
+        var n = counts ? counts[key][o.value] || 0 : null;
+        o.textContent = labels[key + ":" + o.value] + (counts ? "（" + n + "件）" : "");
+        o.disabled = n === 0 && selects[key].value !== o.value;
       });
+    });
+    newOnly.disabled = !!counts && !(counts.n["1"] > 0) && !newOnly.checked;
+  }
+
+  function marked(parent, parts) {
+    parts.forEach(function (part) {
+      var node = part.mark ? document.createElement("mark") : document.createTextNode(part.text);
+      if (part.mark) node.textContent = part.text;
+      parent.appendChild(node);
     });
   }
 
-  function render(result, query, docs) {
-    list.textContent = "";
-    status.textContent = result.message && result.total === 0
-      ? (query ? "「" + query + "」: " : "") + result.message
-      : "「" + query + "」: " + result.total + "件" + (result.total > docs.length ? "(上位" + docs.length + "件を表示)" : "");
-    suggestions.hidden = !(query && result.total === 0);
+  function append(result, docs, settings) {
     docs.forEach(function (doc) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -530,21 +746,43 @@ var DxSearch = (function () {
       meta.className = "result-meta";
       meta.textContent = doc.municipality + " " + doc.label + (doc.isNew ? " 新規" : "");
       link.appendChild(meta);
-      link.appendChild(document.createTextNode(doc.title));
+      marked(link, DxSearch.snippet(doc.title, result.terms, 0, Infinity));
       item.appendChild(link);
       var snippet = document.createElement("p");
       snippet.className = "snippet";
-      DxSearch.snippet(doc.text, result.terms).forEach(function (part) {
-        var node = part.mark ? document.createElement("mark") : document.createTextNode(part.text);
-        if (part.mark) node.textContent = part.text;
-        snippet.appendChild(node);
-      });
+      marked(snippet, DxSearch.snippet(DxSearch.snippetSource(doc, result.asksForFigure), result.terms, settings.snippetBefore, settings.snippetWidth));
       item.appendChild(snippet);
       list.appendChild(item);
     });
   }
 
+  function showStatus(result, query, shown) {
+    var where = result.municipality && !selects.m.value ? "（" + labels["m:" + result.municipality] + "の取組）" : "";
+    status.textContent = result.message && result.total === 0
+      ? (query ? "「" + query + "」: " : "") + result.message
+      : "「" + query + "」: " + result.total + "件" + where + (result.total > shown ? "（" + shown + "件を表示）" : "");
+  }
+
   var latest = 0;
+  var current = null;
+  function showMore() {
+    if (!current) return;
+    var ticket = latest, state = current;
+    client.manifest().then(function (m) {
+      var next = state.result.hits.slice(state.shown, state.shown + m.settings.pageSize).map(function (h) { return h.doc; });
+      return client.documents(next).then(function (docs) {
+        if (ticket !== latest) return;
+        var first = list.children.length;
+        append(state.result, docs, m.settings);
+        state.shown += docs.length;
+        showStatus(state.result, state.query, state.shown);
+        more.hidden = state.shown >= state.result.total;
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    });
+  }
+
   function run() {
     var ticket = ++latest;
     var query = input.value.trim();
@@ -554,14 +792,23 @@ var DxSearch = (function () {
       list.textContent = "";
       status.textContent = "";
       suggestions.hidden = true;
+      more.hidden = true;
+      current = null;
       showCounts(null);
       return;
     }
-    client.search(query, f).then(function (result) {
-      return client.documents(result.hits.slice(0, 20).map(function (h) { return h.doc; })).then(function (docs) {
-        if (ticket !== latest) return;
-        showCounts(result.facets || null);
-        render(result, query, docs);
+    client.manifest().then(function (m) {
+      return client.search(query, f).then(function (result) {
+        return client.documents(result.hits.slice(0, m.settings.pageSize).map(function (h) { return h.doc; })).then(function (docs) {
+          if (ticket !== latest) return;
+          showCounts(result.facets || null);
+          list.textContent = "";
+          append(result, docs, m.settings);
+          current = { result: result, query: query, shown: docs.length };
+          showStatus(result, query, docs.length);
+          suggestions.hidden = !(query && result.total === 0);
+          more.hidden = docs.length >= result.total;
+        });
       });
     }).catch(function () {
       if (ticket === latest) status.textContent = "検索インデックスを読み込めませんでした。ページを再読み込みしてください。";
@@ -575,6 +822,7 @@ var DxSearch = (function () {
   });
   form.addEventListener("change", function (event) { if (event.target !== input) run(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  more.addEventListener("click", showMore);
   run();
 })();
 

@@ -2,10 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using DxCompare.Model;
-using DxCompare.Build;
 using DxCompare.Pages;
 using DxCompare.Search;
-using ValueType = DxCompare.Model.ValueType;
 
 namespace DxCompare.Bench;
 
@@ -56,7 +54,7 @@ public static class HugoExport
                     heading = $"{plan.Labels.Pillar}{pillar.Number} {pillar.Title}",
                     indicators = pillar.Indicators.Concat(pillar.Policies.SelectMany(p => p.Indicators)).Select(Table),
                     initiatives = pillar.Initiatives.Concat(pillar.Policies.SelectMany(p => p.Initiatives))
-                        .Select(i => new { label = $"{plan.Labels.Initiative}{i.Number} {i.Title}", url = $"/{plan.Municipality.Slug}/initiatives/{i.Number}/", isNew = i.IsNew }),
+                        .Select(i => new { label = $"{plan.Labels.Initiative}{i.Number} {i.Title}", url = SiteUrls.Initiative(plan.Municipality.Slug, i.Number), isNew = i.IsNew }),
                 }),
             }, plan.Summary ?? "");
         }
@@ -75,7 +73,7 @@ public static class HugoExport
                 schedule = i.Indicators.Where(x => x.Kind == IndicatorKind.事業計画).Select(row => new
                 {
                     name = row.Name,
-                    cells = years.Select(fy => row.Values.FirstOrDefault(v => v.Fy == fy && v.Type == ValueType.Target) is { } v ? Indicators.Format(v, row) : ""),
+                    cells = years.Select(fy => row.Values.FirstOrDefault(v => v.Fy == fy && v.Type == ValueKind.Target) is { } v ? Indicators.Format(v, row) : ""),
                 }),
                 current = i.CurrentState,
                 target = i.TargetState,
@@ -128,7 +126,7 @@ public static class HugoExport
         rows = indicator.Values.Select(v => v.Fy).Distinct().Order().Select(fy => new
         {
             year = FiscalYear.Label(fy),
-            cells = new[] { ValueType.Baseline, ValueType.Target, ValueType.Actual }
+            cells = new[] { ValueKind.Baseline, ValueKind.Target, ValueKind.Actual }
                 .Select(t => indicator.Values.FirstOrDefault(v => v.Fy == fy && v.Type == t) is { } v ? Indicators.Format(v, indicator) : ""),
         }),
     };

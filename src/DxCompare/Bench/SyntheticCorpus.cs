@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using DxCompare.Content;
 using DxCompare.Model;
-using ValueType = DxCompare.Model.ValueType;
 
 namespace DxCompare.Bench;
 
@@ -132,13 +131,13 @@ public static class SyntheticCorpus
     {
         Page = null,
         Values = [.. indicator.Values
-            .Select(v => v with { Fy = v.Type == ValueType.Baseline ? Math.Min(v.Fy + offset, baselineYear) : Math.Min(v.Fy + offset, end) })
+            .Select(v => v with { Fy = v.Type == ValueKind.Baseline ? Math.Min(v.Fy + offset, baselineYear) : Math.Min(v.Fy + offset, end) })
             .DistinctBy(v => (v.Fy, v.Type))],
     };
 
     private static Indicator Shift(Indicator indicator, int baselineYear, int end, Random random)
     {
-        var first = indicator.Values.Where(v => v.Type != ValueType.Baseline).Select(v => v.Fy).DefaultIfEmpty(baselineYear + 1).Min();
+        var first = indicator.Values.Where(v => v.Type != ValueKind.Baseline).Select(v => v.Fy).DefaultIfEmpty(baselineYear + 1).Min();
         return Move(indicator, baselineYear + 1 - first, baselineYear, end);
     }
 

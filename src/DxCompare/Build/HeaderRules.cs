@@ -1,8 +1,8 @@
 namespace DxCompare.Build;
 
 /// <summary>
-/// The response headers of every path, in one place: `serve` applies <see cref="ForPath"/> to each response and
-/// the build writes the same set as Netlify's _headers file (<see cref="For"/>), so the local preview runs under
+/// The response headers of every path, in one place: `serve` applies <see cref="HeaderRules.ForPath"/> to each response and
+/// the build writes the same set as Netlify's _headers file (<see cref="HeaderRules.For"/>), so the local preview runs under
 /// the production policy. netlify.toml sets none of them.
 /// Netlify applies every rule that matches and two Content-Security-Policy headers would both be enforced, so the
 /// CSP rules never overlap: /admin/ (which needs 'unsafe-eval' for Decap's config validation) gets its own rule

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DxCompare.Content;
+using DxCompare.Exports;
 
 using DxCompare.Pages;
 
@@ -32,23 +33,28 @@ public sealed record SettleResult(int PagesRendered, TimeSpan Elapsed, bool Supe
 }
 
 /// <summary>
-/// Watch mode. After a plan edit, the pages it touches are written at once (in place, each file replaced
-/// atomically): its own pages, the pages drawn from every plan (home, topics, indicators, compare) and
-/// initiative pages elsewhere that list its initiatives as related. The new content is matched against
-/// the previous search index for that; rebuilding the index, every related list and the downloads
-/// takes a large share of a full build, so it follows in the background and writes what changed
-/// (superseded if another edit comes first). Invalid content leaves the served site as it was.
+/// Watch mode. After a plan edit, the pages it touches are written at once: its own pages, the pages drawn from
+/// every plan (home, topics, indicators, compare) and initiative pages elsewhere whose related lists or related
+/// initiatives changed (<see cref="RebuildPlanner"/>). The new content is matched against the previous search
+/// index for that; rebuilding the index, every related list and the downloads takes a large share of a full
+/// build, so it follows in the background and writes what changed (superseded if another edit comes first).
+/// Every rebuild is staged (<see cref="StagedUpdate"/>): invalid content, or a page that fails to render, leaves
+/// the served site exactly as it was.
 /// </summary>
-public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
+public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? progress = null) : IDisposable
 {
     private readonly ContentCache _cache = new();
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly IBuildProgress _progress = progress ?? NoProgress.Instance;
     /// <summary>What the served site shows; a preview until the background rebuild settles it.</summary>
-    private SiteGeneration? _current;
+    private Served? _current;
     /// <summary>The last generation with its own search index (the one a preview borrows).</summary>
     private SiteGeneration? _settled;
     private CancellationTokenSource? _settling;
     private Task _settleTask = Task.CompletedTask;
+
+    /// <summary>A generation and what was written of it.</summary>
+    private sealed record Served(SiteGeneration Generation, IReadOnlyList<PageRoute> Routes, Downloads Downloads);
 
     public string Output => Path.GetFullPath(options.OutputDirectory);
 
@@ -58,8 +64,17 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
         var clock = Stopwatch.StartNew();
         var generation = SiteGeneration.Prepare(options, out var diagnostics, _cache);
         if (generation is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
-        Replace(generation, settled: true);
-        return await SiteBuilder.WriteAsync(generation, clock, NoProgress.Instance, cancel);
+        using var output = new StagedOutput(options.OutputDirectory);
+        var written = await generation.WriteAllAsync(output.Staging, _progress, cancel);
+        output.Commit();
+        Replace(new Served(generation, written.Routes, written.Downloads), settled: true);
+        return new BuildReport([], written.Routes.Count, written.PageBytes, clock.Elapsed)
+        {
+            SearchIndexBytes = written.SearchBytes,
+            SearchIndexTime = generation.SearchIndexTime,
+            AdminReady = written.AdminReady,
+            Phases = generation.Phases.ToString(),
+        };
     }
 
     public async Task<RebuildResult> RebuildAsync(IReadOnlyCollection<string> changedPaths, CancellationToken cancel = default)
@@ -70,10 +85,16 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
         await _writing.WaitAsync(cancel);
         try
         {
-            var change = ContentChange.Of(changedPaths, options.ContentDirectory);
-            return _current is null || change is null
+            var changed = RebuildPlanner.SourcesChangedBy(changedPaths, options.ContentDirectory);
+            return _current is null || changed is null
                 ? await RebuildAllAsync(clock, cancel)
-                : await RebuildPlansAsync(_current, change, clock, cancel);
+                : await RebuildPlansAsync(_current, changed, clock, cancel);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Staged: nothing of this rebuild reached the served site.
+            return new RebuildResult([new Diagnostic(options.ContentDirectory, 1, 1, $"the rebuild failed ({error.GetType().Name}: {error.Message}); the last good site is still served. Run `dxcompare validate` and report the problem if it passes.")],
+                0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
         }
         finally
         {
@@ -81,64 +102,85 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
         }
     }
 
-    /// <summary>Taxonomies, theme assets (fingerprints in every page) or anything unknown: everything, with a new index.</summary>
+    /// <summary>Taxonomies, theme assets (fingerprints in every page) or anything unknown: everything, with a new index, staged and swapped in.</summary>
     private async Task<RebuildResult> RebuildAllAsync(Stopwatch clock, CancellationToken cancel)
     {
         var next = SiteGeneration.Prepare(options, out var diagnostics, _cache);
         if (next is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
-        await next.WriteAllAsync(Output, inPlace: true, NoProgress.Instance, cancel);
-        var removed = _current is null ? 0 : RemovePagesOf(_current, next);
-        Replace(next, settled: true);
-        return new RebuildResult([], next.Routes.Count, removed, next.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
+        try
+        {
+            using var output = new StagedOutput(options.OutputDirectory);
+            var written = await next.WriteAllAsync(output.Staging, _progress, cancel);
+            output.Commit();
+            Replace(new Served(next, written.Routes, written.Downloads), settled: true);
+            return new RebuildResult([], written.Routes.Count, 0, written.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
+        }
+        catch
+        {
+            next.Dispose();
+            throw;
+        }
     }
 
-    private async Task<RebuildResult> RebuildPlansAsync(SiteGeneration previous, ContentChange change, Stopwatch clock, CancellationToken cancel)
+    private async Task<RebuildResult> RebuildPlansAsync(Served previous, IReadOnlySet<PageSource> changed, Stopwatch clock, CancellationToken cancel)
     {
         var phases = new PhaseTimer();
         var loaded = ContentLoader.Load(options.ContentDirectory, _cache);
         if (!loaded.Succeeded) return new RebuildResult(loaded.Diagnostics, 0, 0, previous.Routes.Count, clock.Elapsed, false);
         phases.Mark($"load ({_cache.LastParsed} parsed)");
-        var preview = previous.Preview(loaded.Content!, change.Plans);
+        var changedPlans = changed.Where(s => s.Kind == PageSourceKind.Plan).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var preview = previous.Generation.Preview(loaded.Content!, changedPlans);
         phases.Mark("related");
-        var routes = Affected(previous, preview, change);
-        phases.Mark($"affected ({routes.Count} pages)");
-        await preview.RenderAsync(routes, Output, inPlace: true, null, cancel);
+        var routes = preview.Routes(previous.Downloads);
+        var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(previous.Generation), RelatedByUrl(preview))]);
+        phases.Mark($"affected ({affected.Count} pages)");
+        using (var update = new StagedUpdate(Output))
+        {
+            _progress.Start("pages", affected.Count);
+            await preview.RenderAsync(affected, update.Staging, _progress, cancel);
+            update.Commit();
+        }
         phases.Mark("pages");
-        var removed = RemovePagesOf(previous, preview);
-        preview.WriteSiteFiles(Output);
+        var removed = RemovePagesOf(previous.Routes, routes);
+        preview.WriteSiteFiles(Output, routes);
         phases.Mark("site files");
-        Replace(preview, settled: false);
+        Replace(new Served(preview, routes, previous.Downloads), settled: false);
 
         var settling = new CancellationTokenSource();
         _settling = settling;
-        var task = Task.Run(() => SettleAsync(preview, settling.Token));
+        var task = Task.Run(() => SettleAsync(_current!, settling.Token));
         _settleTask = task;
-        return new RebuildResult([], routes.Count, removed, preview.Routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task };
+        return new RebuildResult([], affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task };
     }
 
     /// <summary>Rebuilds the index and every related list for the preview's content, then writes the search index, the downloads and the pages whose related lists changed.</summary>
-    private async Task<SettleResult> SettleAsync(SiteGeneration preview, CancellationToken cancel)
+    private async Task<SettleResult> SettleAsync(Served preview, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         SiteGeneration? next = null;
         try
         {
-            next = SiteGeneration.Create(options, preview.Site.Content, new PhaseTimer(), cancel);
+            next = SiteGeneration.Create(options, preview.Generation.Site.Content, new PhaseTimer(), cancel);
             await _writing.WaitAsync(cancel);
             try
             {
                 cancel.ThrowIfCancellationRequested();
-                next.WriteExports(Output);
-                next.WriteSearchIndex(Output);
+                // Index files are named by their content and found through the manifest, which is replaced last and
+                // atomically: written in place, only the files that changed are written at all.
+                var search = next.WriteSearchIndex(Output);
                 next.Phases.Mark("search export");
-                var before = RelatedByUrl(preview);
-                var after = RelatedByUrl(next);
-                var routes = next.Routes.Where(route => route.Component == typeof(Theme.DataPage) || Differs(before, after, route.Path)).ToList();
+                using var update = new StagedUpdate(Output);
+                var downloads = next.WriteDownloads(update.Staging);
+                var routes = next.Routes(downloads);
+                var affected = RebuildPlanner.Affected(routes,
+                    [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(preview.Generation), RelatedByUrl(next))]);
                 // Not cancelled from here: a rebuild waiting for the lock must find the pages consistent.
-                await next.RenderAsync(routes, Output, inPlace: true);
+                await next.RenderAsync(affected, update.Staging, cancel: CancellationToken.None);
+                update.Commit();
+                SiteGeneration.PruneSearchIndex(Output, search.Files);
                 next.Phases.Mark("pages");
-                Replace(next, settled: true);
-                return new SettleResult(routes.Count, clock.Elapsed, false) { Phases = next.Phases.ToString() };
+                Replace(new Served(next, routes, downloads), settled: true);
+                return new SettleResult(affected.Count, clock.Elapsed, false) { Phases = next.Phases.ToString() };
             }
             finally
             {
@@ -152,63 +194,15 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
         }
     }
 
-    /// <summary>The plan and prose-page files a change touched (by slug).</summary>
-    private sealed record ContentChange(IReadOnlySet<string> Plans, IReadOnlySet<string> Pages)
-    {
-        /// <summary>Null when something else changed (taxonomies, theme assets, unknown files): that needs everything.</summary>
-        public static ContentChange? Of(IReadOnlyCollection<string> changedPaths, string contentDirectory)
-        {
-            var content = Path.GetFullPath(contentDirectory);
-            string[] In(string folder) => [.. changedPaths.Select(Path.GetFullPath)
-                .Where(p => p.StartsWith(Path.Combine(content, folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))];
-            var plans = In(ContentLoader.PlansFolder);
-            var pages = In(ContentLoader.PagesFolder);
-            if (changedPaths.Count == 0 || plans.Length + pages.Length < changedPaths.Count) return null;
-            static HashSet<string> Slugs(string[] paths) => [.. paths.Select(Path.GetFileNameWithoutExtension).OfType<string>()];
-            return new ContentChange(Slugs(plans), Slugs(pages));
-        }
-    }
-
-    /// <summary>The routes a change of plans or prose pages touches.</summary>
-    private static IReadOnlyList<PageRoute> Affected(SiteGeneration previous, SiteGeneration next, ContentChange change)
-    {
-        var scopes = change.Plans.Select(SiteRoutes.PlanScope).Concat(change.Pages.Select(SiteRoutes.PageScope)).ToHashSet(StringComparer.Ordinal);
-        var plansChanged = change.Plans.Count > 0;
-        var before = plansChanged ? RelatedByUrl(previous) : [];
-        var after = plansChanged ? RelatedByUrl(next) : [];
-
-        return [.. next.Routes.Where(route =>
-            scopes.Contains(route.Scope)
-            || (plansChanged && route.Scope == PageRoute.Global)
-            || (plansChanged && route.Scope.StartsWith("plan:", StringComparison.Ordinal) && Differs(before, after, route.Path)))];
-    }
-
-    private static bool Differs(Dictionary<string, IReadOnlyList<Search.Related>> before, Dictionary<string, IReadOnlyList<Search.Related>> after, string url) =>
-        after.TryGetValue(url, out var now) && (!before.TryGetValue(url, out var then) || !now.SequenceEqual(then, SameOnPage.Instance));
-
     private static Dictionary<string, IReadOnlyList<Search.Related>> RelatedByUrl(SiteGeneration generation) =>
         generation.Site.Related.ToDictionary(pair => pair.Key.Url, pair => pair.Value, StringComparer.Ordinal);
 
-    /// <summary>Two related initiatives that an initiative page shows the same way (URL, municipality, label, title, shared topics, kind).</summary>
-    private sealed class SameOnPage : IEqualityComparer<Search.Related>
-    {
-        public static readonly SameOnPage Instance = new();
-
-        public bool Equals(Search.Related? a, Search.Related? b) =>
-            a is not null && b is not null
-            && a.Entry.Url == b.Entry.Url && a.Entry.Municipality.Name == b.Entry.Municipality.Name
-            && a.Entry.Plan.Labels.Initiative == b.Entry.Plan.Labels.Initiative && a.Entry.Initiative.Title == b.Entry.Initiative.Title
-            && a.SimilarText == b.SimilarText && a.SharedTopics.Select(t => t.Id).SequenceEqual(b.SharedTopics.Select(t => t.Id));
-
-        public int GetHashCode(Search.Related related) => related.Entry.Url.GetHashCode(StringComparison.Ordinal);
-    }
-
     /// <summary>Deletes the pages of <paramref name="previous"/> that <paramref name="next"/> no longer has (and folders left empty).</summary>
-    private int RemovePagesOf(SiteGeneration previous, SiteGeneration next)
+    private int RemovePagesOf(IReadOnlyList<PageRoute> previous, IReadOnlyList<PageRoute> next)
     {
-        var kept = next.Routes.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+        var kept = next.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
         var removed = 0;
-        foreach (var gone in previous.Routes.Where(r => !kept.Contains(r.Path)))
+        foreach (var gone in previous.Where(r => !kept.Contains(r.Path)))
         {
             var file = Path.Combine(Output, gone.OutputFile);
             if (!File.Exists(file)) continue;
@@ -221,13 +215,13 @@ public sealed class IncrementalBuilder(BuildOptions options) : IDisposable
     }
 
     /// <summary>Makes <paramref name="next"/> the served generation; an index no generation uses any more is released.</summary>
-    private void Replace(SiteGeneration next, bool settled)
+    private void Replace(Served next, bool settled)
     {
         _current = next;
         if (!settled) return;
         var old = _settled;
-        _settled = next;
-        if (old is not null && !ReferenceEquals(old, next)) old.Dispose();
+        _settled = next.Generation;
+        if (old is not null && !ReferenceEquals(old, next.Generation)) old.Dispose();
     }
 
     public void Dispose()

@@ -1,14 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using DxCompare.Cms;
 using DxCompare.Content;
-using DxCompare.Exports;
-using DxCompare.Build;
-using DxCompare.Search;
-using Humanizer;
-
 using DxCompare.Pages;
+using Humanizer;
 
 namespace DxCompare.Build;
 
@@ -31,27 +28,27 @@ public sealed record BuildReport(IReadOnlyList<Diagnostic> Diagnostics, int Page
     public double PagesPerSecond => PagesWritten / Math.Max(Elapsed.TotalSeconds, 0.001);
 
     public string Summary() =>
-        $"{"page".ToQuantity(PagesWritten)} written ({BytesWritten.Bytes().Humanize("0.#")}) in {Elapsed.TotalSeconds:0.00} s, {PagesPerSecond:0} pages/s; " +
-        $"search index {SearchIndexBytes.Bytes().Humanize("0.#")} in {SearchIndexTime.TotalSeconds:0.00} s";
+        string.Create(CultureInfo.InvariantCulture, $"{"page".ToQuantity(PagesWritten)} written ({BytesWritten.Bytes().ToString("0.#", CultureInfo.InvariantCulture)}) in {Elapsed.TotalSeconds:0.00} s, {PagesPerSecond:0} pages/s; " +
+        $"search index {SearchIndexBytes.Bytes().ToString("0.#", CultureInfo.InvariantCulture)} in {SearchIndexTime.TotalSeconds:0.00} s");
 }
 
 /// <summary>Reports build steps; the CLI shows them as a progress bar on a terminal and stays quiet in CI.</summary>
 public interface IBuildProgress
 {
-    void Start(string step, int total);
+    void Start(string stepName, int total);
     void Advance(int count = 1);
 }
 
 public sealed class NoProgress : IBuildProgress
 {
     public static readonly NoProgress Instance = new();
-    public void Start(string step, int total) { }
+    public void Start(string stepName, int total) { }
     public void Advance(int count = 1) { }
 }
 
 /// <summary>
-/// The build pipeline: load and validate content → render pages in parallel → copy theme assets →
-/// write exports, sitemap and robots → swap the staged folder in. Any failure leaves the previous site.
+/// A full build: the steps of <see cref="SiteGeneration"/> into a staging folder that is swapped in only when
+/// all of them succeeded, so any failure leaves the previous site; and the parallel page writer both builds use.
 /// </summary>
 public static class SiteBuilder
 {
@@ -70,19 +67,21 @@ public static class SiteBuilder
     internal static async Task<BuildReport> WriteAsync(SiteGeneration generation, Stopwatch clock, IBuildProgress progress, CancellationToken cancel)
     {
         using var output = new StagedOutput(generation.Options.OutputDirectory);
-        var (bytes, searchBytes, adminReady) = await generation.WriteAllAsync(output.Staging, inPlace: false, progress, cancel);
+        var written = await generation.WriteAllAsync(output.Staging, progress, cancel);
         output.Commit();
         var phases = generation.Phases;
         phases.Mark("files");
-        return new BuildReport([], generation.Routes.Count, bytes, clock.Elapsed)
+        return new BuildReport([], written.Routes.Count, written.PageBytes, clock.Elapsed)
         {
-            SearchIndexBytes = searchBytes, SearchIndexTime = generation.SearchIndexTime, AdminReady = adminReady,
+            SearchIndexBytes = written.SearchBytes,
+            SearchIndexTime = generation.SearchIndexTime,
+            AdminReady = written.AdminReady,
             Phases = phases.ToString(),
         };
     }
 
-    /// <summary>Writes rendered pages in parallel, one renderer per worker; returns the bytes written.</summary>
-    internal static async Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, int workers, bool inPlace, IBuildProgress progress, CancellationToken cancel)
+    /// <summary>Writes rendered pages in parallel into a folder nobody serves yet, one renderer per worker; returns the bytes written.</summary>
+    internal static async Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, int workers, IBuildProgress progress, CancellationToken cancel)
     {
         long bytes = 0;
         await Parallel.ForEachAsync(Partition(routes, workers), new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancel },
@@ -100,9 +99,7 @@ public static class SiteBuilder
                     await renderer.RenderAsync(route, writer);
                     await writer.FlushAsync(token);
                     var html = page.GetBuffer().AsSpan(0, (int)page.Length);
-                    var path = StagedOutput.Inside(root, route.OutputFile);
-                    if (inPlace) ReplaceFile(path, html);
-                    else WriteFile(path, html);
+                    WriteFile(StagedOutput.Inside(root, route.OutputFile), html);
                     Interlocked.Add(ref bytes, html.Length);
                     progress.Advance();
                 }

@@ -3,23 +3,28 @@ using DxCompare.Cms;
 using DxCompare.Content;
 using DxCompare.Exports;
 using DxCompare.Model;
-using DxCompare.Build;
-using DxCompare.Search;
-using Humanizer;
-
 using DxCompare.Pages;
+using DxCompare.Search;
 
 namespace DxCompare.Build;
 
 /// <summary>
-/// One generation of the site: validated content, everything derived from it (search index, related
-/// initiatives, exports) and the routes. A full build writes all of it to a staging folder; watch mode
-/// keeps the previous generation to decide which pages a change touches.
+/// One generation of the site, and the build as ordered steps that hand their results to the next:
+/// <list type="number">
+/// <item>content: <see cref="ContentLoader"/> loads and validates (<see cref="Prepare"/>);</item>
+/// <item>index: a Lucene index of every initiative (<see cref="Create"/>);</item>
+/// <item>related: related initiatives from the index, into the <see cref="SiteContext"/> pages read (<see cref="Create"/>);</item>
+/// <item>search export: the static index the browser searches;</item>
+/// <item>exports: the downloads, whose names and sizes /data/ shows;</item>
+/// <item>routes: every page with what it shows (<see cref="SiteRoutes"/>), given the downloads;</item>
+/// <item>pages: rendered in parallel;</item>
+/// <item>site files: assets, /admin/, sitemap, robots, headers, given the routes.</item>
+/// </list>
+/// Steps 4–8 are <see cref="WriteAllAsync"/>. A full build writes into a staging folder; watch mode keeps the
+/// generation and its routes to decide which pages a change touches.
 /// </summary>
 public sealed class SiteGeneration : IDisposable
 {
-    private readonly Dictionary<string, string> _dataSizes = new(StringComparer.Ordinal);
-
     private readonly bool _ownsSearch;
 
     private SiteGeneration(BuildOptions options, SiteContext site, SearchIndex search, RelatedInitiatives related, bool ownsSearch)
@@ -29,8 +34,6 @@ public sealed class SiteGeneration : IDisposable
         Search = search;
         RelatedFinder = related;
         _ownsSearch = ownsSearch;
-        // /data/ shows the sizes of the downloads, filled in by WriteExports before any page is rendered.
-        Routes = [.. SiteRoutes.All(site, _dataSizes)];
     }
 
     public BuildOptions Options { get; }
@@ -40,11 +43,9 @@ public sealed class SiteGeneration : IDisposable
     public TimeSpan SearchIndexTime { get; private init; }
     private RelatedInitiatives RelatedFinder { get; }
 
-    public IReadOnlyList<PageRoute> Routes { get; }
-
     private string AssetsDirectory => Path.Combine(Options.ThemeDirectory, "assets");
 
-    /// <summary>Loads and validates the content; null (with the validator's messages) when it is not valid.</summary>
+    /// <summary>Step 1: loads and validates the content; null (with the validator's messages) when it is not valid.</summary>
     public static SiteGeneration? Prepare(BuildOptions options, out IReadOnlyList<Diagnostic> diagnostics, ContentCache? cache = null)
     {
         var phases = new PhaseTimer();
@@ -61,7 +62,7 @@ public sealed class SiteGeneration : IDisposable
         return Create(options, loaded.Content!, phases);
     }
 
-    /// <summary>Indexes the content and computes every related list.</summary>
+    /// <summary>Steps 2 and 3: indexes the content and computes every related list.</summary>
     public static SiteGeneration Create(BuildOptions options, ContentSet content, PhaseTimer phases, CancellationToken cancel = default)
     {
         var search = new SearchIndex(content, cancel: cancel);
@@ -93,9 +94,7 @@ public sealed class SiteGeneration : IDisposable
         var phases = new PhaseTimer();
         var site = new SiteContext(content, Options.BaseUrl, Site.Assets) { Related = RelatedFinder.Update(Site.Related, content, changedSlugs) };
         phases.Mark("related");
-        var preview = new SiteGeneration(Options, site, Search, RelatedFinder, ownsSearch: false) { Phases = phases, SearchIndexTime = SearchIndexTime };
-        foreach (var (file, size) in _dataSizes) preview._dataSizes[file] = size;
-        return preview;
+        return new SiteGeneration(Options, site, Search, RelatedFinder, ownsSearch: false) { Phases = phases, SearchIndexTime = SearchIndexTime };
     }
 
     /// <summary>The assets every layout links to; without them pages would point at files that do not exist.</summary>
@@ -114,57 +113,56 @@ public sealed class SiteGeneration : IDisposable
     /// <summary>How long each step took, for the build summary and benchmarks.</summary>
     public PhaseTimer Phases { get; private init; } = new();
 
-    /// <summary>Writes the static search index (replacing an older one) and returns its size in bytes.</summary>
-    public long WriteSearchIndex(string root)
+    /// <summary>Step 4: writes the static search index into <paramref name="root"/>; returns the files written (relative to the index folder) and their bytes.</summary>
+    public (IReadOnlySet<string> Files, long Bytes) WriteSearchIndex(string root)
+    {
+        var written = StaticSearchExport.Write(Search, root);
+        return (written.Files, written.Bytes);
+    }
+
+    /// <summary>Deletes index files of earlier generations from a served folder: names are content hashes, so old ones linger otherwise.</summary>
+    public static void PruneSearchIndex(string root, IReadOnlySet<string> keep)
     {
         var folder = Path.Combine(root, StaticSearchExport.Folder);
-        var written = StaticSearchExport.Write(Search, root);
+        if (!Directory.Exists(folder)) return;
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList())
         {
-            if (!written.Files.Contains(Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'))) File.Delete(file);
+            if (!keep.Contains(Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'))) File.Delete(file);
         }
-        return written.Bytes;
     }
 
-    /// <summary>Writes the open-data downloads and records their sizes for the /data/ page.</summary>
-    public void WriteExports(string root)
-    {
-        var folder = Path.Combine(root, "data");
-        foreach (var file in OpenDataExport.WriteAll(Site.Content, folder))
-            _dataSizes[file] = new FileInfo(Path.Combine(folder, file)).Length.Bytes().Humanize("0.#");
-    }
+    /// <summary>Step 5: the open-data downloads.</summary>
+    public Downloads WriteDownloads(string root) => Downloads.Write(Site.Content, root);
 
-    /// <summary>
-    /// Renders pages into <paramref name="root"/>. Into a staging folder files are written directly; into
-    /// the served folder (<paramref name="inPlace"/>, watch mode) each one is replaced atomically.
-    /// </summary>
-    public Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, bool inPlace, IBuildProgress? progress = null, CancellationToken cancel = default)
-    {
-        if (_dataSizes.Count == 0) throw new InvalidOperationException("WriteExports comes before rendering: the /data/ page shows their sizes.");
-        return SiteBuilder.RenderAsync(routes, root, Options.Workers, inPlace, progress ?? NoProgress.Instance, cancel);
-    }
+    /// <summary>Step 6: every page, given the downloads /data/ lists.</summary>
+    public IReadOnlyList<PageRoute> Routes(Downloads downloads) => [.. SiteRoutes.All(Site, downloads)];
 
-    /// <summary>Everything, in the order it depends on: search index, downloads (their sizes are on /data/), pages, site files.</summary>
-    public async Task<(long PageBytes, long SearchBytes, bool AdminReady)> WriteAllAsync(string root, bool inPlace, IBuildProgress progress, CancellationToken cancel)
+    /// <summary>Step 7: renders pages into <paramref name="root"/>, a folder nobody serves yet.</summary>
+    public Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, IBuildProgress? progress = null, CancellationToken cancel = default) =>
+        SiteBuilder.RenderAsync(routes, root, Options.Workers, progress ?? NoProgress.Instance, cancel);
+
+    /// <summary>Steps 4–8 into <paramref name="root"/>.</summary>
+    public async Task<WrittenSite> WriteAllAsync(string root, IBuildProgress progress, CancellationToken cancel)
     {
-        var searchBytes = WriteSearchIndex(root);
+        var search = WriteSearchIndex(root);
         Phases.Mark("search export");
-        WriteExports(root);
+        var downloads = WriteDownloads(root);
         Phases.Mark("exports");
-        progress.Start("pages", Routes.Count);
-        var pageBytes = await RenderAsync(Routes, root, inPlace, progress, cancel);
+        var routes = Routes(downloads);
+        progress.Start("pages", routes.Count);
+        var pageBytes = await RenderAsync(routes, root, progress, cancel);
         Phases.Mark("pages");
-        var adminReady = WriteSiteFiles(root);
-        return (pageBytes, searchBytes, adminReady);
+        var adminReady = WriteSiteFiles(root, routes);
+        return new WrittenSite(routes, downloads, search.Files) { PageBytes = pageBytes, SearchBytes = search.Bytes, AdminReady = adminReady };
     }
 
-    /// <summary>Theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>
-    public bool WriteSiteFiles(string root)
+    /// <summary>Step 8: theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>
+    public bool WriteSiteFiles(string root, IReadOnlyList<PageRoute> routes)
     {
         Site.Assets.CopyTo(AssetsDirectory, root);
         var adminReady = AdminSite.Write(root, Options.ThemeDirectory, Options.DecapDist, Options.Cms with { SiteUrl = Options.BaseUrl }, Site.Assets["site.css"]);
-        SiteBuilder.WriteText(Path.Combine(root, "sitemap.xml"), SiteBuilder.Sitemap(Site, Routes));
-        SiteBuilder.WriteText(Path.Combine(root, "robots.txt"), $"User-agent: *\nAllow: /\nDisallow: /admin/\nSitemap: {Site.Absolute("/sitemap.xml")}\n");
+        SiteBuilder.WriteText(Path.Combine(root, "sitemap.xml"), SiteBuilder.Sitemap(Site, routes));
+        SiteBuilder.WriteText(Path.Combine(root, "robots.txt"), $"User-agent: *\nAllow: /\nDisallow: {SiteUrls.Admin}\nSitemap: {Site.Absolute(SiteUrls.Sitemap)}\n");
         SiteBuilder.WriteText(Path.Combine(root, HeaderRules.FileName), HeaderRules.Render(HeaderRules.For(root)));
         return adminReady;
     }
@@ -173,6 +171,14 @@ public sealed class SiteGeneration : IDisposable
     {
         if (_ownsSearch) Search.Dispose();
     }
+}
+
+/// <summary>What writing a generation produced: its pages, its downloads and its search index files.</summary>
+public sealed record WrittenSite(IReadOnlyList<PageRoute> Routes, Downloads Downloads, IReadOnlySet<string> SearchFiles)
+{
+    public long PageBytes { get; init; }
+    public long SearchBytes { get; init; }
+    public bool AdminReady { get; init; } = true;
 }
 
 public sealed class PhaseTimer

@@ -1,5 +1,3 @@
-using DxCompare.Pages;
-
 namespace DxCompare.Build;
 
 /// <summary>
@@ -29,13 +27,6 @@ public sealed class StagedOutput : IDisposable
     public string Target { get; }
 
     public string Staging { get; }
-
-    public string PathOf(string relative)
-    {
-        var path = Inside(Staging, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
-    }
 
     /// <summary>
     /// The full path of <paramref name="relative"/> in <paramref name="root"/>, checked to lie inside it. Names from

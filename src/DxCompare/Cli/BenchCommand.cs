@@ -20,7 +20,7 @@ public static class BenchCommand
     private static Command Hugo()
     {
         var content = CommonOptions.Content();
-        var output = new Option<string>("--out") { Description = "Folder for the Hugo site", Required = true };
+        var output = CommonOptions.OutputFolder("Folder for the Hugo site");
         var theme = new Option<string>("--hugo-theme") { Description = "The equivalent Hugo theme", DefaultValueFactory = _ => "bench/hugo-theme/dxcompare" };
         var command = new Command("hugo", "Export the content as a Hugo site with the same pages, for the side-by-side build benchmark") { content, output, theme };
         command.SetAction(parse =>
@@ -37,7 +37,7 @@ public static class BenchCommand
     private static Command Incremental()
     {
         var content = CommonOptions.Content();
-        var output = new Option<string>("--output") { Description = "Output folder (rebuilt)", Required = true };
+        var output = CommonOptions.OutputFolder("Output folder (rebuilt)");
         var theme = BuildCommand.ThemeOption();
         var command = new Command("incremental", "Full build, then the watch-mode rebuild after editing one plan's title; prints both times") { content, output, theme };
         command.SetAction(async (parse, cancel) =>
@@ -77,20 +77,31 @@ public static class BenchCommand
     private static Command Quality()
     {
         var content = CommonOptions.Content();
-        var judged = new Option<string>("--judged") { Description = "Judged queries (YAML)", DefaultValueFactory = _ => "tests/DxCompare.Tests/Search/judged-queries.yml" };
-        var command = new Command("quality", "Recall@5, nDCG@10 and P@5 of every analyzer variant on the judged queries") { content, judged };
+        var judged = new Option<string[]>("--judged")
+        {
+            Description = "Judged query sets (YAML); both sets by default",
+            DefaultValueFactory = _ => ["tests/DxCompare.Tests/Search/judged-queries.yml", "tests/DxCompare.Tests/Search/everyday-queries.yml"],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list, per set, the queries of the shipped variant below nDCG@10 1 with their top 5" };
+        var command = new Command("quality", "Recall@5, nDCG@10, P@5, MRR and zero-result rate of every analyzer variant on the judged query sets") { content, judged, verbose };
         command.SetAction(parse =>
         {
             var loaded = ContentLoader.Load(parse.GetValue(content)!);
             if (!loaded.Succeeded) return ValidateCommand.Report(loaded, Console.Out, Console.Error);
-            var queries = Evaluation.LoadJudgedQueries(parse.GetValue(judged)!);
-            Console.WriteLine($"{queries.Count} judged queries, {loaded.Content!.Initiatives.Count} initiatives");
-            Console.WriteLine("| variant | recall@5 | nDCG@10 | P@5 | shipped |");
-            Console.WriteLine("| --- | --- | --- | --- | --- |");
-            foreach (var variant in AnalyzerOptions.Variants)
+            foreach (var path in parse.GetValue(judged)!)
             {
-                var report = Evaluation.Measure(loaded.Content, variant, queries);
-                Console.WriteLine($"| {variant.Name} | {report.RecallAt5:0.000} | {report.NdcgAt10:0.000} | {report.PrecisionAt5:0.000} | {(variant == AnalyzerOptions.Shipped ? "yes" : "")} |");
+                var queries = Evaluation.LoadJudgedQueries(path);
+                Console.WriteLine($"\n{Path.GetFileName(path)}: {queries.Count} judged queries ({queries.Count(q => q.ShouldFindNothing)} should find nothing), {loaded.Content!.Initiatives.Count} initiatives");
+                Console.WriteLine(QualityReport.Header.Replace("| variant |", "| variant (shipped last) |"));
+                foreach (var variant in AnalyzerOptions.Variants)
+                {
+                    var report = Evaluation.Measure(loaded.Content, variant, queries);
+                    Console.WriteLine(report.Row(variant.Name));
+                    if (variant != AnalyzerOptions.Shipped || !parse.GetValue(verbose)) continue;
+                    foreach (var q in report.PerQuery.Where(q => q.Query.ShouldFindNothing ? q.Total > 2 : q.Ndcg < 0.999))
+                        Console.WriteLine($"    {q.Query.Query}: nDCG {q.Ndcg:0.00} total {q.Total} top {string.Join(" ", q.Top10.Take(5).Select(k => $"{k}({q.Query.Grade(k)})"))}");
+                }
             }
             return 0;
         });

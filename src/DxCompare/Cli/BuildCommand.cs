@@ -1,13 +1,12 @@
 using System.CommandLine;
 using DxCompare.Build;
-using DxCompare.Pages;
 using Spectre.Console;
 
 namespace DxCompare.Cli;
 
 public static class BuildCommand
 {
-    public static Option<string> OutputOption() => new("--output") { Description = "Folder the site is written to", DefaultValueFactory = _ => "output" };
+    public static Option<string> OutputOption() => CommonOptions.OutputFolder("Folder the site is written to", "output");
     public static Option<string> ThemeOption() => new("--theme") { Description = "Theme folder (Razor components are compiled in; assets are read from here)", DefaultValueFactory = _ => "theme" };
     public static Option<string> BaseUrlOption() => new("--base-url") { Description = "Public origin for canonical and OpenGraph URLs", DefaultValueFactory = _ => BuildOptions.DefaultBaseUrl };
 
@@ -62,7 +61,7 @@ public static class BuildCommand
     {
         private ProgressTask? _task;
 
-        public void Start(string step, int total) => _task = context.AddTask(step, maxValue: total);
+        public void Start(string stepName, int total) => _task = context.AddTask(stepName, maxValue: total);
 
         public void Advance(int count = 1) => _task?.Increment(count);
     }

@@ -10,7 +10,7 @@ public static class ExportCommand
     public static Command Create()
     {
         var content = CommonOptions.Content();
-        var output = new Option<string>("--out") { Description = "Folder to write the open-data files to", DefaultValueFactory = _ => "output/data" };
+        var output = CommonOptions.OutputFolder("Folder to write the open-data files to", "output/data");
         var command = new Command("export", "Write initiatives.csv, indicators.csv, plans.json and schema.json") { content, output };
         command.SetAction(parse =>
         {
@@ -29,7 +29,7 @@ public static class SchemaCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--out") { Description = "Folder to write the JSON Schemas to", DefaultValueFactory = _ => "content/schema" };
+        var output = CommonOptions.OutputFolder("Folder to write the JSON Schemas to", "content/schema");
         var command = new Command("schema", "Write the JSON Schemas of the content files, generated from the C# model") { output };
         command.SetAction(parse =>
         {

@@ -11,7 +11,7 @@ public static class GenerateCommand
         var municipalities = new Option<int>("--municipalities") { Description = "How many municipalities", DefaultValueFactory = _ => 100 };
         var initiatives = new Option<int?>("--initiatives") { Description = "Initiatives in all (default 39 per municipality, about 70,000 for 1,788)" };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same files", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--out") { Description = "Folder to write the content set to", Required = true };
+        var output = CommonOptions.OutputFolder("Folder to write the content set to");
         var content = CommonOptions.Content();
         var command = new Command("generate", "Write a deterministic synthetic content set drawn from the real plans, for scale benchmarks")
         {

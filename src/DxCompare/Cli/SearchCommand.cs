@@ -17,7 +17,8 @@ public static class SearchCommand
         var topic = new Option<string?>("--topic") { Description = "Only this topic id (e.g. telework-workstyle)" };
         var limit = new Option<int>("--limit") { Description = "How many results", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Machine-readable output" };
-        var command = new Command("search", "Search the initiatives of every plan, ranked by BM25") { query, content, municipality, topic, limit, json };
+        var indexFolder = new Option<string?>("--index") { Description = "Where the Lucene index is kept between searches (default: a folder per content folder under the temp folder)" };
+        var command = new Command("search", "Search the initiatives of every plan, ranked by BM25") { query, content, municipality, topic, limit, json, indexFolder };
         command.SetAction(parse =>
         {
             var loaded = ContentLoader.Load(parse.GetValue(content)!);
@@ -34,7 +35,10 @@ public static class SearchCommand
                 Console.Error.WriteLine($"unknown topic '{topicId}'. Use an id from content/topics.yml, e.g. {string.Join(", ", loaded.Content.Topics.Take(3).Select(t => t.Id))}.");
                 return 2;
             }
-            using var index = new SearchIndex(loaded.Content!);
+            // Reused from the cache folder while the content is unchanged: a search answers without re-indexing.
+            var contentDirectory = Path.GetFullPath(parse.GetValue(content)!);
+            var cache = parse.GetValue(indexFolder) ?? DefaultIndexFolder(contentDirectory);
+            using var index = SearchIndex.OpenOrBuild(loaded.Content!, contentDirectory, cache);
             var text = parse.GetValue(query) ?? "";
             var results = index.Search(text, new SearchFilters(slug, topicId), Math.Clamp(parse.GetValue(limit), 1, 1000));
             if (parse.GetValue(json)) Console.WriteLine(ToJson(results, index));
@@ -44,17 +48,22 @@ public static class SearchCommand
         return command;
     }
 
+    public static string DefaultIndexFolder(string contentDirectory) =>
+        Path.Combine(Path.GetTempPath(), "dxcompare-search", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(contentDirectory)))[..12]);
+
     public static string ToJson(SearchResults results, SearchIndex index)
     {
-        var terms = index.QueryTerms(results.Query).Select(t => t.Term).ToList();
+        var terms = results.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
+        var figuresFirst = results.Plan?.AsksForFigure ?? false;
         var payload = new
         {
             query = results.Query,
             total = results.Total,
             message = results.Message,
+            municipality = results.Plan?.Municipality,
             results = results.Hits.Select(hit =>
             {
-                var snippet = Snippet.Of(hit.Document.SnippetSource, terms);
+                var snippet = Snippet.Of(hit.Document.SnippetSource(figuresFirst), terms);
                 return new
                 {
                     municipality = hit.Document.Slug,
@@ -77,14 +86,14 @@ public static class SearchCommand
             Console.WriteLine(results.Message);
             return;
         }
-        var terms = index.QueryTerms(results.Query).Select(t => t.Term).ToList();
+        var terms = results.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
         // The query is echoed as typed, but never a terminal escape sequence or a screenful of text.
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Printable.Shown(results.Query, 20))}[/]: {results.Total}件");
         foreach (var (hit, rank) in results.Hits.Select((h, i) => (h, i + 1)))
         {
             var entry = hit.Document.Entry;
             AnsiConsole.MarkupLine($"{rank,2}. [bold]{Markup.Escape(entry.Municipality.Name)} {Markup.Escape(entry.Plan.Labels.Initiative)}{entry.Initiative.Number} {Markup.Escape(entry.Initiative.Title)}[/]  [dim]{entry.Url}  {SearchIndex.RankingScore(hit.Score):0.####}[/]");
-            var snippet = Snippet.Of(hit.Document.SnippetSource, terms);
+            var snippet = Snippet.Of(hit.Document.SnippetSource(results.Plan!.AsksForFigure), terms);
             AnsiConsole.MarkupLine("    " + snippet.Render(Markup.Escape, s => $"[yellow bold]{Markup.Escape(s)}[/]"));
         }
     }

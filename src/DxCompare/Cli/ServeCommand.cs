@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DxCompare.Build;
 using DxCompare.Server;
-using Microsoft.Extensions.Hosting;
 
 namespace DxCompare.Cli;
 
@@ -46,7 +45,7 @@ public static class ServeCommand
         var first = await builder.StartAsync(cancel);
         foreach (var diagnostic in first.Diagnostics) Console.Error.WriteLine(diagnostic);
         Console.WriteLine(first.Succeeded ? first.Summary() : "the content has problems; fix them and save to build");
-        var live = new LiveReload();
+        var live = new LiveReload(options.ThemeDirectory);
         if (!first.Succeeded) live.ShowErrors(first.Diagnostics);
         var app = SiteServer.Create(builder.Output, port, live);
         using var watcher = new ContentWatcher([options.ContentDirectory, Path.Combine(options.ThemeDirectory, "assets")], async changed =>

@@ -80,7 +80,10 @@ public static class DecapConfig
         ["slug"] = "{{slug}}",
         ["fields"] = Fields(typeof(PageFrontMatter)).Append(new Dictionary<string, object?>
         {
-            ["name"] = "body", ["label"] = "本文", ["widget"] = "markdown", ["required"] = false,
+            ["name"] = "body",
+            ["label"] = "本文",
+            ["widget"] = "markdown",
+            ["required"] = false,
         }).ToList(),
     };
 
@@ -131,7 +134,7 @@ public static class DecapConfig
             case FieldShape.Integer or FieldShape.Number:
                 config["widget"] = "number";
                 config["value_type"] = field.Shape == FieldShape.Integer ? "int" : "float";
-                if (field.FiscalYear is not null) { config["min"] = 1900; config["max"] = 2200; }
+                if (field.FiscalYear is not null) { config["min"] = FiscalYear.Earliest; config["max"] = FiscalYear.Latest; }
                 if (field.Range is { } range) { config["min"] = range.Min; config["max"] = range.Max; }
                 break;
             case FieldShape.Boolean:
@@ -159,18 +162,12 @@ public static class DecapConfig
         config["multiple"] = multiple;
     }
 
-    /// <summary>Japanese labels for enum values shown in select widgets; the stored value stays the model's.</summary>
-    private static string EnumLabel(Type enumType, string name) => (enumType.Name, name) switch
+    /// <summary>The model's Japanese label with the stored value beside it, for select widgets.</summary>
+    private static string EnumLabel(Type enumType, string name)
     {
-        (nameof(Model.ValueType), "baseline") => "基準値・現況 (baseline)",
-        (nameof(Model.ValueType), "target") => "目標値 (target)",
-        (nameof(Model.ValueType), "actual") => "実績値 (actual)",
-        (nameof(Direction), "higher") => "高いほど良い (higher)",
-        (nameof(Direction), "lower") => "低いほど良い (lower)",
-        (nameof(ActivityType), "result") => "取組実績 (result)",
-        (nameof(ActivityType), "plan") => "取組計画 (plan)",
-        _ => name,
-    };
+        var label = EnumLabels.Of(enumType, Enum.GetNames(enumType).Single(n => ModelCatalog.YamlName(n) == name));
+        return label == name ? name : $"{label} ({name})";
+    }
 
     private static string ToJapanese(string expected) => expected switch
     {

@@ -44,28 +44,35 @@ public static class Printable
         {
             if (++count > max)
             {
-                builder.Append($"… ({text.Length:N0} characters)");
+                builder.Append(CultureInfo.InvariantCulture, $"… ({text.Length:N0} characters)");
                 break;
             }
             var element = enumerator.GetTextElement();
-            if (element.Length == 1 && IsUnprintable(element[0])) builder.Append($"\\u{(int)element[0]:X4}");
+            if (element.Length == 1 && IsUnprintable(element[0])) builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)element[0]:X4}");
             else builder.Append(element);
         }
         return builder.ToString();
     }
 
-    /// <summary>The first character that no page, file name or message should carry, or -1.</summary>
+    /// <summary>The index of the first character that no page, file name or message should carry, or -1.</summary>
     public static int FirstUnprintable(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length;)
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
-            if (IsUnprintable(c) && c is not '\n' and not '\t') return i;
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length) != System.Buffers.OperationStatus.Done) return i;
+            if (IsUnprintable(rune) && rune.Value is not '\n' and not '\t') return i;
+            i += length;
         }
         return -1;
     }
 
-    /// <summary>Control characters, lone surrogates and the noncharacters U+FFFE/U+FFFF.</summary>
+    /// <summary>The code point at <paramref name="index"/> (a lone surrogate as itself).</summary>
+    public static int CodePointAt(string text, int index) =>
+        Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _) == System.Buffers.OperationStatus.Done ? rune.Value : text[index];
+
+    /// <summary>Control characters and Unicode noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their kin in every plane).</summary>
+    private static bool IsUnprintable(Rune rune) =>
+        Rune.IsControl(rune) || rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE;
+
     private static bool IsUnprintable(char c) => char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF';
 }

@@ -1,5 +1,4 @@
 using DxCompare.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace DxCompare.Content;
 
@@ -75,7 +74,7 @@ public static class ContentLoader
         UniqueIds(plans, p => p.Municipality.Code, "全国地方公共団体コード", diagnostics, map, p => p.Municipality, "code");
         UniqueIds(plans, p => p.Municipality.Slug, "slug", diagnostics, map, p => p.Municipality, "slug");
 
-        var pages = ContentFiles(root, PagesFolder, "*.md", diagnostics).Select(p => LoadPage(p, diagnostics, map)).OfType<ProsePage>().ToList();
+        var pages = ContentFiles(root, PagesFolder, "*.md", diagnostics).Select(p => LoadPage(p, diagnostics, map)).OfType<ProseDocument>().ToList();
         RouteNames.Check(plans, pages, diagnostics, map);
 
         // Built only from valid content: its lookups assume unique ids (found by the fuzz test: a duplicated topic crashed validate).
@@ -138,7 +137,7 @@ public static class ContentLoader
         return node is null ? null : new YamlBinder(display, diagnostics, map).Bind<T>(node);
     }
 
-    private static ProsePage? LoadPage(string path, DiagnosticBag diagnostics, SourceMap map)
+    private static ProseDocument? LoadPage(string path, DiagnosticBag diagnostics, SourceMap map)
     {
         var display = DisplayPath(path);
         var text = YamlFile.ReadUtf8(path, display, diagnostics);
@@ -169,7 +168,7 @@ public static class ContentLoader
             diagnostics.Add(new SourceLocation(display, line, column), YamlBinder.Unprintable(body, bad, "the page text"));
             return null;
         }
-        var page = new ProsePage(Path.GetFileNameWithoutExtension(path), front.Title, front.Description, body, front.Order);
+        var page = new ProseDocument(Path.GetFileNameWithoutExtension(path), front.Title, front.Description, body, front.Order);
         map.Record(page, SourceLocation.StartOf(display), new Dictionary<string, SourceLocation>());
         return page;
     }

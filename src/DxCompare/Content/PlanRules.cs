@@ -107,7 +107,7 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
         if (hasNumbers && string.IsNullOrEmpty(indicator.Unit))
             diagnostics.Add(map.Of(indicator), $"indicator '{indicator.Name}' has numeric values but no 'unit'. Add e.g. 'unit: \"%\"', 'unit: 人' or 'unit: 回/月'.");
 
-        var seen = new HashSet<(int, Model.ValueType)>();
+        var seen = new HashSet<(int, Model.ValueKind)>();
         foreach (var value in indicator.Values)
         {
             var at = map.Of(value);
@@ -119,7 +119,7 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
                 diagnostics.Add(map.Of(value, "value"), $"{number}% is outside 0–100 for '{indicator.Name}'. A percentage must be between 0 and 100; check the value or the unit.");
             if (value.Fy > 0)
             {
-                if (value.Type == Model.ValueType.Baseline)
+                if (value.Type == Model.ValueKind.Baseline)
                 {
                     if (PeriodKnown(plan) && value.Fy > plan.Period.End)
                         diagnostics.Add(map.Of(value, "fy"), $"the baseline of '{indicator.Name}' is for {value.Fy}, after the plan period ({plan.Period.Start}–{plan.Period.End}). A baseline is the situation before or at the start of the plan.");

@@ -96,6 +96,12 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         }
         var text = scalar.Value ?? "";
         var at = At(node);
+        // First, for every kind of value: such characters break pages and downloads, and string.Normalize throws on them.
+        if (Printable.FirstUnprintable(text) is var bad and >= 0)
+        {
+            diagnostics.Add(at, Unprintable(text, bad, $"'{field.Name}' ({field.Label})"));
+            return null;
+        }
         switch (shape)
         {
             case FieldShape.Text:
@@ -125,11 +131,6 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
     private string? CheckText(string text, SourceLocation at, FieldSpec field)
     {
-        if (Printable.FirstUnprintable(text) is var bad and >= 0)
-        {
-            diagnostics.Add(at, Unprintable(text, bad, $"'{field.Name}' ({field.Label})"));
-            return null;
-        }
         if (field.Pattern is { } pattern && !pattern.Matches(text))
         {
             var halfWidth = text.Normalize(System.Text.NormalizationForm.FormKC);
@@ -151,8 +152,9 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
     {
         var before = text[..index];
         var context = before[(before.LastIndexOf('\n') + 1)..];
-        var where = context.Length > 0 ? $" after '{Printable.Shown(context[Math.Max(0, context.Length - 20)..])}'" : " at the start of a line";
-        return $"{what} contains the invisible control character U+{(int)text[index]:X4}{where}. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure.";
+        var where = context.Length > 0 ? $" after '{Printable.Shown(context[Math.Max(0, context.Length - 20)..])}'" : before.Length > 0 ? " at the start of a line" : " at the start";
+        var kind = char.IsControl(text[index]) ? "control character" : "character";
+        return $"{what} contains the invisible {kind} U+{Printable.CodePointAt(text, index):X4}{where}. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure.";
     }
 
     private decimal? CheckNumber(decimal number, string text, SourceLocation at, FieldSpec field)
@@ -172,7 +174,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
     private int? CheckRange(int value, SourceLocation at, FieldSpec field)
     {
-        if (field.FiscalYear is not null && value is < 1900 or > 2200)
+        if (field.FiscalYear is not null && value is < FiscalYear.Earliest or > FiscalYear.Latest)
         {
             diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year such as 2026, found {value}.");
             return null;

@@ -1,7 +1,10 @@
 namespace DxCompare.Model;
 
-/// <summary>Japanese label and editor hint for a field; shown in the CMS, the JSON Schema and error messages.</summary>
-[AttributeUsage(AttributeTargets.Property)]
+/// <summary>
+/// Japanese label and editor hint for a field or an enum value; shown on the site, in the CMS, the JSON Schema
+/// and error messages. Read enum labels with <see cref="EnumLabels.Label{T}(T)"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class LabelAttribute(string label) : Attribute
 {
     public string Label { get; } = label;

@@ -1,7 +1,7 @@
 namespace DxCompare.Model;
 
 /// <summary>A prose page from content/pages/*.md.</summary>
-public sealed record ProsePage(string Slug, string Title, string Description, string Markdown, int Order);
+public sealed record ProseDocument(string Slug, string Title, string Description, string Markdown, int Order);
 
 public enum AttachedTo { Plan, Pillar, Policy, Initiative }
 
@@ -9,7 +9,7 @@ public enum AttachedTo { Plan, Pillar, Policy, Initiative }
 public sealed record InitiativeEntry(Plan Plan, Pillar Pillar, Policy? Policy, Initiative Initiative)
 {
     public Municipality Municipality => Plan.Municipality;
-    public string Url => $"/{Plan.Municipality.Slug}/initiatives/{Initiative.Number}/";
+    public string Url => SiteUrls.Initiative(Plan.Municipality.Slug, Initiative.Number);
 }
 
 /// <summary>An indicator with what it is attached to.</summary>
@@ -21,7 +21,7 @@ public sealed record IndicatorEntry(Plan Plan, AttachedTo AttachedTo, int? Attac
 /// <summary>The normalized model: every plan and taxonomy, validated, with the lookups every output needs.</summary>
 public sealed class ContentSet
 {
-    public ContentSet(IEnumerable<Plan> plans, IReadOnlyList<Topic> topics, IReadOnlyList<Metric> metrics, IReadOnlyList<ProsePage> pages)
+    public ContentSet(IEnumerable<Plan> plans, IReadOnlyList<Topic> topics, IReadOnlyList<Metric> metrics, IReadOnlyList<ProseDocument> pages)
     {
         Plans = [.. plans.OrderBy(p => p.Municipality.Code, StringComparer.Ordinal)];
         Topics = topics;
@@ -42,7 +42,7 @@ public sealed class ContentSet
     public IReadOnlyList<Plan> Plans { get; }
     public IReadOnlyList<Topic> Topics { get; }
     public IReadOnlyList<Metric> Metrics { get; }
-    public IReadOnlyList<ProsePage> Pages { get; }
+    public IReadOnlyList<ProseDocument> Pages { get; }
     public IReadOnlyList<InitiativeEntry> Initiatives { get; }
     public IReadOnlyList<IndicatorEntry> Indicators { get; }
     public IReadOnlyDictionary<string, Topic> TopicsById { get; }

@@ -2,9 +2,19 @@ namespace DxCompare.Model;
 
 public enum IndicatorKind { 評価指標, 指標, 管理指標, 事業計画 }
 
-public enum Direction { Higher, Lower }
+public enum Direction
+{
+    [Label("高いほど良い")] Higher,
+    [Label("低いほど良い")] Lower,
+}
 
-public enum ValueType { Baseline, Target, Actual }
+/// <summary>What a value of a series is: the starting point (Taito's 現況, Koto's 基準値), a target or an actual.</summary>
+public enum ValueKind
+{
+    [Label("基準値・現況")] Baseline,
+    [Label("目標値")] Target,
+    [Label("実績値")] Actual,
+}
 
 /// <summary>A KPI as a series of values by fiscal year (IATI-like: baseline → targets → actuals).</summary>
 public sealed record Indicator
@@ -50,7 +60,7 @@ public sealed record IndicatorValue
     public int Fy { get; init; }
 
     [RequiredField, Label("種別", Hint = "baseline = 現況・基準値、target = 目標値、actual = 実績値")]
-    public ValueType Type { get; init; }
+    public ValueKind Type { get; init; }
 
     [Label("数値", Hint = "単位や桁区切りを付けない(5,500人 → 5500)")]
     public decimal? Value { get; init; }

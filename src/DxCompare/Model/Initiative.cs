@@ -42,7 +42,11 @@ public sealed record Initiative
     public IReadOnlyList<Activity> Activities { get; init; } = [];
 }
 
-public enum ActivityType { Result, Plan }
+public enum ActivityType
+{
+    [Label("取組実績")] Result,
+    [Label("取組計画")] Plan,
+}
 
 /// <summary>Koto-style yearly bullet lists: what was done (実績) and what is planned (計画).</summary>
 public sealed record Activity

@@ -10,8 +10,6 @@ public sealed class AssetManifest
 {
     private readonly Dictionary<string, string> _published = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, string> Published => _published;
-
     public string this[string name] => _published.TryGetValue(name, out var path)
         ? path
         : throw new KeyNotFoundException($"theme asset '{name}' is missing from theme/assets/");

@@ -1,5 +1,4 @@
 using DxCompare.Model;
-using ValueType = DxCompare.Model.ValueType;
 
 namespace DxCompare.Pages;
 
@@ -9,11 +8,11 @@ namespace DxCompare.Pages;
 /// </summary>
 public sealed record MetricSeries(Municipality Municipality, Plan Plan, IReadOnlyList<IndicatorEntry> Sources, Indicator Merged)
 {
-    public IEnumerable<IndicatorValue> OfType(ValueType type) => Merged.Values.Where(v => v.Type == type && v.Value is not null).OrderBy(v => v.Fy);
+    public IEnumerable<IndicatorValue> OfType(ValueKind type) => Merged.Values.Where(v => v.Type == type && v.Value is not null).OrderBy(v => v.Fy);
 
-    public IndicatorValue? Baseline => OfType(ValueType.Baseline).LastOrDefault();
-    public IndicatorValue? FinalTarget => OfType(ValueType.Target).LastOrDefault();
-    public IndicatorValue? LatestActual => OfType(ValueType.Actual).LastOrDefault();
+    public IndicatorValue? Baseline => OfType(ValueKind.Baseline).LastOrDefault();
+    public IndicatorValue? FinalTarget => OfType(ValueKind.Target).LastOrDefault();
+    public IndicatorValue? LatestActual => OfType(ValueKind.Actual).LastOrDefault();
     public ProgressReading Progress => ProgressReading.Of(Merged);
 
     public static IReadOnlyList<MetricSeries> For(ContentSet content, string metricId) =>

@@ -9,18 +9,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DxCompare.Pages;
 
 /// <summary>
-/// A page to render: its URL path, the theme component and its parameters. <see cref="Scope"/> says what
-/// content it is made from ("plan:taito", "page:about", or "global" for pages drawn from every plan),
-/// so watch mode re-renders only the pages a change touches.
+/// A page to render: its URL path, the theme component with its parameters, and the content it is made from
+/// (<see cref="Sources"/>), so watch mode re-renders only the pages a change touches.
 /// </summary>
-public sealed record PageRoute(string Path, Type Component, IReadOnlyDictionary<string, object?> Parameters, string Scope = PageRoute.Global)
+public sealed record PageRoute(string Path, Type Component, IReadOnlyDictionary<string, object?> Parameters, IReadOnlySet<PageSource> Sources)
 {
-    public const string Global = "global";
-
-    public static PageRoute Of<T>(string path, params (string Name, object? Value)[] parameters) where T : IComponent =>
-        new(path, typeof(T), parameters.ToDictionary(p => p.Name, p => p.Value));
-
-    public PageRoute In(string scope) => this with { Scope = scope };
+    public static PageRoute Of<T>(string path, IEnumerable<PageSource> sources, params (string Name, object? Value)[] parameters) where T : IComponent =>
+        new(path, typeof(T), parameters.ToDictionary(p => p.Name, p => p.Value), sources.ToHashSet());
 
     /// <summary>Where the page is written: /taito/ → taito/index.html, /404.html → 404.html.</summary>
     public string OutputFile => Path.EndsWith('/') ? Path.TrimStart('/') + "index.html" : Path.TrimStart('/');

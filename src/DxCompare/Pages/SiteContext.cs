@@ -52,12 +52,12 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
     private readonly Lazy<HashSet<string>> _sharedMetrics = new(() =>
         [.. content.IndicatorsByMetric.Where(g => g.Select(i => i.Municipality.Code).Distinct().Skip(1).Any()).Select(g => g.Key)]);
 
-    public static string PlanUrl(Plan plan) => $"/{plan.Municipality.Slug}/";
-    public static string TopicUrl(string topicId) => $"/topics/{topicId}/";
-    public static string MetricUrl(string metricId) => $"/indicators/{metricId}/";
+    public static string PlanUrl(Plan plan) => SiteUrls.Plan(plan);
+    public static string TopicUrl(string topicId) => SiteUrls.Topic(topicId);
+    public static string MetricUrl(string metricId) => SiteUrls.Metric(metricId);
 
-    public static string PolicyAnchor(Policy policy) => $"policy-{policy.Number}";
-    public static string PillarAnchor(Pillar pillar) => $"pillar-{pillar.Number}";
+    public static string PolicyAnchor(Policy policy) => SiteUrls.PolicyAnchor(policy);
+    public static string PillarAnchor(Pillar pillar) => SiteUrls.PillarAnchor(pillar);
 
     /// <summary>Indicators that no other municipality shares: those without a metric, or whose metric only this plan uses.</summary>
     public bool IsShared(Indicator indicator) =>

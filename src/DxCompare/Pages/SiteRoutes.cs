@@ -1,48 +1,52 @@
+using DxCompare.Exports;
+using DxCompare.Model;
 using DxCompare.Theme;
 
 namespace DxCompare.Pages;
 
-/// <summary>Every page of the site and the theme component that renders it: the URL contract in one place.</summary>
+/// <summary>
+/// Every page of the site: its URL (from <see cref="SiteUrls"/>), the theme component that renders it, what it is
+/// given, and the content it shows (<see cref="PageSource"/>).
+/// </summary>
 public static class SiteRoutes
 {
-    /// <summary>
-    /// Top-level names the generator writes itself: its own pages (/topics/, /compare/ …) and site files (/assets/,
-    /// /admin/, sitemap.xml …). A plan slug or page name equal to one of them would overwrite it, so the validator
-    /// refuses them; a test checks this list against a built site.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> Reserved = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["index.html"] = "home page", ["404.html"] = "not-found page", ["topics"] = "topic pages", ["indicators"] = "indicator pages",
-        ["compare"] = "comparison page", ["search"] = "search page and index", ["data"] = "open-data downloads", ["admin"] = "CMS",
-        ["assets"] = "theme assets", ["sitemap.xml"] = "sitemap", ["robots.txt"] = "robots file", ["_headers"] = "headers file",
-    };
-
-    public static string PlanScope(string slug) => "plan:" + slug;
-    public static string PageScope(string slug) => "page:" + slug;
-
-    public static IEnumerable<PageRoute> All(SiteContext site, IReadOnlyDictionary<string, string> dataSizes)
+    public static IEnumerable<PageRoute> All(SiteContext site, Downloads downloads)
     {
         var s = ("Site", (object?)site);
-        yield return PageRoute.Of<HomePage>("/", s);
+        PageSource[] everyPlan = [PageSource.EveryPlan];
+        yield return PageRoute.Of<HomePage>(SiteUrls.Home, everyPlan, s);
         foreach (var plan in site.Content.Plans)
         {
-            var scope = PlanScope(plan.Municipality.Slug);
-            yield return PageRoute.Of<PlanPage>(SiteContext.PlanUrl(plan), s, ("Plan", plan)).In(scope);
+            var own = PageSource.Plan(plan.Municipality.Slug);
+            yield return PageRoute.Of<PlanPage>(SiteUrls.Plan(plan), [own], s, ("Plan", plan));
             var initiatives = site.InitiativesOf(plan);
             for (var i = 0; i < initiatives.Count; i++)
             {
-                yield return PageRoute.Of<InitiativePage>(initiatives[i].Url, s, ("Entry", initiatives[i]),
-                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null)).In(scope);
+                var entry = initiatives[i];
+                yield return PageRoute.Of<InitiativePage>(entry.Url, InitiativeSources(site, entry), s, ("Entry", entry),
+                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null));
             }
         }
-        yield return PageRoute.Of<TopicsIndexPage>("/topics/", s);
-        foreach (var topic in site.Content.Topics) yield return PageRoute.Of<TopicPage>(SiteContext.TopicUrl(topic.Id), s, ("Topic", topic));
-        yield return PageRoute.Of<IndicatorsIndexPage>("/indicators/", s);
-        foreach (var metric in site.Content.Metrics) yield return PageRoute.Of<MetricPage>(SiteContext.MetricUrl(metric.Id), s, ("Metric", metric));
-        yield return PageRoute.Of<ComparePage>("/compare/", s);
-        foreach (var page in site.Content.Pages) yield return PageRoute.Of<ProsePage>($"/{page.Slug}/", s, ("Page", page)).In(PageScope(page.Slug));
-        yield return PageRoute.Of<SearchPage>("/search/", s);
-        yield return PageRoute.Of<DataPage>("/data/", s, ("Sizes", dataSizes));
-        yield return PageRoute.Of<NotFoundPage>("/404.html", s);
+        yield return PageRoute.Of<TopicsIndexPage>(SiteUrls.Topics, everyPlan, s);
+        foreach (var topic in site.Content.Topics) yield return PageRoute.Of<TopicPage>(SiteUrls.Topic(topic.Id), everyPlan, s, ("Topic", topic));
+        yield return PageRoute.Of<IndicatorsIndexPage>(SiteUrls.Indicators, everyPlan, s);
+        foreach (var metric in site.Content.Metrics) yield return PageRoute.Of<MetricPage>(SiteUrls.Metric(metric.Id), everyPlan, s, ("Metric", metric));
+        yield return PageRoute.Of<ComparePage>(SiteUrls.Compare, everyPlan, s);
+        foreach (var page in site.Content.Pages) yield return PageRoute.Of<ProsePage>(SiteUrls.Page(page.Slug), [PageSource.ProsePage(page.Slug)], s, ("Page", page));
+        yield return PageRoute.Of<SearchPage>(SiteUrls.Search, everyPlan, s);
+        yield return PageRoute.Of<DataPage>(SiteUrls.Data, [PageSource.Downloads], s, ("Sizes", downloads.Sizes));
+        yield return PageRoute.Of<NotFoundPage>(SiteUrls.NotFound, [], s);
+    }
+
+    /// <summary>
+    /// An initiative page shows its own plan, its related list, and for each related initiative what that
+    /// initiative's plan says about it (title, municipality, labels): so it depends on those plans too.
+    /// </summary>
+    private static IEnumerable<PageSource> InitiativeSources(SiteContext site, InitiativeEntry entry)
+    {
+        yield return PageSource.Plan(entry.Municipality.Slug);
+        yield return PageSource.RelatedList(entry.Url);
+        if (!site.Related.TryGetValue(entry, out var related)) yield break;
+        foreach (var slug in related.Select(r => r.Entry.Municipality.Slug).Distinct(StringComparer.Ordinal)) yield return PageSource.Plan(slug);
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
 using DxCompare.Model;
-using ValueType = DxCompare.Model.ValueType;
 
 namespace DxCompare.Pages;
 
@@ -14,16 +13,9 @@ public static class SvgChart
     private const int Width = 720, Height = 340, Left = 64, Top = 16, PlotWidth = 620, PlotHeight = 260;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    public static string TypeLabel(ValueType type) => type switch
-    {
-        ValueType.Baseline => "基準値",
-        ValueType.Target => "目標値",
-        _ => "実績値",
-    };
-
     public static string Describe(IReadOnlyList<MetricSeries> series) => string.Join(" ", series.Select(s =>
         $"{s.Municipality.Name}: " + string.Join("、", s.Merged.Values.Where(v => v.Value is not null).OrderBy(v => v.Fy).ThenBy(v => v.Type)
-            .Select(v => $"{FiscalYear.Wareki(v.Fy)}{TypeLabel(v.Type)}{Indicators.Format(v, s.Merged)}")) + "。"));
+            .Select(v => $"{FiscalYear.Wareki(v.Fy)}{v.Type.Label()}{Indicators.Format(v, s.Merged)}")) + "。"));
 
     public static string Render(IReadOnlyList<MetricSeries> series, string title, string id, string unit)
     {
@@ -52,13 +44,13 @@ public static class SvgChart
         }
         foreach (var (s, index) in series.Select((s, i) => (s, i)))
         {
-            var baseline = s.OfType(ValueType.Baseline).ToList();
+            var baseline = s.OfType(ValueKind.Baseline).ToList();
             var group = new XElement(Svg + "g", new XAttribute("class", $"series series-{index % 6}"),
-                Polyline(baseline.Concat(s.OfType(ValueType.Target)).OrderBy(v => v.Fy), "target-line", X, Y),
-                Polyline(baseline.Concat(s.OfType(ValueType.Actual)).OrderBy(v => v.Fy), "actual-line", X, Y));
-            foreach (var v in s.OfType(ValueType.Target))
+                Polyline(baseline.Concat(s.OfType(ValueKind.Target)).OrderBy(v => v.Fy), "target-line", X, Y),
+                Polyline(baseline.Concat(s.OfType(ValueKind.Actual)).OrderBy(v => v.Fy), "actual-line", X, Y));
+            foreach (var v in s.OfType(ValueKind.Target))
                 group.Add(new XElement(Svg + "circle", Attr("cx", X(v.Fy)), Attr("cy", Y(v.Value!.Value)), Attr("r", 4), new XAttribute("class", "target-point")));
-            foreach (var v in baseline.Concat(s.OfType(ValueType.Actual)))
+            foreach (var v in baseline.Concat(s.OfType(ValueKind.Actual)))
                 group.Add(new XElement(Svg + "rect", Attr("x", X(v.Fy) - 5), Attr("y", Y(v.Value!.Value) - 5), Attr("width", 10), Attr("height", 10), new XAttribute("class", "actual-point")));
             svg.Add(group);
         }

@@ -70,7 +70,7 @@ public static class SchemaGenerator
         if (field.Shape == FieldShape.Enum) foreach (var name in ModelCatalog.EnumNames(field.ElementType)) property.Enumeration.Add(name);
         if (field.OneOf is { } oneOf) foreach (var word in oneOf.Values) property.Enumeration.Add(word);
         if (field.Pattern is { } pattern) property.Pattern = pattern.Regex;
-        if (field.FiscalYear is not null) { property.Minimum = 1900; property.Maximum = 2200; }
+        if (field.FiscalYear is not null) { property.Minimum = FiscalYear.Earliest; property.Maximum = FiscalYear.Latest; }
         if (field.Range is { } range) { property.Minimum = (decimal)range.Min; property.Maximum = (decimal)range.Max; }
     }
 

@@ -85,13 +85,13 @@ public sealed class RelatedInitiatives(SearchIndex index)
                 .Select(other => new Related(other, Shared(entry, other, content), SimilarText: true))
             : [];
         // Initiatives sharing more topics first, then those sharing the main topic; nearer municipalities win ties.
-        var mainTopic = entry.Initiative.Topics.FirstOrDefault();
+        var mainTopic = entry.Initiative.Topics.Count > 0 ? entry.Initiative.Topics[0] : null;
         var seen = new HashSet<InitiativeEntry>(ReferenceEqualityComparer.Instance);
         var candidates = new List<(InitiativeEntry Other, int Rank)>();
         foreach (var topic in entry.Initiative.Topics)
             foreach (var other in topics.Nearest(topic, entry.Municipality.Code, TopicCandidates))
                 if (seen.Add(other))
-                    candidates.Add((other, SharedCount(entry, other) * 2 + (other.Initiative.Topics.FirstOrDefault() == mainTopic ? 1 : 0)));
+                    candidates.Add((other, SharedCount(entry, other) * 2 + (other.Initiative.Topics.Count > 0 && other.Initiative.Topics[0] == mainTopic ? 1 : 0)));
         var byTopic = candidates
             .OrderByDescending(c => c.Rank)
             .Take(Limit)

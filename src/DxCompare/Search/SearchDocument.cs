@@ -1,18 +1,23 @@
+using System.Text.RegularExpressions;
 using DxCompare.Model;
 
 namespace DxCompare.Search;
 
-/// <summary>An initiative as the search sees it: weighted text fields and facet values.</summary>
-public sealed record SearchDocument(int Id, InitiativeEntry Entry, IReadOnlyDictionary<string, string> Fields)
+/// <summary>An initiative as the search sees it: weighted text fields, facet values and the text snippets come from.</summary>
+public sealed partial record SearchDocument(int Id, InitiativeEntry Entry, IReadOnlyDictionary<string, string> Fields, string Figures)
 {
     public const string Title = "title";
     public const string IndicatorNames = "indicators";
     public const string Body = "body";
     public const string Meta = "meta";
+    public const string PolicyLead = "policy";
 
-    /// <summary>Field weights: title > indicator names > 取組内容 and state texts > departments, topics, municipality.</summary>
+    /// <summary>
+    /// Field weights: title > indicator names > 取組内容 and state texts > departments, topics, municipality,
+    /// pillar/policy titles > the policy's lead (shared by all initiatives of the policy). Tuned on both judged sets.
+    /// </summary>
     public static readonly IReadOnlyList<(string Field, float Weight)> WeightedFields =
-        [(Title, 2f), (IndicatorNames, 1.5f), (Body, 1.2f), (Meta, 1f)];
+        [(Title, 2f), (IndicatorNames, 1.5f), (Body, 1.2f), (Meta, 1f), (PolicyLead, 0.5f)];
 
     public static IReadOnlyList<(string Field, float Weight)> FieldsFor(AnalyzerOptions options) =>
         options.WeightedFields ? WeightedFields : [.. WeightedFields.Select(f => (f.Field, 1f))];
@@ -20,6 +25,10 @@ public sealed record SearchDocument(int Id, InitiativeEntry Entry, IReadOnlyDict
     public string Slug => Entry.Municipality.Slug;
     public string Key => $"{Slug}/{Entry.Initiative.Number}";
 
+    /// <summary>
+    /// What the initiative's page shows: its texts, its own indicators and those of its policy (Taito's
+    /// 評価指標 are set per 施策), its topics and departments, and the policy's lead.
+    /// </summary>
     public static SearchDocument From(int id, InitiativeEntry entry, ContentSet content)
     {
         var i = entry.Initiative;
@@ -31,16 +40,36 @@ public sealed record SearchDocument(int Id, InitiativeEntry Entry, IReadOnlyDict
             .Append(entry.Municipality.Name)
             .Append(entry.Pillar.Title)
             .Concat(entry.Policy is { } p ? [p.Title] : []);
+        var indicators = i.Indicators.Concat(entry.Policy?.Indicators ?? []).ToList();
         return new SearchDocument(id, entry, new Dictionary<string, string>
         {
             [Title] = i.Title,
-            [IndicatorNames] = string.Join("\n", i.Indicators.Select(Indicators.DisplayName)),
+            [IndicatorNames] = string.Join("\n", indicators.Select(Indicators.DisplayName)),
             [Body] = string.Join("\n", body),
             [Meta] = string.Join("\n", meta),
-        });
+            [PolicyLead] = entry.Policy?.Lead ?? "",
+        }, string.Join(" ", indicators.Where(x => x.Values.Any(v => v.Value is not null)).Select(FigureLine)));
     }
 
-    /// <summary>Plain text for snippets: the 取組内容 without Markdown list marks, then the rest.</summary>
-    public string SnippetSource =>
-        System.Text.RegularExpressions.Regex.Replace(Fields[Body], @"^\s*[-*]\s+", "", System.Text.RegularExpressions.RegexOptions.Multiline).Replace('\n', ' ');
+    /// <summary>An indicator with its values as the page shows them: 行政手続きのオンライン手続き比率: 令和7年度基準値20% → 令和10年度目標値40%.</summary>
+    private static string FigureLine(Indicator indicator) =>
+        $"{Indicators.DisplayName(indicator)}: " + string.Join(" → ", indicator.Values.Where(v => v.Value is not null).OrderBy(v => v.Fy).ThenBy(v => v.Type)
+            .Select(v => $"{FiscalYear.Wareki(v.Fy)}{v.Type.Label()}{Indicators.Format(v, indicator)}")) + "。";
+
+    /// <summary>Characters of each part of the snippet source kept in the browser's fragments (and so by the CLI).</summary>
+    public const int SnippetBodyLength = 400, SnippetFiguresLength = 300, SnippetMetaLength = 150;
+
+    /// <summary>The parts snippets are cut from: the 取組内容 without Markdown list marks and the rest of the body; the indicators with their figures; topics and departments.</summary>
+    public (string Body, string Figures, string Meta) SnippetParts => (
+        Cut(ListMark().Replace(Fields[Body], "").Replace('\n', ' '), SnippetBodyLength),
+        Cut(Figures, SnippetFiguresLength),
+        Cut(Fields[Meta].Replace('\n', ' '), SnippetMetaLength));
+
+    /// <summary>Plain text for snippets: body, figures, topics; the figures first when the query asks for a figure.</summary>
+    public string SnippetSource(bool figuresFirst) => Snippet.Source(SnippetParts, figuresFirst);
+
+    private static string Cut(string text, int length) => text.Length > length ? text[..length] : text;
+
+    [GeneratedRegex(@"^\s*[-*]\s+", RegexOptions.Multiline)]
+    private static partial Regex ListMark();
 }

@@ -22,7 +22,8 @@ public sealed record SearchFilters(string? Municipality = null, string? Topic = 
 
 public sealed record SearchHit(SearchDocument Document, float Score);
 
-public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total, string? Message);
+/// <param name="Plan">How the query was read (terms, units, a municipality it names, whether it asks for a figure); null for a blank query.</param>
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total, string? Message, QueryPlan? Plan);
 
 /// <summary>
 /// The Lucene index of all initiatives (BM25 on writer and searcher). The CLI queries it directly and
@@ -30,14 +31,18 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, 
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
-    public const int MaxQueryLength = 200;
-    public const int MaxQueryTerms = 64;
+    public const int MaxQueryLength = SearchSettings.MaxQueryLength;
+    public const int MaxQueryTerms = SearchSettings.MaxQueryTerms;
 
-    private readonly RAMDirectory _directory = new();
+    private readonly Lucene.Net.Store.Directory _directory;
 
     /// <param name="segmentSize">Documents buffered per segment before a flush (tests set it low to exercise merging).</param>
     public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null, CancellationToken cancel = default)
+        : this(content, new RAMDirectory(), null, options, segmentSize, cancel) { }
+
+    private SearchIndex(ContentSet content, Lucene.Net.Store.Directory directory, string? fingerprint, AnalyzerOptions? options = null, int? segmentSize = null, CancellationToken cancel = default)
     {
+        _directory = directory;
         Options = options ?? AnalyzerOptions.Shipped;
         Analyzer = new JapaneseAnalyzer(Options);
         Documents = [.. content.Initiatives.Select((entry, id) => SearchDocument.From(id, entry, content))];
@@ -51,6 +56,14 @@ public sealed class SearchIndex : IDisposable
             MergePolicy = new LogByteSizeMergePolicy(),
         };
         if (segmentSize is { } size) config.MaxBufferedDocs = size;
+        if (fingerprint is not null && DirectoryReader.IndexExists(_directory)
+            && DirectoryReader.ListCommits(_directory)[^1].UserData.TryGetValue(FingerprintKey, out var stored) && stored == fingerprint)
+        {
+            Reader = DirectoryReader.Open(_directory);
+            Searcher = new IndexSearcher(Reader) { Similarity = Similarity };
+            Reused = true;
+            return;
+        }
         using (var writer = new IndexWriter(_directory, config))
         {
             foreach (var document in Documents)
@@ -61,12 +74,41 @@ public sealed class SearchIndex : IDisposable
                 writer.AddDocument(doc);
             }
             writer.ForceMerge(1);
+            if (fingerprint is not null) writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
         }
         Reader = DirectoryReader.Open(_directory);
         Searcher = new IndexSearcher(Reader) { Similarity = Similarity };
     }
 
     public static readonly BM25Similarity Similarity = new();
+
+    private const string FingerprintKey = "dxcompare-fingerprint";
+
+    /// <summary>True when <see cref="OpenOrBuild"/> found an index of the same content and code on disk.</summary>
+    public bool Reused { get; }
+
+    /// <summary>
+    /// The CLI's index: kept in <paramref name="folder"/> and reused while the content files and the
+    /// program are unchanged (their hash is stored in the Lucene commit); rebuilt otherwise.
+    /// </summary>
+    public static SearchIndex OpenOrBuild(ContentSet content, string contentDirectory, string folder)
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        return new SearchIndex(content, FSDirectory.Open(folder), Fingerprint(contentDirectory));
+    }
+
+    /// <summary>A hash of every file under the content folder (path and bytes) and of this build of the program.</summary>
+    public static string Fingerprint(string contentDirectory)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(typeof(SearchIndex).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        foreach (var file in System.IO.Directory.EnumerateFiles(contentDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(contentDirectory, file) + "\0"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     public AnalyzerOptions Options { get; }
     public JapaneseAnalyzer Analyzer { get; }
@@ -75,64 +117,99 @@ public sealed class SearchIndex : IDisposable
     public DirectoryReader Reader { get; }
     public IndexSearcher Searcher { get; }
 
+    /// <summary>The municipalities a query may name, as (slug, name), in document order.</summary>
+    public IReadOnlyList<(string Slug, string Name)> Municipalities => _municipalities ??=
+        [.. Documents.Select(d => (d.Slug, d.Entry.Municipality.Name)).Distinct()];
+    private IReadOnlyList<(string Slug, string Name)>? _municipalities;
+
+    public QueryPlan Plan(string query) => QueryPlan.Prepare(query, Analyzer, Municipalities);
+
     /// <summary>The analysed terms of a query and their clause boosts (expansions from the synonym list weigh less).</summary>
-    public IReadOnlyList<(string Term, float Boost)> QueryTerms(string query)
-    {
-        var normalized = JapaneseAnalyzer.Normalize(Truncate(query));
-        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var term in Analyzer.Terms(normalized)) terms.TryAdd(term, 1f);
-        if (Options.Synonyms)
-        {
-            foreach (var expansion in Synonyms.ExpansionsOf(normalized))
-                foreach (var term in Analyzer.Terms(expansion)) terms.TryAdd(term, Synonyms.ExpansionBoost);
-        }
-        return [.. terms.Take(MaxQueryTerms).Select(t => (t.Key, t.Value))];
-    }
+    public IReadOnlyList<(string Term, float Boost)> QueryTerms(string query) => Plan(query).Terms;
 
     public static string Truncate(string query) => query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
 
+    /// <summary>
+    /// BM25 over every term in every weighted field; a hit must satisfy one word unit of the query
+    /// (<see cref="QueryPlan"/>) and score at least <see cref="SearchSettings.RelativeCutoff"/> of the best
+    /// hit before filters (so the counts beside the filters stay true). A municipality named in the query
+    /// filters unless the filters name one.
+    /// </summary>
     public SearchResults Search(string query, SearchFilters? filters = null, int limit = 10)
     {
         filters ??= new SearchFilters();
-        if (string.IsNullOrWhiteSpace(query)) return new(query, [], 0, "検索語を入力してください。");
-        var terms = QueryTerms(query);
-        if (terms.Count == 0) return new(query, [], 0, "検索できる語が含まれていません。文字や単語で検索してください。");
+        if (string.IsNullOrWhiteSpace(query)) return new(query, [], 0, SearchSettings.MessageEmpty, null);
+        var plan = Plan(query);
+        if (plan.Terms.Count == 0) return new(query, [], 0, SearchSettings.MessageNoTerms, plan);
+        if (filters.Municipality is null && plan.Municipality is not null) filters = filters with { Municipality = plan.Municipality };
 
-        var top = Searcher.Search(BuildQuery(terms), Math.Max(1, Reader.MaxDoc));
-        var hits = top.ScoreDocs
-            .Select(hit => new SearchHit(Documents[hit.Doc], hit.Score))
-            .Where(hit => filters.Admits(hit.Document))
+        var top = Searcher.Search(BuildQuery(plan.Terms), Math.Max(1, Reader.MaxDoc));
+        var found = ConceptsFound(plan);
+        var candidates = top.ScoreDocs
+            .Where(hit => found is null || found[hit.Doc] > 0)
+            .Select(hit => new SearchHit(Documents[hit.Doc], found is null ? hit.Score : hit.Score * ((float)found[hit.Doc] / plan.Concepts)))
+            .ToList();
+        var best = candidates.Count == 0 ? 0 : candidates.Max(hit => RankingScore(hit.Score));
+        var hits = candidates
+            .Where(hit => RankingScore(hit.Score) >= best * SearchSettings.RelativeCutoff && filters.Admits(hit.Document))
             .OrderByDescending(hit => RankingScore(hit.Score))
             .ThenBy(hit => hit.Document.Id)
             .ToList();
-        var message = hits.Count == 0 ? "該当する取組は見つかりませんでした。別の言葉や、より短い言葉で検索してください。" : null;
-        return new(query, [.. hits.Take(limit)], hits.Count, message);
+        return new(query, [.. hits.Take(limit)], hits.Count, hits.Count == 0 ? SearchSettings.MessageNoHits : null, plan);
     }
 
-    /// <summary>
-    /// An OR of every term in every weighted field. When the query has words or bigrams, a hit must
-    /// contain at least one of them: single kanji alone only add to the score.
-    /// </summary>
+    /// <summary>An OR of every term in every weighted field (BM25's coord and query norm are 1, so scores are plain sums).</summary>
     private Query BuildQuery(IReadOnlyList<(string Term, float Boost)> terms)
     {
         var fields = SearchDocument.FieldsFor(Options);
-        BooleanQuery Clauses(IEnumerable<(string Term, float Boost)> selected)
-        {
-            var query = new BooleanQuery();
-            foreach (var (term, boost) in selected)
-                foreach (var (field, weight) in fields)
-                    query.Add(new TermQuery(new Term(field, term)) { Boost = weight * boost }, Occur.SHOULD);
-            return query;
-        }
-        var words = terms.Where(t => IsWord(t.Term)).ToList();
-        if (words.Count == 0 || words.Count == terms.Count) return Clauses(terms);
-        var outer = new BooleanQuery { { Clauses(words), Occur.MUST } };
-        foreach (var clause in Clauses(terms.Where(t => !IsWord(t.Term))).Clauses) outer.Add(clause);
-        return outer;
+        var query = new BooleanQuery();
+        foreach (var (term, boost) in terms)
+            foreach (var (field, weight) in fields)
+                query.Add(new TermQuery(new Term(field, term)) { Boost = weight * boost }, Occur.SHOULD);
+        return query;
     }
 
-    /// <summary>A term that stands for a word: two or more characters (bigrams, Latin words, numbers).</summary>
-    public static bool IsWord(string term) => term.Length > 1;
+    /// <summary>How many of the query's concepts each document finds; null when the query has none (single kanji only: any term makes a hit).</summary>
+    private int[]? ConceptsFound(QueryPlan plan)
+    {
+        if (plan.Concepts == 0) return null;
+        var leaf = Reader.Leaves.Single().AtomicReader;
+        var fields = SearchDocument.FieldsFor(Options);
+        var containing = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        bool[] DocumentsWith(string term)
+        {
+            if (containing.TryGetValue(term, out var docs)) return docs;
+            docs = new bool[Reader.MaxDoc];
+            foreach (var (field, _) in fields)
+            {
+                var postings = leaf.GetTermDocsEnum(new Term(field, term));
+                if (postings is null) continue;
+                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) docs[doc] = true;
+            }
+            return containing[term] = docs;
+        }
+        var found = new bool[plan.Concepts, Reader.MaxDoc];
+        var counts = new int[Reader.MaxDoc];
+        foreach (var unit in plan.Units)
+        {
+            var all = Enumerable.Repeat(true, Reader.MaxDoc).ToArray();
+            foreach (var part in unit.Parts)
+            {
+                Array.Clear(counts);
+                foreach (var word in part.Words)
+                {
+                    var docs = DocumentsWith(word);
+                    for (var doc = 0; doc < docs.Length; doc++) if (docs[doc]) counts[doc]++;
+                }
+                for (var doc = 0; doc < all.Length; doc++) all[doc] &= counts[doc] >= part.MinMatch;
+            }
+            for (var doc = 0; doc < all.Length; doc++) if (all[doc]) found[unit.Concept, doc] = true;
+        }
+        var result = new int[Reader.MaxDoc];
+        for (var c = 0; c < plan.Concepts; c++)
+            for (var doc = 0; doc < result.Length; doc++) if (found[c, doc]) result[doc]++;
+        return result;
+    }
 
     /// <summary>
     /// Scores are compared at 4 decimals, then by document order, so that the browser (which adds the

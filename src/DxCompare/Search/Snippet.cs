@@ -3,11 +3,20 @@ namespace DxCompare.Search;
 /// <summary>A window of text around the first match, with the matching runs marked. The browser does the same.</summary>
 public sealed record Snippet(string Text, IReadOnlyList<(int Start, int Length)> Highlights)
 {
-    public const int Before = 30;
-    public const int Width = 120;
+    public const int Before = SearchSettings.SnippetBefore;
+    public const int Width = SearchSettings.SnippetWidth;
+
+    /// <summary>The text a snippet is cut from (the browser joins a fragment's parts the same way).</summary>
+    public static string Source((string Body, string Figures, string Meta) parts, bool figuresFirst) =>
+        string.Join(" ", (figuresFirst ? new[] { parts.Figures, parts.Body, parts.Meta } : [parts.Body, parts.Figures, parts.Meta]).Where(p => p.Length > 0));
+
+    /// <summary>The whole text with its matches marked (titles).</summary>
+    public static Snippet Whole(string text, IReadOnlyList<string> queryTerms) => Of(text, queryTerms, int.MaxValue);
 
     /// <summary>Terms worth marking: bigrams and words; single characters only when nothing longer matched.</summary>
-    public static Snippet Of(string source, IReadOnlyList<string> queryTerms)
+    public static Snippet Of(string source, IReadOnlyList<string> queryTerms) => Of(source, queryTerms, Width);
+
+    private static Snippet Of(string source, IReadOnlyList<string> queryTerms, int width)
     {
         var text = JapaneseAnalyzer.Normalize(source);
         var lower = text.ToLowerInvariant();
@@ -19,8 +28,8 @@ public sealed record Snippet(string Text, IReadOnlyList<(int Start, int Length)>
                 for (var i = at; i < at + term.Length; i++) marked[i] = true;
         }
         var first = Array.IndexOf(marked, true);
-        var start = first < 0 ? 0 : Math.Max(0, first - Before);
-        var end = Math.Min(text.Length, start + Width);
+        var start = first < 0 || width == int.MaxValue ? 0 : Math.Max(0, first - Before);
+        var end = (int)Math.Min(text.Length, (long)start + width);
         var highlights = new List<(int, int)>();
         for (var i = start; i < end; i++)
         {

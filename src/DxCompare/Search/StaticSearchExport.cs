@@ -34,10 +34,9 @@ public static class StaticSearchExport
 {
     public const string Folder = "search/index";
     public const string FragmentFolder = "fragments";
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
     /// <summary>Uncompressed postings bytes after which a term shard is closed (a frequent term gets a shard to itself).</summary>
     public const int ShardBytes = 2048;
-    public const int SnippetSourceLength = 400;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -48,9 +47,20 @@ public static class StaticSearchExport
 
     public sealed record FieldInfo(string Name, float Weight, float Avgdl);
     public sealed record Manifest(
-        int Version, int DocCount, float K1, float B, int MaxQueryLength, int MaxQueryTerms, float ExpansionBoost,
-        AnalyzerFlags Analyzer, IReadOnlyList<FieldInfo> Fields, IReadOnlyList<string[]> Synonyms,
+        int Version, int DocCount, float K1, float B, float ExpansionBoost,
+        AnalyzerFlags Analyzer, IReadOnlyList<FieldInfo> Fields, Settings Settings, IReadOnlyList<string[][]> Synonyms,
         IReadOnlyList<string[]> TermShards, string Documents);
+
+    /// <summary><see cref="SearchSettings"/>, for the browser client.</summary>
+    public sealed record Settings(
+        int MaxQueryLength, int MaxQueryTerms, int SnippetBefore, int SnippetWidth, double RelativeCutoff, int PageSize,
+        IReadOnlyDictionary<string, string> Messages, IReadOnlyList<string> FilterKeys, IReadOnlyList<string> QuestionPhrases, IReadOnlyList<string> FigureWords)
+    {
+        public static readonly Settings Shared = new(SearchSettings.MaxQueryLength, SearchSettings.MaxQueryTerms, SearchSettings.SnippetBefore,
+            SearchSettings.SnippetWidth, SearchSettings.RelativeCutoff, SearchSettings.PageSize,
+            new Dictionary<string, string> { ["empty"] = SearchSettings.MessageEmpty, ["noTerms"] = SearchSettings.MessageNoTerms, ["noHits"] = SearchSettings.MessageNoHits },
+            SearchSettings.FilterKeys, SearchSettings.QuestionPhrases, SearchSettings.FigureWords);
+    }
     public sealed record AnalyzerFlags(bool Unigrams, bool Bridge, bool Synonyms);
 
     /// <summary>What an export wrote: total bytes and every file, relative to the index folder.</summary>
@@ -127,10 +137,10 @@ public static class StaticSearchExport
         var plans = WriteFragments(index.Documents, files);
         var documents = files.Save("documents", DocumentTable(index, plans, norms));
 
-        var manifest = new Manifest(FormatVersion, docCount, SearchIndex.Similarity.K1, SearchIndex.Similarity.B,
-            SearchIndex.MaxQueryLength, SearchIndex.MaxQueryTerms, Synonyms.ExpansionBoost,
+        var manifest = new Manifest(FormatVersion, docCount, SearchIndex.Similarity.K1, SearchIndex.Similarity.B, Synonyms.ExpansionBoost,
             new AnalyzerFlags(index.Options.OutputUnigrams, index.Options.BridgeScripts, index.Options.Synonyms),
-            fieldInfos, index.Options.Synonyms ? Synonyms.Groups : [], shards, documents);
+            fieldInfos, Settings.Shared, index.Options.Synonyms ? [.. Synonyms.Groups.Select(g => new[] { g.Targets.ToArray(), g.Triggers.ToArray() })] : [],
+            shards, documents);
         files.WriteManifest(JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
         return new Written(files.Bytes, files.Names);
     }
@@ -139,7 +149,7 @@ public static class StaticSearchExport
     private sealed record PlanRun(Plan Plan, int Count, string Hash);
 
     /// <summary>
-    /// One fragment per document ([url, title, label, municipality, 新規 0/1, snippet source]), named
+    /// One fragment per document ([url, title, label, municipality, 新規 0/1, snippet body, figures, topics and departments]), named
     /// fragments/{hash of the plan run's fragments}-{position in the run}.bin.
     /// </summary>
     private static List<PlanRun> WriteFragments(IReadOnlyList<SearchDocument> documents, Files files)
@@ -160,12 +170,11 @@ public static class StaticSearchExport
             for (var k = 0; k < count; k++)
             {
                 var d = documents[start + k];
-                var text = d.SnippetSource;
+                var (body, figures, meta) = d.SnippetParts;
                 fragments[k] = JsonSerializer.SerializeToUtf8Bytes<object[]>(
                 [
                     d.Entry.Url, d.Entry.Initiative.Title, $"{d.Entry.Plan.Labels.Initiative}{d.Entry.Initiative.Number}",
-                    d.Entry.Municipality.Name, d.Entry.Initiative.IsNew ? 1 : 0,
-                    text.Length > SnippetSourceLength ? text[..SnippetSourceLength] : text,
+                    d.Entry.Municipality.Name, d.Entry.Initiative.IsNew ? 1 : 0, body, figures, meta,
                 ], Json);
                 hash.AppendData(BitConverter.GetBytes(fragments[k].Length));
                 hash.AppendData(fragments[k]);
@@ -178,7 +187,7 @@ public static class StaticSearchExport
 
     /// <summary>
     /// The per-document table every query reads: [varint length][JSON header: plans as [slug, documents,
-    /// fragment hash] in document order, topic ids, the distinct topic sets as lists of topic indices],
+    /// fragment hash, municipality name] in document order, topic ids, the distinct topic sets as lists of topic indices],
     /// the norm bytes field by field (fields × documents), varint(pillar number × 2 + 新規) of every document,
     /// then varint(topic set) of every document (one stream after the other compresses better).
     /// </summary>
@@ -195,7 +204,7 @@ public static class StaticSearchExport
         }).ToList();
         var header = JsonSerializer.SerializeToUtf8Bytes(new
         {
-            plans = plans.Select(p => new object[] { p.Plan.Municipality.Slug, p.Count, p.Hash }),
+            plans = plans.Select(p => new object[] { p.Plan.Municipality.Slug, p.Count, p.Hash, p.Plan.Municipality.Name }),
             topics,
             topicSets = topicSets.Keys.Select(set => set.Length == 0 ? [] : set.Split(',').Select(int.Parse).ToArray()),
         }, Json);

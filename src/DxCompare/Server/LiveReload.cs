@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using DxCompare.Content;
@@ -12,12 +11,14 @@ namespace DxCompare.Server;
 /// stream; after a rebuild the browser reloads, and while the content is invalid it shows the
 /// validator's messages in an overlay (the last good site stays served underneath).
 /// </summary>
-public sealed class LiveReload
+public sealed class LiveReload(string themeDirectory)
 {
     public const string ScriptPath = "/__dxcompare/live.js";
     public const string EventsPath = "/__dxcompare/events";
 
     private readonly List<Channel<string>> _clients = [];
+
+    private string ScriptFile => Path.GetFullPath(Path.Combine(themeDirectory, "serve", "live-reload.js"));
     private string _state = Frame("ok", "[]");
 
     private static string Frame(string name, string data) => $"event: {name}\ndata: {data}\n\n";
@@ -48,7 +49,7 @@ public sealed class LiveReload
             if (path == ScriptPath)
             {
                 context.Response.ContentType = "text/javascript; charset=utf-8";
-                await context.Response.WriteAsync(Script);
+                await context.Response.SendFileAsync(ScriptFile);
                 return;
             }
             if (path != EventsPath)
@@ -84,31 +85,5 @@ public sealed class LiveReload
 
     /// <summary>Adds the live script to an HTML page as it is served (the files on disk stay as built).</summary>
     public static string Inject(string html) =>
-        html.Replace("</head>", $"<script src=\"{ScriptPath}\" defer></script>\n</head>", StringComparison.Ordinal);
-
-    private const string Script = """
-        (function () {
-          "use strict";
-          var overlay = null;
-          function hide() { if (overlay) { overlay.remove(); overlay = null; } }
-          function show(messages) {
-            hide();
-            overlay = document.createElement("div");
-            overlay.id = "dxcompare-errors";
-            overlay.setAttribute("role", "alert");
-            overlay.className = "dx-live-errors";
-            var title = document.createElement("h2");
-            title.textContent = "コンテンツにエラーがあります(前回の正常なサイトを表示しています)";
-            overlay.appendChild(title);
-            var list = document.createElement("ul");
-            messages.forEach(function (m) { var li = document.createElement("li"); li.textContent = m; list.appendChild(li); });
-            overlay.appendChild(list);
-            document.body.appendChild(overlay);
-          }
-          var events = new EventSource("/__dxcompare/events");
-          events.addEventListener("reload", function () { window.location.reload(); });
-          events.addEventListener("errors", function (e) { show(JSON.parse(e.data)); });
-          events.addEventListener("ok", hide);
-        })();
-        """;
+        html.Replace("</head>", $"<script src=\"{ScriptPath}\" data-events=\"{EventsPath}\" defer></script>\n</head>", StringComparison.Ordinal);
 }

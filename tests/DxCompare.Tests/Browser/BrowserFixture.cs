@@ -1,5 +1,4 @@
 using DxCompare.Server;
-using DxCompare.Cli;
 using DxCompare.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;

@@ -1,10 +1,8 @@
-using DxCompare.Server;
 using System.Diagnostics;
-using DxCompare.Cli;
-using DxCompare.Content;
 using DxCompare.Build;
-using DxCompare.Pages;
+using DxCompare.Content;
 using DxCompare.Search;
+using DxCompare.Server;
 using DxCompare.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -43,7 +41,7 @@ public sealed class CmsEndToEndTests : IAsyncLifetime
         Assert.True((await SiteBuilder.BuildAsync(Options)).Succeeded);
 
         var start = new ProcessStartInfo("node", decapServer) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["PORT"] = DecapServerPort.ToString();
+        start.Environment["PORT"] = DecapServerPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["GIT_REPO_DIRECTORY"] = _repo;
         _decapServer = Process.Start(start)!;
         using var http = new HttpClient();
@@ -138,7 +136,7 @@ public sealed class CmsEndToEndTests : IAsyncLifetime
         await page.GetByLabel("令和9年度 目標値").FillAsync("推進");
         await Expect(page.Locator(".dx-fy-errors")).ToHaveCountAsync(0);
         // The preview renders the plan as the site does.
-        await Expect(page.FrameLocator("iframe").First.Locator("h2")).ToContainTextAsync("目標1 便利な区役所");
+        await Expect(page.Locator("iframe").First.ContentFrame.Locator("h2")).ToContainTextAsync("目標1 便利な区役所");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "公開", Exact = true }).ClickAsync();
         await page.GetByText("公開する", new() { Exact = true }).ClickAsync();
@@ -168,6 +166,6 @@ public sealed class CmsEndToEndTests : IAsyncLifetime
         Assert.Contains("港区DX推進計画", await File.ReadAllTextAsync(Path.Combine(Output, "minato", "index.html")));
         Assert.Contains("data-municipality=\"minato\"><a href=\"/minato/\">港区</a>", await File.ReadAllTextAsync(Path.Combine(Output, "topics", "online-procedures", "index.html")));
         using var search = new SearchIndex(loaded.Content);
-        Assert.Equal("/minato/initiatives/1/", search.Search("電子申請", new SearchFilters(Municipality: "minato")).Hits.First().Document.Entry.Url);
+        Assert.Equal("/minato/initiatives/1/", search.Search("電子申請", new SearchFilters(Municipality: "minato")).Hits[0].Document.Entry.Url);
     }
 }

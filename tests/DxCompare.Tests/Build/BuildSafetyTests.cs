@@ -1,5 +1,4 @@
 using DxCompare.Build;
-using DxCompare.Pages;
 using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Build;

@@ -1,5 +1,5 @@
 using DxCompare.Build;
-using DxCompare.Pages;
+using DxCompare.Model;
 using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Build;
@@ -30,7 +30,7 @@ public class ConfinementTests(BuiltSite site)
     {
         var slugs = Repository.Content.Plans.Select(p => p.Municipality.Slug).Concat(Repository.Content.Pages.Select(p => p.Slug));
         var written = Directory.EnumerateFileSystemEntries(site.Output).Select(Path.GetFileName).Except(slugs).Order(StringComparer.Ordinal);
-        Assert.Equal(SiteRoutes.Reserved.Keys.Order(StringComparer.Ordinal), written);
+        Assert.Equal(SiteUrls.Reserved.Keys.Order(StringComparer.Ordinal), written);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using DxCompare.Build;
-using DxCompare.Pages;
 using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Build;
@@ -13,12 +12,12 @@ public class WatchModeTests
         public string Output => Path.Combine(Content.Directory, "out");
         public IncrementalBuilder Builder { get; }
 
-        public WatchedSite() =>
-            Builder = new IncrementalBuilder(new BuildOptions(Content.Directory, Path.Combine(Repository.Root, "theme"), Output, BuildOptions.DefaultBaseUrl));
+        public WatchedSite(IBuildProgress? progress = null) =>
+            Builder = new IncrementalBuilder(new BuildOptions(Content.Directory, Path.Combine(Repository.Root, "theme"), Output, BuildOptions.DefaultBaseUrl), progress);
 
-        public static async Task<WatchedSite> StartAsync()
+        public static async Task<WatchedSite> StartAsync(IBuildProgress? progress = null)
         {
-            var site = new WatchedSite();
+            var site = new WatchedSite(progress);
             Assert.True((await site.Builder.StartAsync()).Succeeded);
             return site;
         }
@@ -142,5 +141,41 @@ public class WatchModeTests
         Assert.DoesNotContain("第一案", File.ReadAllText(Path.Combine(output, "data", "plans.json")));
         Assert.Contains(Shown(output, "第二案"), line => line.Contains("取組1 窓口改革の推進(第二案)", StringComparison.Ordinal));
         Assert.Empty(Shown(output, "第一案"));
+    }
+
+    /// <summary>Lets a number of pages render, then fails the rest, as a page whose component throws would.</summary>
+    private sealed class FailingAfter : IBuildProgress
+    {
+        public int? PagesLeft { get; set; }
+        public void Start(string stepName, int total) { }
+        public void Advance(int count = 1)
+        {
+            if (PagesLeft is null) return;
+            if (--PagesLeft < 0) throw new InvalidOperationException("a page failed to render");
+        }
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_fails_half_way_leaves_every_served_file_as_it_was()
+    {
+        var failing = new FailingAfter();
+        using var site = await WatchedSite.StartAsync(failing);
+        var before = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+
+        var plan = Path.Combine(site.Content.Directory, "plans", "koto.yml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("title: 窓口改革の推進", "title: 窓口改革の推進と書かない窓口"));
+        failing.PagesLeft = 5;
+        var result = await site.Builder.RebuildAsync([plan]);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("the last good site is still served", Assert.Single(result.Diagnostics).Message);
+        var after = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, file => Assert.True(file.Value.AsSpan().SequenceEqual(after[file.Key]), $"{file.Key} changed"));
+        Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(site.Output)!, ".out.*"));
+
+        failing.PagesLeft = null;
+        Assert.True((await site.Builder.RebuildAsync([plan])).Succeeded);
+        Assert.Contains("窓口改革の推進と書かない窓口", File.ReadAllText(Path.Combine(site.Output, "koto", "initiatives", "1", "index.html")));
     }
 }

@@ -10,7 +10,7 @@ public class SearchCliTests
     {
         var (code, output, errors) = CliProcess.Run("search", "--content", "content", "--", "-テレワーク");
         Assert.Equal((0, ""), (code, errors));
-        Assert.StartsWith("-テレワーク: 7件\n", output);
+        Assert.Matches(@"^-テレワーク: [1-9]\d*件\n 1\. 台東区 取組31 テレワーク", output);
     }
 
     [Fact]
@@ -19,6 +19,6 @@ public class SearchCliTests
         var query = "テレワーク\u001b[31m" + new string('あ', 10_000);
         var (code, output, _) = CliProcess.Run("search", "--content", "content", query);
         Assert.Equal(0, code);
-        Assert.Equal("テレワーク\\u001B[31mああああああああああ… (10,010 characters): 7件", output.Split('\n')[0]);
+        Assert.Matches(@"^テレワーク\\u001B\[31mああああああああああ… \(10,010 characters\): [1-9]\d*件$", output.Split('\n')[0]);
     }
 }

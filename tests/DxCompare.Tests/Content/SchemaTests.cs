@@ -18,7 +18,7 @@ public class SchemaTests
     [Fact]
     public void Plan_schema_carries_the_validator_rules()
     {
-        var json = SchemaGenerator.ToJson(typeof(Model.Plan), "plan");
+        var json = SchemaGenerator.ToJson(typeof(DxCompare.Model.Plan), "plan");
         Assert.Contains("\"pattern\": \"^\\\\d{6}$\"", json);
         Assert.Contains("\"推進\"", json);
         Assert.Contains("\"評価指標\"", json);

@@ -1,6 +1,5 @@
 using DxCompare.Model;
 using DxCompare.Tests.Support;
-using ValueType = DxCompare.Model.ValueType;
 
 namespace DxCompare.Tests.Content;
 
@@ -93,11 +92,11 @@ public class TranscribedContentTests
     {
         var pupils = Repository.Content.Indicators.Where(i => i.Municipality.Slug == "taito" && i.Indicator.Segment is "小学生" or "中学生").ToList();
         Assert.Equal(4, pupils.Count);
-        var teachers = Repository.Content.Indicators.Single(i => i.Indicator.Name.StartsWith("教材研究・指導の準備")).Indicator;
+        var teachers = Repository.Content.Indicators.Single(i => i.Indicator.Name.StartsWith("教材研究・指導の準備", StringComparison.Ordinal)).Indicator;
         Assert.Equal("2025:baseline=8.9% 2028:target=5.0%未満", Series(teachers));
         Assert.Equal(Direction.Lower, teachers.Direction);
         Assert.Contains("※学校における教育の情報化の実態等に関する調査による", teachers.Note);
-        var cloud = Repository.Content.Indicators.Single(i => i.Indicator.Name.StartsWith("学校におけるクラウドサービス活用状況")).Indicator;
+        var cloud = Repository.Content.Indicators.Single(i => i.Indicator.Name.StartsWith("学校におけるクラウドサービス活用状況", StringComparison.Ordinal)).Indicator;
         Assert.Equal("2025:baseline=10.4点 2028:target=20.0点以上", Series(cloud));
     }
 
@@ -123,7 +122,7 @@ public class TranscribedContentTests
         Assert.Equal("※法令等においてオンライン申請を不可としている手続を除く", rate.ScopeNote);
         Assert.Equal(
             "2024:baseline=12.1% 2025:target=48% 2025:actual=54% 2026:target=92% 2027:target=100% 2028:target=100% 2029:target=100%",
-            Series(rate with { Values = [.. rate.Values.OrderBy(v => v.Fy).ThenBy(v => v.Type == ValueType.Actual)] }));
+            Series(rate with { Values = [.. rate.Values.OrderBy(v => v.Fy).ThenBy(v => v.Type == ValueKind.Actual)] }));
     }
 
     [Fact]
@@ -132,10 +131,10 @@ public class TranscribedContentTests
         var passed = IndicatorNamed("koto", "情報処理技術者試験の合格者数");
         Assert.Equal("累計", passed.Qualifier);
         var values = passed.Values.ToDictionary(v => (v.Fy, v.Type), v => v.Value);
-        Assert.Equal(69m, values[(2024, ValueType.Baseline)]);
-        Assert.Equal(112m, values[(2025, ValueType.Actual)]);
-        Assert.Equal(70m, values[(2025, ValueType.Target)]);
-        Assert.Equal([140m, 210m, 280m, 350m], new[] { 2026, 2027, 2028, 2029 }.Select(fy => values[(fy, ValueType.Target)]!.Value));
+        Assert.Equal(69m, values[(2024, ValueKind.Baseline)]);
+        Assert.Equal(112m, values[(2025, ValueKind.Actual)]);
+        Assert.Equal(70m, values[(2025, ValueKind.Target)]);
+        Assert.Equal([140m, 210m, 280m, 350m], Enumerable.Range(2026, 4).Select(fy => values[(fy, ValueKind.Target)]!.Value));
         Assert.Contains("※各年度の目標値は計画期間中の累計", passed.ScopeNote);
     }
 
@@ -144,11 +143,11 @@ public class TranscribedContentTests
     {
         var terminals = IndicatorNamed("koto", "テレワーク可能な庁内LAN端末の配備数");
         Assert.Equal("台", terminals.Unit);
-        Assert.Contains(terminals.Values, v => v is { Fy: 2024, Type: ValueType.Baseline, Value: 358m });
+        Assert.Contains(terminals.Values, v => v is { Fy: 2024, Type: ValueKind.Baseline, Value: 358m });
         Assert.Contains("※1 在宅勤務(自宅)やモバイル勤務(出張先)で利用できる業務パソコン", terminals.Note);
         var sessions = IndicatorNamed("koto", "職員1人あたりの在宅勤務型テレワーク実施回数");
         Assert.Equal("回/月", sessions.Unit);
-        Assert.Contains(sessions.Values, v => v is { Fy: 2024, Type: ValueType.Baseline, Value: 0.33m });
+        Assert.Contains(sessions.Values, v => v is { Fy: 2024, Type: ValueKind.Baseline, Value: 0.33m });
         Assert.Contains(sessions.Values, v => v is { Fy: 2025, Value: 0.25m });
     }
 

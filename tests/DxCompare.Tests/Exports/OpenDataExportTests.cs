@@ -5,7 +5,7 @@ namespace DxCompare.Tests.Exports;
 
 public class OpenDataExportTests
 {
-    private static string[] Export(Action<Model.ContentSet, TextWriter> write)
+    private static string[] Export(Action<DxCompare.Model.ContentSet, TextWriter> write)
     {
         var writer = new StringWriter();
         write(Repository.Content, writer);
@@ -19,7 +19,7 @@ public class OpenDataExportTests
         Assert.Equal("lg_code,municipality,pillar_number,pillar_title,policy_number,policy_title,number,title,departments,is_new,topics", lines[0]);
         Assert.Equal(38 + 22 + 1, lines.Length);
         Assert.Contains("131067,台東区,1,便利で快適な行政サービスの提供,1,行政手続き等のオンライン化によるサービス向上,4,窓口業務改革,情報政策課;戸籍住民サービス課,true,counter-reform;online-procedures;rpa-no-code", lines);
-        Assert.Contains(lines, l => l.StartsWith("131083,江東区,1,区民にやさしい,,,1,窓口改革の推進,,false,"));
+        Assert.Contains(lines, l => l.StartsWith("131083,江東区,1,区民にやさしい,,,1,窓口改革の推進,,false,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -40,13 +40,13 @@ public class OpenDataExportTests
     {
         var json = OpenDataExport.ToJson(Repository.Content);
         var document = OpenDataExport.FromJson(json);
-        var again = OpenDataExport.ToJson(new Model.ContentSet(document.Plans, document.Topics, document.Metrics, []));
+        var again = OpenDataExport.ToJson(new DxCompare.Model.ContentSet(document.Plans, document.Topics, document.Metrics, []));
         Assert.Equal(json, again);
         Assert.Contains("\"scope_note\": \"※法令等においてオンライン申請を不可としている手続を除く\"", json);
         Assert.DoesNotContain("\\u", json);
         var koto = document.Plans.Single(p => p.Municipality.Slug == "koto");
         Assert.Equal(22, koto.Pillars.Sum(p => p.Initiatives.Count));
-        Assert.Equal(5.0m, document.Plans.SelectMany(Model.ContentSet.IndicatorsOf).SelectMany(i => i.Indicator.Values).First(v => v.Qualifier == "未満").Value);
+        Assert.Equal(5.0m, document.Plans.SelectMany(DxCompare.Model.ContentSet.IndicatorsOf).SelectMany(i => i.Indicator.Values).First(v => v.Qualifier == "未満").Value);
     }
 
     [Fact]

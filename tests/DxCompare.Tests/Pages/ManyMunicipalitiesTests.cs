@@ -1,7 +1,7 @@
 using AngleSharp.Html.Parser;
 using DxCompare.Bench;
-using DxCompare.Content;
 using DxCompare.Build;
+using DxCompare.Content;
 using DxCompare.Pages;
 using DxCompare.Tests.Support;
 

@@ -11,10 +11,10 @@ public class PageContentTests(BuiltSite site)
     {
         var page = site.Page("/indicators/online-procedure-rate/");
         var table = BuiltSite.Text(page.QuerySelector("table.metric-table"));
-        Assert.Contains("令和7年度（2025年度） 基準値 20% 目標値 48% 実績値 54%", table);
+        Assert.Contains("令和7年度（2025年度） 基準値・現況 20% 目標値 48% 実績値 54%", table);
         Assert.Contains("令和10年度（2028年度） 目標値 40% 目標値 100%", table);
         Assert.Contains("令和9年度（2027年度） 目標値 34% 目標値 100%", table);
-        Assert.Contains("令和6年度（2024年度） 基準値 12.1%", table);
+        Assert.Contains("令和6年度（2024年度） 基準値・現況 12.1%", table);
 
         var progress = BuiltSite.Text(page.QuerySelector(".progress-list"));
         Assert.Contains("江東区 : 目標を達成 令和7年度（2025年度）の実績 54%（目標 48%）。最終目標 令和11年度（2029年度） 100%。", progress);
@@ -25,8 +25,8 @@ public class PageContentTests(BuiltSite site)
 
         var chart = page.QuerySelector("svg[role=img]")!;
         var description = BuiltSite.Text(page.GetElementById(chart.GetAttribute("aria-labelledby")!.Split(' ')[1]));
-        Assert.Contains("台東区: 令和7年度基準値20%、令和8年度目標値27%、令和9年度目標値34%、令和10年度目標値40%。", description);
-        Assert.Contains("江東区: 令和6年度基準値12.1%、令和7年度目標値48%、令和7年度実績値54%、令和8年度目標値92%", description);
+        Assert.Contains("台東区: 令和7年度基準値・現況20%、令和8年度目標値27%、令和9年度目標値34%、令和10年度目標値40%。", description);
+        Assert.Contains("江東区: 令和6年度基準値・現況12.1%、令和7年度目標値48%、令和7年度実績値54%、令和8年度目標値92%", description);
     }
 
     [Fact]
@@ -94,9 +94,9 @@ public class PageContentTests(BuiltSite site)
     {
         var plan = site.Page("/taito/");
         Assert.Contains("令和8〜10年度（2026〜2028年度）", BuiltSite.Text(plan.QuerySelector("dl.facts")));
-        Assert.Equal("令和元年度（2019年度）", Model.FiscalYear.Label(2019));
-        Assert.Equal("平成30年度（2018年度）", Model.FiscalYear.Label(2018));
-        Assert.Equal("昭和63年度（1988年度）", Model.FiscalYear.Label(1988));
+        Assert.Equal("令和元年度（2019年度）", DxCompare.Model.FiscalYear.Label(2019));
+        Assert.Equal("平成30年度（2018年度）", DxCompare.Model.FiscalYear.Label(2018));
+        Assert.Equal("昭和63年度（1988年度）", DxCompare.Model.FiscalYear.Label(1988));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace DxCompare.Tests.Search;
 public class BrowserParityTests(BuiltSite site)
 {
     private static readonly string VectorsPath = Path.Combine(Repository.Root, "tests", "search-js", "vectors.json");
+    private static readonly JsonSerializerOptions VectorJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     /// <summary>Texts from every initiative plus edge cases; the C# analyzer's terms are the expected output.</summary>
     public static string GenerateVectors()
@@ -32,11 +33,7 @@ public class BrowserParityTests(BuiltSite site)
             analyzer = new { unigrams = options.OutputUnigrams, bridge = options.BridgeScripts, synonyms = options.Synonyms },
             cases = texts.Select(t => new { text = t, terms = analyzer.Terms(t) }),
         };
-        return JsonSerializer.Serialize(payload, new JsonSerializerOptions
-        {
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-            WriteIndented = false,
-        }) + "\n";
+        return JsonSerializer.Serialize(payload, VectorJson) + "\n";
     }
 
     [Fact]
@@ -57,7 +54,8 @@ public class BrowserParityTests(BuiltSite site)
     [Fact]
     public void Browser_and_cli_return_the_same_top_10_for_every_judged_query_and_bad_input()
     {
-        var judged = Evaluation.LoadJudgedQueries(SearchQualityTests.JudgedPath).Select(q => q.Query)
+        var judged = Evaluation.LoadJudgedQueries(SearchQualityTests.JudgedPath)
+            .Concat(Evaluation.LoadJudgedQueries(SearchQualityTests.EverydayPath)).Select(q => q.Query).Distinct()
             .Concat(["", "   ", "*", "\"", "AND", ":", "\\", "？！。、", new string('テ', 10_000), "テレワーク AND 防災", "生成ＡＩ"])
             .ToList();
         var queries = judged.Select(q => new { query = q }).Cast<object>()
@@ -82,6 +80,13 @@ public class BrowserParityTests(BuiltSite site)
                 $"{e.Municipality.Name} {e.Plan.Labels.Initiative}{e.Initiative.Number}{(e.Initiative.IsNew ? " 新規" : "")} {e.Initiative.Title}");
             var jsShown = js.GetProperty("shown").EnumerateArray().Select(u => u.GetString());
             if (!cliShown.SequenceEqual(jsShown)) mismatches.Add($"{key[..Math.Min(30, key.Length)]}: shown [{string.Join(" | ", jsShown)}]");
+            // The snippet under each result, and the municipality a query named.
+            var terms = cli.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
+            var cliSnippets = cli.Hits.Select(h => Snippet.Of(h.Document.SnippetSource(cli.Plan!.AsksForFigure), terms).Text);
+            var jsSnippets = js.GetProperty("snippets").EnumerateArray().Select(u => u.GetString());
+            if (!cliSnippets.SequenceEqual(jsSnippets)) mismatches.Add($"{key[..Math.Min(30, key.Length)]}: snippets [{string.Join(" | ", jsSnippets)}]");
+            var jsMunicipality = js.GetProperty("municipality").ValueKind == JsonValueKind.Null ? null : js.GetProperty("municipality").GetString();
+            if (cli.Plan?.Municipality != jsMunicipality) mismatches.Add($"{key[..Math.Min(30, key.Length)]}: municipality {cli.Plan?.Municipality} vs {jsMunicipality}");
         }
         foreach (var query in judged) Compare(query, index.Search(query, limit: 10));
         Assert.True(browser.GetProperty("オンライン{\"n\":\"1\"}").GetProperty("total").GetInt32() > 0);

@@ -1,6 +1,5 @@
-using DxCompare.Server;
-using DxCompare.Cli;
 using DxCompare.Content;
+using DxCompare.Server;
 using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Server;
@@ -11,14 +10,14 @@ public class LiveReloadTests(BuiltSite site)
     [Fact]
     public async Task Watch_server_adds_the_live_script_and_streams_the_validators_messages()
     {
-        var live = new LiveReload();
+        var live = new LiveReload(Path.Combine(Repository.Root, "theme"));
         var port = Ports.Free();
         await using var app = SiteServer.Create(site.Output, port, live);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         var page = await http.GetStringAsync("/koto/");
-        Assert.Contains($"<script src=\"{LiveReload.ScriptPath}\" defer></script>", page);
+        Assert.Contains($"<script src=\"{LiveReload.ScriptPath}\" data-events=\"{LiveReload.EventsPath}\" defer></script>", page);
         Assert.Contains("EventSource", await http.GetStringAsync(LiveReload.ScriptPath));
 
         using var stream = new StreamReader(await http.GetStreamAsync(LiveReload.EventsPath));

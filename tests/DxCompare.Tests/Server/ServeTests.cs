@@ -99,7 +99,7 @@ public class ServeTests(BuiltSite site)
         using var content = new TempContent(copyRealContent: true);
         content.Edit("plans/koto.yml", "end: 2029", "end: 20x9");
         var port = Ports.Free();
-        using var serve = CliProcess.Start(["serve", "--watch", "--port", port.ToString(), "--content", content.Directory,
+        using var serve = CliProcess.Start(["serve", "--watch", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--content", content.Directory,
             "--output", Path.Combine(content.Sandbox, "never-built"), "--theme", Path.Combine(Repository.Root, "theme")]);
         await serve.WaitForLineAsync("serving ", TimeSpan.FromSeconds(90));
 

@@ -1,7 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using DxCompare.Build;
-using DxCompare.Pages;
 
 namespace DxCompare.Tests.Support;
 

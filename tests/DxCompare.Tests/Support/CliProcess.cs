@@ -53,7 +53,7 @@ public sealed class CliProcess : IDisposable
     }
 
     /// <summary>Ctrl+C: SIGINT to the process.</summary>
-    public void Interrupt() => Process.Start("kill", ["-INT", Process.Id.ToString()])!.WaitForExit();
+    public void Interrupt() => Process.Start("kill", ["-INT", Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
     public void Dispose()
     {

@@ -7,7 +7,7 @@ namespace DxCompare.Pages;
 /// Prose from content: raw HTML is never passed through (Markdig's DisableHtml writes it as text), and
 /// links are kept only for safe schemes, so an editor's Markdown cannot inject script.
 /// </summary>
-public static class Markdown
+public static class SafeMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -20,7 +20,7 @@ public static class Markdown
     public static string ToHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
-        var html = Markdig.Markdown.ToHtml(markdown, Pipeline);
+        var html = Markdown.ToHtml(markdown, Pipeline);
         return RemoveUnsafeLinks(html);
     }
 

@@ -1,0 +1,21 @@
+using System.Globalization;
+using DxCompare.Model;
+using Humanizer;
+
+namespace DxCompare.Exports;
+
+/// <summary>The open-data files a build wrote, with their sizes as /data/ shows them.</summary>
+public sealed record Downloads(IReadOnlyDictionary<string, string> Sizes)
+{
+    public static readonly Downloads None = new(new Dictionary<string, string>());
+
+    /// <summary>Writes every download into <paramref name="root"/>/data/ and reads back their sizes.</summary>
+    public static Downloads Write(ContentSet content, string root)
+    {
+        var folder = Path.Combine(root, SiteUrls.DataFolder);
+        return new Downloads(OpenDataExport.WriteAll(content, folder).ToDictionary(
+            file => file,
+            file => new FileInfo(Path.Combine(folder, file)).Length.Bytes().ToString("0.#", CultureInfo.InvariantCulture),
+            StringComparer.Ordinal));
+    }
+}
