@@ -44,7 +44,8 @@ public static class HeaderRules
 
     private static readonly IReadOnlyDictionary<string, string> Admin = new Dictionary<string, string>
     {
-        ["Content-Security-Policy"] = AdminCsp, ["Cache-Control"] = "no-cache",
+        ["Content-Security-Policy"] = AdminCsp,
+        ["Cache-Control"] = "no-cache",
     };
 
     /// <summary>Headers of some folders and files on top of the CSP of their part of the site.</summary>

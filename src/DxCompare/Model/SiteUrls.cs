@@ -27,9 +27,18 @@ public static class SiteUrls
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Reserved = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["index.html"] = "home page", ["404.html"] = "not-found page", ["topics"] = "topic pages", ["indicators"] = "indicator pages",
-        ["compare"] = "comparison page", ["search"] = "search page and index", [DataFolder] = "open-data downloads", ["admin"] = "CMS",
-        ["assets"] = "theme assets", ["sitemap.xml"] = "sitemap", ["robots.txt"] = "robots file", ["_headers"] = "headers file",
+        ["index.html"] = "home page",
+        ["404.html"] = "not-found page",
+        ["topics"] = "topic pages",
+        ["indicators"] = "indicator pages",
+        ["compare"] = "comparison page",
+        ["search"] = "search page and index",
+        [DataFolder] = "open-data downloads",
+        ["admin"] = "CMS",
+        ["assets"] = "theme assets",
+        ["sitemap.xml"] = "sitemap",
+        ["robots.txt"] = "robots file",
+        ["_headers"] = "headers file",
     };
 
     public static string Plan(string slug) => $"/{slug}/";
