@@ -19,12 +19,12 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
         {
             if (pillar.Policies.Count > 0 && string.IsNullOrEmpty(plan.Labels.Policy))
                 diagnostics.Add(map.Of(pillar, "policies"), $"{plan.Labels.Pillar}{pillar.Number} has policies but 'labels.policy' is empty. Name the level as the plan does (e.g. 'policy: 施策') or move the initiatives up to the pillar.");
-            if (pillar.Policies.Count == 0 && pillar.Initiatives.Count == 0)
+            if (pillar.Policies.Count == 0 && pillar.Initiatives.Count == 0 && !map.Rejected(pillar, "policies") && !map.Rejected(pillar, "initiatives"))
                 diagnostics.Add(map.Of(pillar), $"{plan.Labels.Pillar}{pillar.Number} has no initiatives. Add 'initiatives:' (or 'policies:' with initiatives) under it.");
             foreach (var indicator in pillar.Indicators) CheckIndicator(indicator, plan);
             foreach (var policy in pillar.Policies)
             {
-                if (policy.Initiatives.Count == 0)
+                if (policy.Initiatives.Count == 0 && !map.Rejected(policy, "initiatives"))
                     diagnostics.Add(map.Of(policy), $"{plan.Labels.Policy}{policy.Number} has no initiatives. Add 'initiatives:' under it.");
                 foreach (var indicator in policy.Indicators) CheckIndicator(indicator, plan);
             }

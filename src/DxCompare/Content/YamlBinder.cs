@@ -28,6 +28,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         var fields = ModelCatalog.FieldsOf(type);
         var instance = Activator.CreateInstance(type)!;
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
@@ -46,6 +47,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             }
             var value = BindField(valueNode, field);
             if (value is not null) field.Property.SetValue(instance, value);
+            else rejected.Add(key);
         }
 
         foreach (var missing in fields.Where(f => f.Required && !seen.ContainsKey(f.Name)))
@@ -53,7 +55,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             diagnostics.Add(At(node), $"missing required field '{missing.Name}' ({missing.Label}) in {what}. {HowToFill(missing)}");
         }
 
-        sourceMap.Record(instance, At(node), seen);
+        sourceMap.Record(instance, At(node), seen, rejected);
         return instance;
     }
 

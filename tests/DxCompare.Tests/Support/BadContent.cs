@@ -39,8 +39,8 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
             "plans/koto.yml:568:46: the content is nested more than 40 levels deep here. A plan needs about 8 levels: check the indentation, or close the brackets [ ] { } that were opened."),
         new("limits", "file over 4 MB", c => c.Append("plans/koto.yml", string.Concat(Enumerable.Repeat("# " + new string('x', 1000) + "\n", 5000))),
             "plans/koto.yml:1:1: the file is 5,042,114 bytes; a content file may have at most 4,194,304 bytes. Split it, or remove what does not belong to the plan."),
-        new("limits", "list over 10,000 items", c => c.Edit("plans/koto.yml", "sources:\n", "sources:\n" + string.Concat(Enumerable.Repeat("  - title: 資料\n", 10_000))),
-            "plans/koto.yml:20:3: 'sources' (出典) has 10,001 items; a list may have at most 10,000. Split the content, or check that the list was not repeated by mistake."),
+        new("limits", "list over 10,000 items", c => c.Edit("plans/koto.yml", "    initiatives:\n      - number: 1\n", "    initiatives:\n" + string.Concat(Enumerable.Range(100, 10_001).Select(n => $"      - {{number: {n}, title: 取組}}\n")) + "      - number: 1\n"),
+            "plans/koto.yml:63:7: 'initiatives' (取組(施策の階層がない計画)) has 10,007 items; a list may have at most 10,000. Split the content, or check that the list was not repeated by mistake."),
 
         new("validate=build", "control character in a title", c => c.Edit("plans/koto.yml", "title: 江東区DX推進計画", "title: \"江東区\\x01DX推進計画\""),
             "plans/koto.yml:8:8: 'title' (計画名) contains the invisible control character U+0001 after '江東区'. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure."),
