@@ -212,6 +212,7 @@ CASES = [
     ("validate=build", "28 decimal places", edit("plans/koto.yml", "value: 12.1", "value: 0.0000000000000000000000000001")),
     ("validate=build", "duplicate topic id (fuzz)", edit("topics.yml", "topics:\n", "topics:\n  - id: cashless\n    label: 重複\n")),
     ("validate=build", "U+FFFE in a year (fuzz)", edit("plans/koto.yml", "start: 2025", 'start: "\\uFFFE"')),
+    ("validate=build", "unclosed [ at the end of a file (fuzz)", lambda c: open(os.path.join(c, "plans", "koto.yml"), "a").write("x: [\ny: 1")),
     ("validate=build", "no plans at all", lambda c: [os.remove(os.path.join(c, "plans", f)) for f in os.listdir(os.path.join(c, "plans"))]),
     ("validate=build", "plans/ is a file", make_file("plans")),
     ("validate=build", "pages/ is a file", make_file("pages")),

@@ -86,9 +86,22 @@ public static class YamlFile
         long nodes = 0;
         var documents = 0;
         var aliases = false;
-        while (parser.MoveNext())
+        var last = new SourceLocation(displayPath, 1, 1);
+        while (true)
         {
+            try
+            {
+                if (!parser.MoveNext()) return true;
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner throws this instead of a YamlException for some broken input (an unclosed '['
+                // before the end of the text; aaubry/YamlDotNet#541 is the same class). Found by the fuzz test.
+                diagnostics.Add(last, "this is not valid YAML after this point: the file ends inside an open list '[' or mapping '{'. Close it with ']' or '}', or quote text that starts with [ or {.");
+                return false;
+            }
             var current = parser.Current!;
+            last = new SourceLocation(displayPath, (int)current.End.Line, (int)current.End.Column);
             var at = new SourceLocation(displayPath, (int)current.Start.Line, (int)current.Start.Column);
             switch (current)
             {
@@ -125,7 +138,6 @@ public static class YamlFile
                 return false;
             }
         }
-        return true;
     }
 
     private static string Clean(string message)
