@@ -193,7 +193,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
     {
         var halfWidth = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
         if (halfWidth != text && int.TryParse(halfWidth, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var plain))
-            return $"'{field.Name}' ({field.Label}) must be written in half-width digits, found '{text}'. Write {plain}.";
+            return $"'{field.Name}' ({field.Label}) must be written in half-width digits, found '{Printable.Shown(text)}'. Write {plain}.";
         if (field.FiscalYear is not null && FiscalYear.TryParseWareki(text, out var fy))
         {
             return $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year, found 和暦 '{text}'. Write {fy} ({text} → {fy}).";
@@ -211,7 +211,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         {
             var plain = digits.Value.Replace(",", "");
             var rest = normalized[digits.Value.Length..].Trim();
-            var unitAdvice = rest.Length > 0 ? $" and put the unit '{rest}' in 'unit'" : "";
+            var unitAdvice = rest.Length > 0 ? $" and put the unit '{Printable.Shown(rest)}' in 'unit'" : "";
             return $"'{field.Name}' ({field.Label}) must be a plain number, found '{Printable.Shown(text)}'. Write {plain}{unitAdvice}.";
         }
         return Vocabulary.StatusWords.Contains(text)

@@ -65,7 +65,8 @@ public class ContentFuzzTests
         var token = Tokens[mutation.Token];
         if (Kinds[mutation.Kind] == "new page")
         {
-            var name = token.Trim().Length == 0 || token.IndexOfAny(['/', '\0']) >= 0 ? "x" : token;
+            // A name the file system can hold (at most 255 bytes): the test is about the content, not about mkdir.
+            var name = token.Trim().Length == 0 || token.IndexOfAny(['/', '\0']) >= 0 ? "x" : token[..Math.Min(token.Length, 60)];
             File.WriteAllText(Path.Combine(content.Directory, "pages", name + ".md"), $"---\ntitle: {token}\ndescription: 説明\n---\n{token}\n");
             return;
         }
