@@ -136,7 +136,8 @@ public sealed class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnl
 
     private void CheckInPeriod(int fy, Plan plan, SourceLocation at, string field)
     {
-        if (!PeriodKnown(plan)) return;
+        // 0: the year itself was missing or unreadable, and said so (found by the fuzz test: it crashed the 和暦 label).
+        if (fy <= 0 || !PeriodKnown(plan)) return;
         if (fy < plan.Period.Start || fy > plan.Period.End)
         {
             diagnostics.Add(at, $"'{field}' {fy} ({FiscalYear.Wareki(fy)}) is outside the plan period {plan.Period.Start}–{plan.Period.End} ({FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End)}). Use a fiscal year inside the period, or widen 'period'.");

@@ -68,6 +68,8 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
 
         new("one message", "unreadable end year", c => c.Edit("plans/koto.yml", "end: 2029", "end: 20x9"),
             "plans/koto.yml:17:8: 'end' (終了年度(西暦)) must be a Gregorian fiscal year such as 2026, found '20x9'."),
+        new("one message", "unreadable activity year (found by the fuzz test)", c => c.Edit("plans/koto.yml", "取組計画に記録。\n          - fy: 2026\n", "取組計画に記録。\n          - fy: 2026'\n"),
+            "plans/koto.yml:191:17: 'fy' (年度(西暦)) must be a Gregorian fiscal year such as 2026, found '2026''."),
         new("one message", "full-width year", c => c.Edit("plans/koto.yml", "end: 2029", "end: ２０２９"),
             "plans/koto.yml:17:8: 'end' (終了年度(西暦)) must be written in half-width digits, found '２０２９'. Write 2029."),
         new("one message", "missing topics.yml", c => File.Delete(Path.Combine(c.Directory, "topics.yml")),
