@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page is complete without JavaScript.
 // The municipality picker keeps the chosen columns in the URL (?m=taito&m=koto) so a comparison can be shared.
+// Without JavaScript its boxes still hide and show columns through CSS (site.css, .col-N).
 (function () {
   "use strict";
   var picker = document.querySelector("[data-municipality-picker]");
@@ -45,6 +46,6 @@
     apply(values);
   });
   picker.addEventListener("submit", function (event) { event.preventDefault(); });
-  var button = picker.querySelector("button[type=submit]");
-  if (button) button.hidden = true;
+  // The grouped picker needs this script to work, so the static page hides it.
+  picker.hidden = false;
 })();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using DxCompare.Model;
 using DxCompare.Pages;
+using DxCompare.Pages.ViewModels;
 using DxCompare.Search;
 
 namespace DxCompare.Bench;
@@ -25,40 +26,52 @@ public static class HugoExport
             $"baseURL = \"https://dxcompare.netlify.app/\"\nlanguageCode = \"ja\"\ntitle = \"DxCompare\"\ntheme = \"dxcompare\"\nthemesDir = \"{Path.GetDirectoryName(Path.GetFullPath(themeDirectory))}\"\n" +
             "disableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n[markup.goldmark.renderer]\n  unsafe = false\n");
         using var search = new SearchIndex(content);
-        var related = RelatedInitiatives.Compute(search, content);
-        var pages = 0;
-        void Page(string path, object frontMatter, string body = "")
+        var pages = new HugoPages(content, contentDirectory, RelatedInitiatives.Compute(search, content));
+        pages.Home();
+        foreach (var plan in content.Plans) pages.Plan(plan);
+        foreach (var entry in content.Initiatives) pages.Initiative(entry);
+        foreach (var topic in content.Topics) pages.Topic(topic);
+        foreach (var metric in content.Metrics) pages.Metric(metric);
+        pages.Compare();
+        return pages.Count;
+    }
+
+    /// <summary>One Markdown file per page, its data in JSON front matter.</summary>
+    private sealed class HugoPages(ContentSet content, string contentDirectory, IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> related)
+    {
+        public int Count { get; private set; }
+
+        private void Page(string path, object frontMatter, string body = "")
         {
             var file = Path.Combine(contentDirectory, path);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             File.WriteAllText(file, JsonSerializer.Serialize(frontMatter, Json) + "\n\n" + body + "\n");
-            pages++;
+            Count++;
         }
 
-        Page("_index.md", new
+        public void Home() => Page("_index.md", new
         {
             title = "自治体DX推進計画くらべ",
-            plans = content.Plans.Select(p => new { name = p.Municipality.Name, url = SiteContext.PlanUrl(p), title = p.Title, period = FiscalYear.PeriodLabel(p.Period.Start, p.Period.End), structure = Theme.HomePage.Structure(p) }),
-            topics = content.Topics.Select(t => new { label = t.Label, url = SiteContext.TopicUrl(t.Id), count = content.InitiativesByTopic[t.Id].Count() }),
+            plans = content.Plans.Select(p => new { name = p.Municipality.Name, url = SiteUrls.Plan(p), title = p.Title, period = FiscalYear.PeriodLabel(p.Period.Start, p.Period.End), structure = PlanFacts.Structure(p) }),
+            topics = content.Topics.Select(t => new { label = t.Label, url = SiteUrls.Topic(t.Id), count = content.InitiativesByTopic[t.Id].Count() }),
         });
-        foreach (var plan in content.Plans)
+
+        public void Plan(Plan plan) => Page($"{plan.Municipality.Slug}/_index.md", new
         {
-            Page($"{plan.Municipality.Slug}/_index.md", new
+            title = $"{plan.Municipality.Name} {plan.Title}",
+            kind = "plan",
+            vision = plan.Vision,
+            period = FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End),
+            pillars = plan.Pillars.Select(pillar => new
             {
-                title = $"{plan.Municipality.Name} {plan.Title}",
-                kind = "plan",
-                vision = plan.Vision,
-                period = FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End),
-                pillars = plan.Pillars.Select(pillar => new
-                {
-                    heading = $"{plan.Labels.Pillar}{pillar.Number} {pillar.Title}",
-                    indicators = pillar.Indicators.Concat(pillar.Policies.SelectMany(p => p.Indicators)).Select(Table),
-                    initiatives = pillar.Initiatives.Concat(pillar.Policies.SelectMany(p => p.Initiatives))
-                        .Select(i => new { label = $"{plan.Labels.Initiative}{i.Number} {i.Title}", url = SiteUrls.Initiative(plan.Municipality.Slug, i.Number), isNew = i.IsNew }),
-                }),
-            }, plan.Summary ?? "");
-        }
-        foreach (var entry in content.Initiatives)
+                heading = $"{plan.Labels.Pillar}{pillar.Number} {pillar.Title}",
+                indicators = pillar.Indicators.Concat(pillar.Policies.SelectMany(p => p.Indicators)).Select(Table),
+                initiatives = pillar.Initiatives.Concat(pillar.Policies.SelectMany(p => p.Initiatives))
+                    .Select(i => new { label = $"{plan.Labels.Initiative}{i.Number} {i.Title}", url = SiteUrls.Initiative(plan.Municipality.Slug, i.Number), isNew = i.IsNew }),
+            }),
+        }, plan.Summary ?? "");
+
+        public void Initiative(InitiativeEntry entry)
         {
             var i = entry.Initiative;
             var years = Enumerable.Range(entry.Plan.Period.Start, entry.Plan.Period.End - entry.Plan.Period.Start + 1).ToList();
@@ -68,7 +81,7 @@ public static class HugoExport
                 kind = "initiative",
                 url = entry.Url,
                 departments = string.Join("、", i.Departments),
-                topics = i.Topics.Select(t => new { label = content.TopicsById[t].Label, url = SiteContext.TopicUrl(t) }),
+                topics = i.Topics.Select(t => new { label = content.TopicsById[t].Label, url = SiteUrls.Topic(t) }),
                 years = years.Select(FiscalYear.Label),
                 schedule = i.Indicators.Where(x => x.Kind == IndicatorKind.事業計画).Select(row => new
                 {
@@ -80,32 +93,29 @@ public static class HugoExport
                 related = related[entry].Select(r => new { label = $"{r.Entry.Municipality.Name} {r.Entry.Plan.Labels.Initiative}{r.Entry.Initiative.Number} {r.Entry.Initiative.Title}", url = r.Entry.Url }),
             }, i.Content ?? "");
         }
-        foreach (var topic in content.Topics)
+
+        public void Topic(Topic topic) => Page($"topics/{topic.Id}.md", new
         {
-            Page($"topics/{topic.Id}.md", new
+            title = $"{topic.Label}をくらべる",
+            kind = "topic",
+            description = topic.Description,
+            columns = content.Plans.Select(p => new
             {
-                title = $"{topic.Label}をくらべる",
-                kind = "topic",
-                description = topic.Description,
-                columns = content.Plans.Select(p => new
-                {
-                    name = p.Municipality.Name,
-                    initiatives = content.InitiativesByTopic[topic.Id].Where(e => e.Municipality.Code == p.Municipality.Code)
-                        .Select(e => new { label = $"{p.Labels.Initiative}{e.Initiative.Number} {e.Initiative.Title}", url = e.Url }),
-                }),
-            });
-        }
-        foreach (var metric in content.Metrics)
+                name = p.Municipality.Name,
+                initiatives = content.InitiativesByTopic[topic.Id].Where(e => e.Municipality.Code == p.Municipality.Code)
+                    .Select(e => new { label = $"{p.Labels.Initiative}{e.Initiative.Number} {e.Initiative.Title}", url = e.Url }),
+            }),
+        });
+
+        public void Metric(Metric metric) => Page($"indicators/{metric.Id}.md", new
         {
-            Page($"indicators/{metric.Id}.md", new
-            {
-                title = $"{metric.Label}をくらべる",
-                kind = "metric",
-                comparability = metric.Comparability,
-                series = MetricSeries.For(content, metric.Id).Select(s => new { name = s.Municipality.Name, table = Table(s.Merged) }),
-            });
-        }
-        Page("compare.md", new
+            title = $"{metric.Label}をくらべる",
+            kind = "metric",
+            comparability = metric.Comparability,
+            series = MetricSeries.For(content, metric.Id).Select(s => new { name = s.Municipality.Name, table = Table(s.Merged) }),
+        });
+
+        public void Compare() => Page("compare.md", new
         {
             title = "トピック × 自治体の比較表",
             kind = "compare",
@@ -113,11 +123,10 @@ public static class HugoExport
             rows = content.Topics.Select(t => new
             {
                 label = t.Label,
-                url = SiteContext.TopicUrl(t.Id),
+                url = SiteUrls.Topic(t.Id),
                 counts = content.Plans.Select(p => content.InitiativesByTopic[t.Id].Count(e => e.Municipality.Code == p.Municipality.Code)),
             }),
         });
-        return pages;
     }
 
     private static object Table(Indicator indicator) => new
@@ -126,7 +135,7 @@ public static class HugoExport
         rows = indicator.Values.Select(v => v.Fy).Distinct().Order().Select(fy => new
         {
             year = FiscalYear.Label(fy),
-            cells = new[] { ValueKind.Baseline, ValueKind.Target, ValueKind.Actual }
+            cells = Enum.GetValues<ValueKind>()
                 .Select(t => indicator.Values.FirstOrDefault(v => v.Fy == fy && v.Type == t) is { } v ? Indicators.Format(v, indicator) : ""),
         }),
     };

@@ -1,3 +1,5 @@
+using DxCompare.Model;
+
 namespace DxCompare.Build;
 
 /// <summary>
@@ -22,10 +24,23 @@ public static class HeaderRules
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The site policy as a meta element, for the 404 page: a host serves it for any missing path, including paths
+    /// no header rule names. frame-ancestors is ignored (and warned about) in a meta element, so it is left out here.
+    /// </summary>
+    public static string MetaCsp => SiteCsp.Replace("; frame-ancestors 'none'", "", StringComparison.Ordinal);
+
     public const string AdminCsp =
         "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com; " +
         "font-src 'self' data:; connect-src 'self' http://localhost:8081 http://127.0.0.1:8081 https://api.github.com; frame-src 'self' blob:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Content types of the downloads, with their charset; `serve` uses the same table.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DownloadTypes = new Dictionary<string, string>
+    {
+        [".csv"] = "text/csv; charset=utf-8",
+        [".txt"] = "text/plain; charset=utf-8",
+    };
 
     private const string AdminFolder = "/admin/";
 
@@ -67,6 +82,8 @@ public static class HeaderRules
         foreach (var (name, value) in IsAdmin(path) ? Admin : Site) headers[name] = value;
         foreach (var rule in Extra.Where(r => r.Matches(path)))
             foreach (var (name, value) in rule.Headers) headers[name] = value;
+        if (path.StartsWith(SiteUrls.Download(""), StringComparison.Ordinal) && DownloadTypes.TryGetValue(System.IO.Path.GetExtension(path), out var type))
+            headers["Content-Type"] = type;
         return headers;
     }
 
@@ -80,6 +97,17 @@ public static class HeaderRules
         rules.AddRange(paths.Select(path => new HeaderRule(path, With(Site, path))));
         rules.Add(new(AdminFolder + "*", With(Admin, AdminFolder + "*")));
         rules.AddRange(Extra.Where(extra => rules.All(r => r.Path != extra.Path)));
+        // Downloads: a Content-Type with the charset, so that a browser or Excel never guesses the encoding. Netlify
+        // matches paths, not extensions, so each file gets a rule that adds only that header (no second CSP).
+        var data = System.IO.Path.Combine(outputRoot, SiteUrls.DataFolder);
+        if (Directory.Exists(data))
+        {
+            foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                if (DownloadTypes.TryGetValue(System.IO.Path.GetExtension(file), out var type))
+                    rules.Add(new("/" + System.IO.Path.GetRelativePath(outputRoot, file).Replace('\\', '/'), new Dictionary<string, string> { ["Content-Type"] = type }));
+            }
+        }
         return rules;
     }
 

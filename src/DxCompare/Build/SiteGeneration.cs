@@ -98,7 +98,7 @@ public sealed class SiteGeneration : IDisposable
     }
 
     /// <summary>The assets every layout links to; without them pages would point at files that do not exist.</summary>
-    public static readonly IReadOnlyList<string> RequiredAssets = ["site.css", "site.js", "search.js"];
+    public static readonly IReadOnlyList<string> RequiredAssets = ["site.css", "js-flag.js", "site.js", "search.js"];
 
     private static IReadOnlyList<Diagnostic> CheckTheme(string themeDirectory)
     {
@@ -132,7 +132,7 @@ public sealed class SiteGeneration : IDisposable
     }
 
     /// <summary>Step 5: the open-data downloads.</summary>
-    public Downloads WriteDownloads(string root) => Downloads.Write(Site.Content, root);
+    public Downloads WriteDownloads(string root) => Downloads.Write(Site.Content, root, Site.BaseUrl);
 
     /// <summary>Step 6: every page, given the downloads /data/ lists.</summary>
     public IReadOnlyList<PageRoute> Routes(Downloads downloads) => [.. SiteRoutes.All(Site, downloads)];

@@ -10,10 +10,10 @@ public sealed record Downloads(IReadOnlyDictionary<string, string> Sizes)
     public static readonly Downloads None = new(new Dictionary<string, string>());
 
     /// <summary>Writes every download into <paramref name="root"/>/data/ and reads back their sizes.</summary>
-    public static Downloads Write(ContentSet content, string root)
+    public static Downloads Write(ContentSet content, string root, string baseUrl)
     {
         var folder = Path.Combine(root, SiteUrls.DataFolder);
-        return new Downloads(OpenDataExport.WriteAll(content, folder).ToDictionary(
+        return new Downloads(OpenDataExport.WriteAll(content, folder, baseUrl).ToDictionary(
             file => file,
             file => new FileInfo(Path.Combine(folder, file)).Length.Bytes().ToString("0.#", CultureInfo.InvariantCulture),
             StringComparer.Ordinal));

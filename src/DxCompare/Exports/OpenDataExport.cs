@@ -20,14 +20,54 @@ public static class OpenDataExport
     public const string IndicatorsCsv = "indicators.csv";
     public const string PlansJson = "plans.json";
     public const string SchemaJson = "schema.json";
+    public const string ReadmeTxt = "README.txt";
+
+    /// <summary>The initiatives of one topic, as rows of initiatives.csv: data/topics/{id}.csv.</summary>
+    public static string TopicCsv(string topicId) => $"topics/{topicId}.csv";
+
+    /// <summary>The values of one comparable metric, as rows of indicators.csv: data/metrics/{id}.csv.</summary>
+    public static string MetricCsv(string metricId) => $"metrics/{metricId}.csv";
 
     public static readonly string[] InitiativeColumns =
-        ["lg_code", "municipality", "pillar_number", "pillar_title", "policy_number", "policy_title", "number", "title", "departments", "is_new", "topics"];
+        ["lg_code", "municipality", "pillar_number", "pillar_title", "policy_number", "policy_title", "number", "title", "departments", "is_new", "topics", "topic_labels", "url"];
 
     public static readonly string[] IndicatorColumns =
         ["lg_code", "municipality", "attached_to", "attached_number", "indicator_name", "metric_id", "kind", "fy", "value_type", "value", "unit", "qualifier", "status_text", "note"];
 
+    /// <summary>What each column holds, in Japanese: shown on /data/ and written into README.txt beside the files.</summary>
+    public static readonly IReadOnlyList<(string Column, string Description)> ColumnGuide =
+    [
+        ("lg_code", "全国地方公共団体コード(6桁、検査数字を含む)"),
+        ("municipality", "自治体名"),
+        ("pillar_number", "柱(台東区は目標、江東区は視点)の番号"),
+        ("pillar_title", "柱の名称"),
+        ("policy_number", "施策の番号(施策の階層がない計画は空欄)"),
+        ("policy_title", "施策の名称"),
+        ("number", "取組の番号(計画での番号のまま)"),
+        ("title", "取組の名称"),
+        ("departments", "担当課(複数は「;」区切り)"),
+        ("is_new", "新規の取組なら true"),
+        ("topics", "トピックのID(複数は「;」区切り、最初が主なトピック)"),
+        ("topic_labels", "トピックの名称(topicsと同じ順)"),
+        ("url", "このサイトの取組のページ"),
+        ("attached_to", "指標が設定された階層(plan=計画全体、pillar=柱、policy=施策、initiative=取組)"),
+        ("attached_number", "その階層の番号"),
+        ("indicator_name", "指標名(内訳があるときは括弧内に区分)"),
+        ("metric_id", "比較指標のID(他の自治体とくらべられる指標のとき)"),
+        ("kind", "指標の種別(評価指標、指標、管理指標、事業計画)"),
+        ("fy", "年度(西暦。令和8年度=2026)"),
+        ("value_type", "値の種別(baseline=基準値、target=目標値、actual=実績値)"),
+        ("value", "数値(空欄は値なし。ゼロではありません)"),
+        ("unit", "単位"),
+        ("qualifier", "修飾語(未満、以上、累計、毎年度)"),
+        ("status_text", "数値の代わりに記載された語(推進、実施 など)"),
+        ("note", "注記(対象範囲、指標、値の順に「 / 」区切り)"),
+    ];
+
     private static readonly UTF8Encoding Utf8NoBom = new(false);
+
+    /// <summary>Japanese Excel opens a UTF-8 CSV correctly only when it starts with a byte-order mark.</summary>
+    private static readonly UTF8Encoding Utf8WithBom = new(true);
 
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -37,11 +77,11 @@ public static class OpenDataExport
         WriteIndented = true,
     };
 
-    public static IReadOnlyList<string> WriteAll(ContentSet content, string directory)
+    public static IReadOnlyList<string> WriteAll(ContentSet content, string directory, string baseUrl = "")
     {
         Directory.CreateDirectory(directory);
-        WriteText(Path.Combine(directory, InitiativesCsv), writer => WriteInitiatives(content, writer));
-        WriteText(Path.Combine(directory, IndicatorsCsv), writer => WriteIndicators(content, writer));
+        WriteCsv(Path.Combine(directory, InitiativesCsv), writer => WriteInitiatives(content, writer, content.Initiatives, baseUrl));
+        WriteCsv(Path.Combine(directory, IndicatorsCsv), writer => WriteIndicators(content, writer));
         using (var json = File.Create(Path.Combine(directory, PlansJson)))
         {
             // Streamed: at 70,000 initiatives the document is hundreds of megabytes.
@@ -49,12 +89,47 @@ public static class OpenDataExport
             json.WriteByte((byte)'\n');
         }
         WriteText(Path.Combine(directory, SchemaJson), writer => writer.Write(SchemaGenerator.ToJson(typeof(Plan), SchemaGenerator.ContentSchemas[0].Title)));
-        return [InitiativesCsv, IndicatorsCsv, PlansJson, SchemaJson];
+        WriteText(Path.Combine(directory, ReadmeTxt), writer => writer.Write(Readme()), Utf8WithBom);
+        var parts = new List<string>();
+        foreach (var topic in content.Topics)
+        {
+            WriteCsv(Path.Combine(directory, TopicCsv(topic.Id)), writer => WriteInitiatives(content, writer, [.. content.InitiativesByTopic[topic.Id]], baseUrl));
+            parts.Add(TopicCsv(topic.Id));
+        }
+        foreach (var metric in content.Metrics)
+        {
+            WriteCsv(Path.Combine(directory, MetricCsv(metric.Id)), writer => WriteIndicators(writer, content.IndicatorsByMetric[metric.Id]));
+            parts.Add(MetricCsv(metric.Id));
+        }
+        return [InitiativesCsv, IndicatorsCsv, PlansJson, SchemaJson, ReadmeTxt, .. parts];
     }
 
-    private static void WriteText(string path, Action<TextWriter> write)
+    /// <summary>What each download holds, in Japanese: listed on /data/ and in README.txt.</summary>
+    public static readonly IReadOnlyList<(string File, string Description)> Files =
+    [
+        (InitiativesCsv, "取組の一覧(1行1取組)。全国地方公共団体コード、柱・施策、番号、名称、担当課、新規、トピック(IDと名称)、取組のページのURL。topics/トピックID.csv はトピックごとの取組。"),
+        (IndicatorsCsv, "指標の値(1行1値の縦持ち)。年度(西暦)、種別(基準値・目標値・実績値)、値、単位、修飾語、状態、注記。metrics/比較指標ID.csv は比較指標ごとの値。"),
+        (PlansJson, "すべての計画とトピック・比較指標を、サイトと同じ構造で収めたJSON。"),
+        (SchemaJson, "計画ファイルの構造を定義したJSON Schema。"),
+        (ReadmeTxt, "ダウンロードの説明と、CSVの列の説明(日本語)。"),
+    ];
+
+    /// <summary>README.txt in the downloads: what the files are and what each column holds.</summary>
+    public static string Readme() =>
+        "DxCompare 自治体DX推進計画くらべ: ダウンロードデータ\r\n\r\n" +
+        "文字コードはUTF-8(BOM付き)。Excelでそのまま開けます。年度は西暦、空欄は「値なし」でゼロではありません。\r\n" +
+        string.Concat(Files.Where(f => f.File != ReadmeTxt).Select(f => $"{f.File}: {f.Description}\r\n")) + "\r\n" +
+        "列の説明\r\n" + string.Concat(ColumnGuide.Select(c => $"{c.Column}\t{c.Description}\r\n"));
+
+    private static void WriteCsv(string path, Action<TextWriter> write)
     {
-        using var writer = new StreamWriter(path, append: false, Utf8NoBom) { NewLine = "\n" };
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WriteText(path, write, Utf8WithBom);
+    }
+
+    private static void WriteText(string path, Action<TextWriter> write, UTF8Encoding? encoding = null)
+    {
+        using var writer = new StreamWriter(path, append: false, encoding ?? Utf8NoBom) { NewLine = "\n" };
         write(writer);
     }
 
@@ -68,11 +143,13 @@ public static class OpenDataExport
     public static PlansDocument FromJson(string json) =>
         JsonSerializer.Deserialize<PlansDocument>(json, JsonOptions) ?? throw new InvalidDataException("plans.json is empty");
 
-    public static void WriteInitiatives(ContentSet content, TextWriter writer)
+    public static void WriteInitiatives(ContentSet content, TextWriter writer) => WriteInitiatives(content, writer, content.Initiatives, "");
+
+    public static void WriteInitiatives(ContentSet content, TextWriter writer, IReadOnlyList<InitiativeEntry> entries, string baseUrl)
     {
         using var csv = CsvWriter.Create(writer, CsvOptions, true);
         csv.WriteRecord(InitiativeColumns);
-        foreach (var entry in content.Initiatives)
+        foreach (var entry in entries)
         {
             var i = entry.Initiative;
             csv.WriteRecord([
@@ -81,15 +158,19 @@ public static class OpenDataExport
                 Number(entry.Policy?.Number), entry.Policy?.Title,
                 Number(i.Number), i.Title,
                 string.Join(';', i.Departments), i.IsNew ? "true" : "false", string.Join(';', i.Topics),
+                string.Join(';', i.Topics.Select(t => content.TopicsById.TryGetValue(t, out var topic) ? topic.Label : t)),
+                baseUrl.TrimEnd('/') + entry.Url,
             ]);
         }
     }
 
-    public static void WriteIndicators(ContentSet content, TextWriter writer)
+    public static void WriteIndicators(ContentSet content, TextWriter writer) => WriteIndicators(writer, content.Indicators);
+
+    public static void WriteIndicators(TextWriter writer, IEnumerable<IndicatorEntry> entries)
     {
         using var csv = CsvWriter.Create(writer, CsvOptions, true);
         csv.WriteRecord(IndicatorColumns);
-        foreach (var entry in content.Indicators)
+        foreach (var entry in entries)
         {
             var indicator = entry.Indicator;
             foreach (var value in indicator.Values.OrderBy(v => v.Fy).ThenBy(v => v.Type))

@@ -18,3 +18,9 @@ public static class EnumLabels
         return field.GetCustomAttribute<LabelAttribute>()?.Label ?? key.Item2;
     });
 }
+
+public static class ValueKindLabels
+{
+    /// <summary>基準, 目標, 実績: the prefix of a value in a one-line KPI chain.</summary>
+    public static string ShortLabel(this ValueKind kind) => kind.Label()[..2];
+}

@@ -12,7 +12,8 @@ public static partial class FiscalYear
     /// <summary>The years a fiscal-year field accepts: anything outside is a typo, not a plan's horizon.</summary>
     public const int Earliest = 1900, Latest = 2200;
 
-    private static readonly CultureInfo JapaneseEraCulture = CreateJapaneseEraCulture();
+    /// <summary>ja-JP with the Japanese calendar: dates format with their era (ggy年).</summary>
+    internal static readonly CultureInfo JapaneseEraCulture = CreateJapaneseEraCulture();
 
     private static CultureInfo CreateJapaneseEraCulture()
     {

@@ -2,17 +2,17 @@ using DxCompare.Model;
 
 namespace DxCompare.Pages;
 
-public enum ProgressStatus { NoActual, OnTrack, Behind }
+public enum ProgressStatus
+{
+    [Label("実績なし")] NoActual,
+    [Label("目標を達成")] OnTrack,
+    [Label("目標に届かず")] Behind,
+}
 
 /// <summary>Latest actual against the target set for the same fiscal year.</summary>
 public sealed record ProgressReading(ProgressStatus Status, IndicatorValue? Actual, IndicatorValue? Target)
 {
-    public string Label => Status switch
-    {
-        ProgressStatus.OnTrack => "目標を達成",
-        ProgressStatus.Behind => "目標に届かず",
-        _ => "実績なし",
-    };
+    public string Label => Status.Label();
 
     public static ProgressReading Of(Indicator indicator)
     {

@@ -8,7 +8,7 @@ public sealed record Crumb(string Label, string Path);
 public sealed record PageMeta(string Path, string Title, string Description, IReadOnlyList<Crumb> Breadcrumbs)
 {
     public static PageMeta Of(string path, string title, string description, params Crumb[] parents) =>
-        new(path, title, description, [new Crumb("ホーム", "/"), .. parents]);
+        new(path, title, description, [new Crumb("ホーム", SiteUrls.Home), .. parents]);
 }
 
 /// <summary>The content plus everything pages derive from it, computed once per build and shared by all workers.</summary>
@@ -55,6 +55,9 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
     public static string PlanUrl(Plan plan) => SiteUrls.Plan(plan);
     public static string TopicUrl(string topicId) => SiteUrls.Topic(topicId);
     public static string MetricUrl(string metricId) => SiteUrls.Metric(metricId);
+    public static string DataUrl(string file) => SiteUrls.Download(file);
+    public static string TopicCsvUrl(string topicId) => DataUrl(Exports.OpenDataExport.TopicCsv(topicId));
+    public static string MetricCsvUrl(string metricId) => DataUrl(Exports.OpenDataExport.MetricCsv(metricId));
 
     public static string PolicyAnchor(Policy policy) => SiteUrls.PolicyAnchor(policy);
     public static string PillarAnchor(Pillar pillar) => SiteUrls.PillarAnchor(pillar);

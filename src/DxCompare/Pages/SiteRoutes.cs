@@ -24,7 +24,8 @@ public static class SiteRoutes
             {
                 var entry = initiatives[i];
                 yield return PageRoute.Of<InitiativePage>(entry.Url, InitiativeSources(site, entry), s, ("Entry", entry),
-                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null));
+                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null),
+                    ("Position", i + 1), ("Count", initiatives.Count));
             }
         }
         yield return PageRoute.Of<TopicsIndexPage>(SiteUrls.Topics, everyPlan, s);

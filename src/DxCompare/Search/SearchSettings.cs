@@ -1,3 +1,5 @@
+using DxCompare.Model;
+
 namespace DxCompare.Search;
 
 /// <summary>
@@ -45,5 +47,5 @@ public static class SearchSettings
 
     /// <summary>Words asking for a figure: removed like question phrases, and the snippet then shows the indicators with their values.</summary>
     public static readonly IReadOnlyList<string> FigureWords =
-        ["目標値", "目標", "何%", "何分", "何件", "何人", "何回", "いくつ", "どのくらい", "どれくらい", "数値", "kpi"];
+        [ValueKind.Target.Label(), "目標", "何%", "何分", "何件", "何人", "何回", "いくつ", "どのくらい", "どれくらい", "数値", "kpi"];
 }

@@ -79,6 +79,7 @@ public static class SiteServer
         var contentTypes = new FileExtensionContentTypeProvider();
         contentTypes.Mappings[".yml"] = "text/yaml; charset=utf-8";
         contentTypes.Mappings[".wasm"] = "application/wasm";
+        foreach (var (extension, type) in HeaderRules.DownloadTypes) contentTypes.Mappings[extension] = type;
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = false, ContentTypeProvider = contentTypes });
         app.Run(context => NotFound(context, files, live));

@@ -4,6 +4,7 @@ using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Bench;
 
+[Trait(Speed.Trait, Speed.Slow)]
 public class SyntheticCorpusTests
 {
     [Fact]

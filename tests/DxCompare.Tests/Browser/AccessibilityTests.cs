@@ -1,16 +1,22 @@
 using Deque.AxeCore.Playwright;
 
+using DxCompare.Tests.Support;
+
 namespace DxCompare.Tests.Browser;
 
 /// <summary>axe-core on every page type (WCAG 2.1 AA rules) in Debian's chromium, plus keyboard use.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BrowserCollection.Name)]
 public class AccessibilityTests(BrowserFixture browser)
 {
-    public static TheoryData<string> PageTypes() =>
+    /// <summary>One page of each type.</summary>
+    public static readonly string[] Paths =
     [
         "/", "/taito/", "/koto/", "/taito/initiatives/1/", "/koto/initiatives/7/", "/topics/", "/topics/online-procedures/",
-        "/indicators/", "/indicators/online-procedure-rate/", "/compare/", "/about/", "/data/", "/404.html", "/search/?q=テレワーク",
+        "/indicators/", "/indicators/online-procedure-rate/", "/indicators/generative-ai-usage/", "/compare/", "/about/", "/data/", "/404.html", "/search/?q=テレワーク",
     ];
+
+    public static TheoryData<string> PageTypes() => [.. Paths];
 
     [Theory]
     [MemberData(nameof(PageTypes))]
@@ -51,12 +57,12 @@ public class AccessibilityTests(BrowserFixture browser)
             Assert.True(await page.IsCheckedAsync("input[name=m][value=taito]"));
             Assert.False(await page.IsCheckedAsync("input[name=m][value=koto]"));
             Assert.EndsWith("/topics/telework-workstyle/?m=taito", await page.EvaluateAsync<string>("location.href"));
-            Assert.False(await page.IsVisibleAsync("th[data-municipality=koto]"));
-            Assert.True(await page.IsVisibleAsync("th[data-municipality=taito]"));
+            Assert.False(await page.IsVisibleAsync("section[data-municipality=koto]"));
+            Assert.True(await page.IsVisibleAsync("section[data-municipality=taito]"));
 
             await page.GotoAsync(browser.BaseUrl + "/topics/telework-workstyle/?m=koto");
-            Assert.False(await page.IsVisibleAsync("th[data-municipality=taito]"));
-            Assert.Equal("江東区", (await page.InnerTextAsync("th[data-municipality=koto]")).Trim());
+            Assert.False(await page.IsVisibleAsync("section[data-municipality=taito]"));
+            Assert.StartsWith("江東区", (await page.InnerTextAsync("section[data-municipality=koto] h2")).Trim());
         }
         finally
         {

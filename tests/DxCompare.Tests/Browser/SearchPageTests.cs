@@ -1,8 +1,10 @@
+using DxCompare.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace DxCompare.Tests.Browser;
 
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BrowserCollection.Name)]
 public class SearchPageTests(BrowserFixture browser)
 {

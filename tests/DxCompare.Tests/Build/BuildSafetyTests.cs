@@ -3,6 +3,7 @@ using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Build;
 
+[Trait(Speed.Trait, Speed.Slow)]
 public class BuildSafetyTests
 {
     private static BuildOptions Options(TempContent content, string output) =>

@@ -5,6 +5,7 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Build;
 
 /// <summary>Issue 15: whatever the content holds, `build` fails with validate's messages and writes nothing outside its output folder.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BuiltSiteCollection.Name)]
 public class ConfinementTests(BuiltSite site)
 {

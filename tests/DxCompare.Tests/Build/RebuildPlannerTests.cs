@@ -6,7 +6,6 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Build;
 
 /// <summary>What watch mode re-renders, decided from the change and the routes alone.</summary>
-[Trait("Speed", "Fast")]
 public class RebuildPlannerTests
 {
     private static readonly string ContentDir = Path.Combine(Path.GetTempPath(), "content");

@@ -3,6 +3,7 @@ using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Build;
 
+[Trait(Speed.Trait, Speed.Slow)]
 public class WatchModeTests
 {
     /// <summary>A copy of the real content, built in watch mode.</summary>

@@ -3,6 +3,7 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Cli;
 
 /// <summary>Issue 15: the search command echoes a query safely, and takes one that starts with '-' after '--'.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public class SearchCliTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Content;
 
 /// <summary>Issue 15: each bad-input fixture gives exactly its own message, located, in bounded time, and never shows a file outside content/.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public class BadInputTests
 {
     [Theory]

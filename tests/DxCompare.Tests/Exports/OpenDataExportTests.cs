@@ -16,9 +16,9 @@ public class OpenDataExportTests
     public void Initiatives_csv_has_one_row_per_initiative_with_the_agreed_columns()
     {
         var lines = Export(OpenDataExport.WriteInitiatives);
-        Assert.Equal("lg_code,municipality,pillar_number,pillar_title,policy_number,policy_title,number,title,departments,is_new,topics", lines[0]);
+        Assert.Equal("lg_code,municipality,pillar_number,pillar_title,policy_number,policy_title,number,title,departments,is_new,topics,topic_labels,url", lines[0]);
         Assert.Equal(38 + 22 + 1, lines.Length);
-        Assert.Contains("131067,台東区,1,便利で快適な行政サービスの提供,1,行政手続き等のオンライン化によるサービス向上,4,窓口業務改革,情報政策課;戸籍住民サービス課,true,counter-reform;online-procedures;rpa-no-code", lines);
+        Assert.Contains("131067,台東区,1,便利で快適な行政サービスの提供,1,行政手続き等のオンライン化によるサービス向上,4,窓口業務改革,情報政策課;戸籍住民サービス課,true,counter-reform;online-procedures;rpa-no-code,窓口改革;オンライン手続;RPA・ノーコード,/taito/initiatives/4/", lines);
         Assert.Contains(lines, l => l.StartsWith("131083,江東区,1,区民にやさしい,,,1,窓口改革の推進,,false,", StringComparison.Ordinal));
     }
 
@@ -50,11 +50,20 @@ public class OpenDataExportTests
     }
 
     [Fact]
-    public void Export_writes_the_four_files()
+    public void Export_writes_excel_ready_csvs_with_a_readme_and_per_topic_and_per_metric_files()
     {
         using var output = new TempContent();
-        var files = OpenDataExport.WriteAll(Repository.Content, Path.Combine(output.Directory, "data"));
-        Assert.Equal(["initiatives.csv", "indicators.csv", "plans.json", "schema.json"], files);
-        Assert.All(files, f => Assert.True(new FileInfo(Path.Combine(output.Directory, "data", f)).Length > 100));
+        var folder = Path.Combine(output.Directory, "data");
+        var files = OpenDataExport.WriteAll(Repository.Content, folder, "https://example.org/");
+        Assert.Equal(["initiatives.csv", "indicators.csv", "plans.json", "schema.json", "README.txt"], files.Take(5));
+        Assert.Contains("topics/childcare.csv", files);
+        Assert.Contains("metrics/online-procedure-rate.csv", files);
+        Assert.All(files, f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 100, f));
+        foreach (var csv in files.Where(f => f.EndsWith(".csv", StringComparison.Ordinal)))
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, File.ReadAllBytes(Path.Combine(folder, csv))[..3]);
+        Assert.Contains(",https://example.org/koto/initiatives/1/", File.ReadAllText(Path.Combine(folder, "topics/online-procedures.csv")));
+        var metric = File.ReadAllLines(Path.Combine(folder, "metrics/online-procedure-rate.csv"));
+        Assert.All(metric.Skip(1), line => Assert.Contains(",online-procedure-rate,", line));
+        Assert.Contains("fy\t年度(西暦。令和8年度=2026)", File.ReadAllText(Path.Combine(folder, "README.txt")));
     }
 }

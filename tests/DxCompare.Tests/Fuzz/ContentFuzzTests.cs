@@ -11,6 +11,7 @@ namespace DxCompare.Tests.Fuzz;
 /// A normal test run tries a few mutations; set DXCOMPARE_FUZZ_SECONDS to fuzz longer, and DXCOMPARE_FUZZ_SEED to
 /// replay the seed a failure printed.
 /// </summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public class ContentFuzzTests
 {
     private static readonly string[] Files = ["plans/koto.yml", "plans/taito.yml", "topics.yml", "metrics.yml", "pages/about.md"];

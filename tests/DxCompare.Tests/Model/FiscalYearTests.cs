@@ -4,7 +4,6 @@ using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Model;
 
-[Trait("Speed", "Fast")]
 public class FiscalYearTests
 {
     private static IEnumerable<(int Fy, string Label)> Vectors() =>

@@ -5,7 +5,6 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Model;
 
 /// <summary>Labels and limits the model declares are written nowhere else: the theme, the CMS plugin and the generator read them.</summary>
-[Trait("Speed", "Fast")]
 public class SingleSourceTests
 {
     private static readonly Type[] LabelledEnums = [typeof(ValueKind), typeof(Direction), typeof(ActivityType)];
@@ -47,5 +46,14 @@ public class SingleSourceTests
         foreach (var type in LabelledEnums)
             foreach (var name in Enum.GetNames(type))
                 Assert.NotEqual(name, DxCompare.Model.EnumLabels.Of(type, name));
+    }
+
+    [Fact]
+    public void Theme_builds_every_url_from_site_urls()
+    {
+        // A path written into a template: href="/compare/", action="/search/", PageMeta.Of("/data/", …).
+        var literal = new Regex(@"(href|action|src)=""/|PageMeta\.Of\(""/|\$""/\{");
+        var copies = SourcesOutsideModel().Where(file => file.Path.EndsWith(".razor", StringComparison.Ordinal) && literal.IsMatch(file.Text)).Select(file => file.Path).ToList();
+        Assert.True(copies.Count == 0, $"URL paths written in templates: {string.Join(", ", copies)}. Use SiteUrls.");
     }
 }

@@ -4,6 +4,7 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Pages;
 
 /// <summary>Walks every generated page and fails on any broken internal link, anchor or missing asset.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BuiltSiteCollection.Name)]
 public class LinkCheckTests(BuiltSite site)
 {

@@ -8,6 +8,7 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Pages;
 
 /// <summary>With more municipalities than fit side by side, comparison pages group them by prefecture.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 public class ManyMunicipalitiesTests
 {
     [Fact]

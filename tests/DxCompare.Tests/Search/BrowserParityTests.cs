@@ -5,6 +5,7 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Search;
 
 /// <summary>The browser client (theme/assets/search.js, run by node) analyses and ranks exactly as the CLI.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BuiltSiteCollection.Name)]
 public class BrowserParityTests(BuiltSite site)
 {

@@ -42,7 +42,10 @@ public class EverydayQueryTests
     public void Everyday_words_reach_the_plans_words_through_synonyms()
     {
         Assert.Contains(Index.Search("お年寄り").Hits.Take(2), hit => hit.Document.Key == "koto/4");
-        Assert.Contains(Index.Search("こども").Hits.Take(3), hit => hit.Document.Key == "taito/12");
+        // こども is not a word of the plans: it reaches the initiatives tagged and written as 子育て.
+        var children = Index.Search("こども").Hits;
+        Assert.Contains("childcare", children[0].Document.Entry.Initiative.Topics);
+        Assert.Contains(children.Take(5), hit => hit.Document.Key == "taito/12");
         Assert.Contains(Index.Search("リモートワーク").Hits.Take(2), hit => hit.Document.Key == "koto/7");
     }
 

@@ -4,6 +4,7 @@ using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Server;
 
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BuiltSiteCollection.Name)]
 public class LiveReloadTests(BuiltSite site)
 {

@@ -8,6 +8,7 @@ using DxCompare.Tests.Support;
 namespace DxCompare.Tests.Server;
 
 /// <summary>Issue 15: serve routes normalized paths, sends the production headers on every response, and starts and stops cleanly.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
 [Collection(BuiltSiteCollection.Name)]
 public class ServeTests(BuiltSite site)
 {
@@ -60,6 +61,7 @@ public class ServeTests(BuiltSite site)
     [InlineData("/koto/initiatives/1/")]
     [InlineData("/assets/site.css")]
     [InlineData("/data/plans.json")]
+    [InlineData("/data/initiatives.csv")]
     [InlineData("/admin/")]
     [InlineData("/admin/config.yml")]
     [InlineData("/sitemap.xml")]

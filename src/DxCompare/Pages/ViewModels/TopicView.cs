@@ -1,0 +1,49 @@
+using DxCompare.Model;
+
+namespace DxCompare.Pages.ViewModels;
+
+/// <summary>An initiative as a comparison shows it: its title, one or two lines of what it does, and where it sits in its plan.</summary>
+public sealed record InitiativeItem(InitiativeEntry Entry, string Summary, string Context)
+{
+    public static InitiativeItem Of(InitiativeEntry e) => new(e, InitiativeSummary.Of(e.Initiative),
+        e.Policy is { } policy ? $"{e.Plan.Labels.Policy}{policy.Number} {policy.Title}" : $"{e.Plan.Labels.Pillar}{e.Pillar.Number} {e.Pillar.Title}");
+
+    public string Label => $"{Entry.Plan.Labels.Initiative}{Entry.Initiative.Number} {Entry.Initiative.Title}";
+}
+
+/// <summary>An indicator in one line, with the shared metric it can be compared on (when another municipality reports it too).</summary>
+public sealed record KpiItem(IndicatorEntry Entry, KpiLine Line, Metric? SharedMetric);
+
+/// <summary>One municipality's column of a topic: its initiatives and KPIs for the topic. <see cref="Column"/> counts from 1 (the picker's CSS hides by it).</summary>
+public sealed record TopicColumn(Plan Plan, int Column, IReadOnlyList<InitiativeItem> Initiatives, IReadOnlyList<KpiItem> Kpis);
+
+/// <summary>What a topic page shows, computed once: a column per municipality and the topic's metrics answered.</summary>
+public sealed record TopicView(Topic Topic, IReadOnlyList<TopicColumn> Columns, IReadOnlyList<MetricHeadline> Metrics)
+{
+    public static TopicView Of(SiteContext site, Topic topic)
+    {
+        var metrics = site.Content.Metrics.Where(m => m.Topics.Contains(topic.Id)).ToList();
+        var metricIds = metrics.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var columns = site.Content.Plans.Select((plan, i) =>
+        {
+            var entries = site.InitiativesOf(plan, topic.Id);
+            return new TopicColumn(plan, i + 1, [.. entries.Select(InitiativeItem.Of)],
+                [.. KpisOf(site, plan, entries, metricIds).Select(e => new KpiItem(e, KpiLine.Of(e.Indicator), SharedMetric(site, e.Indicator)))]);
+        }).ToList();
+        return new(topic, columns, [.. metrics.Select(m => MetricHeadline.Of(m, MetricSeries.For(site.Content, m.Id)))]);
+    }
+
+    public static Metric? SharedMetric(SiteContext site, Indicator indicator) =>
+        site.IsShared(indicator) && site.Content.MetricsById.TryGetValue(indicator.Metric!, out var metric) ? metric : null;
+
+    /// <summary>KPIs of the topic's initiatives and of the policies above them, and every indicator of a metric tagged with the topic.</summary>
+    private static IEnumerable<IndicatorEntry> KpisOf(SiteContext site, Plan plan, IReadOnlyList<InitiativeEntry> entries, HashSet<string> metricIds)
+    {
+        var initiatives = entries.Select(e => e.Initiative.Number).ToHashSet();
+        var policies = entries.Where(e => e.Policy is not null).Select(e => e.Policy!.Number).ToHashSet();
+        return site.IndicatorsOf(plan).Where(e =>
+            (e.AttachedTo == AttachedTo.Initiative && initiatives.Contains(e.AttachedNumber ?? 0))
+            || (e.AttachedTo == AttachedTo.Policy && policies.Contains(e.AttachedNumber ?? 0))
+            || (e.Indicator.Metric is { } m && metricIds.Contains(m)));
+    }
+}

@@ -1,0 +1,149 @@
+using DxCompare.Tests.Support;
+using Microsoft.Playwright;
+
+namespace DxCompare.Tests.Browser;
+
+/// <summary>What a reader sees at 375 px (a phone) and 1280 px (a desktop): no page type scrolls sideways, the answers are on screen.</summary>
+[Trait(Speed.Trait, Speed.Slow)]
+[Collection(BrowserCollection.Name)]
+public class LayoutTests(BrowserFixture browser)
+{
+    public static TheoryData<string, int> PageTypesAtBothWidths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var path in AccessibilityTests.Paths)
+            foreach (var width in new[] { 375, 1280 }) data.Add(path, width);
+        return data;
+    }
+
+    private async Task<IPage> OpenAsync(string path, int width, bool javaScript = true)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, JavaScriptEnabled = javaScript });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + path);
+        return page;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageTypesAtBothWidths))]
+    public async Task Page_does_not_scroll_horizontally_and_its_controls_are_at_least_44_px(string path, int width)
+    {
+        var page = await OpenAsync(path, width);
+        try
+        {
+            if (path.StartsWith("/search/", StringComparison.Ordinal))
+                await Assertions.Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
+            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"{path} at {width} px is {scrollWidth} px wide");
+            var small = await page.EvaluateAsync<string[]>(@"[...document.querySelectorAll('button, input:not([type=checkbox]):not([type=hidden]), select, .picker label, .main-nav a')]
+                .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+                .map(e => e.outerHTML.slice(0, 80))");
+            Assert.True(small.Length == 0, string.Join("\n", small));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(375)]
+    [InlineData(1280)]
+    public async Task Home_page_states_who_reaches_100_percent_first_and_its_chart_text_is_at_least_12_px(int width)
+    {
+        var page = await OpenAsync("/", width);
+        try
+        {
+            var answer = await page.InnerTextAsync("#headline-online-procedure-rate ~ .answer .answer-text");
+            Assert.Contains("100%に最初に達する目標を立てているのは江東区で、令和9年度（2027年度）です。", answer);
+            var sizes = await page.EvaluateAsync<double[]>(@"[...document.querySelectorAll('.answer svg.chart-svg')].filter(s => s.getBoundingClientRect().width > 0)
+                .flatMap(s => [...s.querySelectorAll('text')].map(t => t.getBoundingClientRect().height))");
+            Assert.NotEmpty(sizes);
+            // A text box is about 1.2 × its font size; 12 px text is at least 14 px tall as drawn.
+            Assert.True(sizes.Min() >= 14, $"smallest chart text box {sizes.Min()} px at {width} px");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Topic_page_on_a_phone_shows_both_wards_initiatives_with_summaries_and_the_picker_works_without_javascript()
+    {
+        var page = await OpenAsync("/topics/online-procedures/", 375, javaScript: false);
+        try
+        {
+            var taito = page.Locator("section[data-municipality=taito]");
+            var koto = page.Locator("section[data-municipality=koto]");
+            await Assertions.Expect(taito.GetByText("法律相談等の一部事業で実施しているオンライン相談を他の相談業務にも拡大する")).ToBeVisibleAsync();
+            await Assertions.Expect(koto.GetByText("取組1 窓口改革の推進")).ToBeVisibleAsync();
+            var box = await koto.BoundingBoxAsync();
+            Assert.True(box!.X >= 0 && box.X + box.Width <= 375, $"Koto's column at {box.X}+{box.Width}");
+
+            await page.Locator("input[name=m][value=taito]").UncheckAsync();
+            await Assertions.Expect(taito).ToBeHiddenAsync();
+            await Assertions.Expect(koto).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Compare_page_shows_titles_on_a_phone()
+    {
+        var page = await OpenAsync("/compare/", 375);
+        try
+        {
+            await Assertions.Expect(page.Locator("td[data-municipality=koto]").GetByText("取組1 窓口改革の推進").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("td[data-municipality=koto] .cell-label").First).ToHaveTextAsync("江東区");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Search_page_without_javascript_says_where_to_look_instead_of_showing_dead_controls()
+    {
+        var page = await OpenAsync("/search/", 375, javaScript: false);
+        try
+        {
+            await Assertions.Expect(page.GetByText("このページの検索にはJavaScriptが必要です", new() { Exact = false })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#search-q")).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "トピック別の一覧" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Search_form_is_there_from_the_first_paint_so_nothing_shifts_when_the_script_runs()
+    {
+        // As a link to a search opens it (and as Lighthouse measures it): the query in the URL, results drawn by the script.
+        var page = await OpenAsync("/search/?q=" + Uri.EscapeDataString("テレワーク"), 375);
+        try
+        {
+            await Assertions.Expect(page.Locator("#search-q")).ToHaveValueAsync("テレワーク");
+            await Assertions.Expect(page.Locator(".search-results li").First).ToBeVisibleAsync();
+            var shift = await page.EvaluateAsync<double>("""
+                () => new Promise(resolve => {
+                  let total = 0;
+                  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+                    .observe({ type: "layout-shift", buffered: true });
+                  setTimeout(() => resolve(total), 300);
+                })
+                """);
+            Assert.True(shift < 0.1, $"cumulative layout shift {shift:0.000}");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}
