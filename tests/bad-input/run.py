@@ -229,7 +229,7 @@ CASES = [
     ("one message", "missing topics.yml", remove("topics.yml")),
     ("one message", "missing metrics.yml", remove("metrics.yml")),
     ("one message", "metrics.yml is a folder", make_folder("metrics.yml")),
-    ("one message", "unreadable activity year (fuzz)", edit("plans/koto.yml", "取組計画に記録。\n          - fy: 2026\n", "取組計画に記録。\n          - fy: 2026'\n")),
+    ("one message", "unreadable activity year (fuzz)", edit("plans/koto.yml", "        activities:\n          - fy: 2025\n", "        activities:\n          - fy: 2025'\n")),
     ("one message", "full-width year ２０２９", edit("plans/koto.yml", "end: 2029", "end: ２０２９")),
     ("one message", "UTF-16 plan", utf16),
     ("one message", "second YAML document", lambda c: open(os.path.join(c, "plans", "koto.yml"), "a").write("---\ntitle: 二つ目\n")),

@@ -33,12 +33,12 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
         new("confinement", "topics.yml linked outside content/", c => { File.Delete(Path.Combine(c.Directory, "topics.yml")); c.Link("topics.yml", c.Outside("topics", Secret)); },
             "topics.yml:1:1: 'topics.yml' is a symbolic link that leads outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it."),
 
-        new("limits", "alias bomb", c => c.Edit("plans/koto.yml", "pillars:\n", AliasBomb()),
-            "plans/koto.yml:31:15: the file expands to more than 500,000 values: each alias (*name) repeats everything its anchor (&name) holds, and aliases of aliases multiply. Write the values out instead of repeating them through aliases."),
-        new("limits", "100,000 levels of nesting", c => c.Append("plans/koto.yml", "deep: " + new string('[', 100_000) + new string(']', 100_000) + "\n"),
-            "plans/koto.yml:568:46: the content is nested more than 40 levels deep here. A plan needs about 8 levels: check the indentation, or close the brackets [ ] { } that were opened."),
-        new("limits", "file over 4 MB", c => c.Append("plans/koto.yml", string.Concat(Enumerable.Repeat("# " + new string('x', 1000) + "\n", 5000))),
-            "plans/koto.yml:1:1: the file is 5,042,114 bytes; a content file may have at most 4,194,304 bytes. Split it, or remove what does not belong to the plan."),
+        new("limits", "alias bomb", c => c.Write("plans/koto.yml", AliasBomb()),
+            "plans/koto.yml:5:15: the file expands to more than 500,000 values: each alias (*name) repeats everything its anchor (&name) holds, and aliases of aliases multiply. Write the values out instead of repeating them through aliases."),
+        new("limits", "100,000 levels of nesting", c => c.Write("plans/koto.yml", "title: 深い\ndeep: " + new string('[', 100_000) + new string(']', 100_000) + "\n"),
+            "plans/koto.yml:2:46: the content is nested more than 40 levels deep here. A plan needs about 8 levels: check the indentation, or close the brackets [ ] { } that were opened."),
+        new("limits", "file over 4 MB", c => c.Write("plans/koto.yml", "# " + new string('x', 4_999_997) + "\n"),
+            "plans/koto.yml:1:1: the file is 5,000,000 bytes; a content file may have at most 4,194,304 bytes. Split it, or remove what does not belong to the plan."),
         new("limits", "list over 10,000 items", c => c.Edit("plans/koto.yml", "    initiatives:\n      - number: 1\n", "    initiatives:\n" + string.Concat(Enumerable.Range(100, 10_001).Select(n => $"      - {{number: {n}, title: 取組}}\n")) + "      - number: 1\n"),
             "plans/koto.yml:63:7: 'initiatives' (取組(施策の階層がない計画)) has 10,007 items; a list may have at most 10,000. Split the content, or check that the list was not repeated by mistake."),
 
@@ -48,12 +48,12 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
             "pages/x.md:5:3: the page text contains the invisible control character U+0000 after '本文'. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure."),
         new("validate=build", "noncharacter in a year (found by the fuzz test)", c => c.Edit("plans/koto.yml", "start: 2025", "start: \"\\uFFFE\""),
             "plans/koto.yml:16:10: 'start' (開始年度(西暦)) contains the invisible character U+FFFE at the start. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure."),
-        new("validate=build", "unclosed [ at the end of a file (found by the fuzz test)", c => c.Write("plans/koto.yml", c.Read("plans/koto.yml").TrimEnd() + "\nx: [\ny: 1"),
-            "plans/koto.yml:568:4: this is not valid YAML after this point: the file ends inside an open list '[' or mapping '{'. Close it with ']' or '}', or quote text that starts with [ or {."),
+        new("validate=build", "unclosed [ at the end of a file (found by the fuzz test)", c => c.Write("plans/koto.yml", "title: 江東区\nx: [\ny: 1"),
+            "plans/koto.yml:2:4: this is not valid YAML after this point: the file ends inside an open list '[' or mapping '{'. Close it with ']' or '}', or quote text that starts with [ or {."),
         new("validate=build", "decimal.MaxValue", c => c.Edit("plans/koto.yml", "value: 12.1", "value: 79228162514264337593543950335"),
             "plans/koto.yml:42:20: 'value' (数値) is 79228162514264337593543950335, more than the largest number a plan may hold (1,000,000,000,000,000). Check the value; write large amounts in a larger unit (千円, 億円)."),
-        new("validate=build", "duplicate topic (found by the fuzz test)", c => c.Edit("topics.yml", "topics:\n", "topics:\n  - id: cashless\n    label: 重複\n"),
-            "topics.yml:69:9: duplicate topic 'cashless' (already used at topics.yml:4). Each topic must be unique."),
+        new("validate=build", "duplicate topic (found by the fuzz test)", c => c.Edit("topics.yml", "topics:\n", "topics:\n  - id: online-procedures\n    label: 重複\n"),
+            "topics.yml:6:9: duplicate topic 'online-procedures' (already used at topics.yml:4). Each topic must be unique."),
         new("validate=build", "no plan at all", c => { foreach (var plan in Directory.GetFiles(Path.Combine(c.Directory, "plans"))) File.Delete(plan); },
             "plans:1:1: there is no plan yet: the site needs at least one file plans/{slug}.yml. Create one with `dotnet run --project src/DxCompare -- new plan --code 131032 --name 港区 --slug minato`."),
         new("confinement", "pages/ linked to a folder outside content/", c => { Directory.Delete(Path.Combine(c.Directory, "pages"), true); c.Link("pages", Path.GetDirectoryName(c.Outside("pages/x.md", Secret))!); },
@@ -63,13 +63,13 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
 
         new("bypass", "full-width code", c => c.Edit("plans/koto.yml", "code: \"131083\"", "code: \"１３１０８３\""),
             "plans/koto.yml:3:9: 'code' (全国地方公共団体コード) must be written in half-width characters, found '１３１０８３'. Write '131083'."),
-        new("bypass", "topic id with a final newline", c => c.Edit("topics.yml", "id: cashless", "id: \"cashless\\n\""),
-            "topics.yml:67:9: 'id' (ID) must be lowercase ASCII letters, digits and single hyphens (e.g. online-procedures), found 'cashless\\u000A'."),
+        new("bypass", "topic id with a final newline", c => c.Edit("topics.yml", "id: online-procedures", "id: \"online-procedures\\n\""),
+            "topics.yml:4:9: 'id' (ID) must be lowercase ASCII letters, digits and single hyphens (e.g. online-procedures), found 'online-procedures\\u000A'."),
 
         new("one message", "unreadable end year", c => c.Edit("plans/koto.yml", "end: 2029", "end: 20x9"),
             "plans/koto.yml:17:8: 'end' (終了年度(西暦)) must be a Gregorian fiscal year such as 2026, found '20x9'."),
-        new("one message", "unreadable activity year (found by the fuzz test)", c => c.Edit("plans/koto.yml", "取組計画に記録。\n          - fy: 2026\n", "取組計画に記録。\n          - fy: 2026'\n"),
-            "plans/koto.yml:191:17: 'fy' (年度(西暦)) must be a Gregorian fiscal year such as 2026, found '2026''."),
+        new("one message", "unreadable activity year (found by the fuzz test)", c => c.Edit("plans/koto.yml", "        activities:\n          - fy: 2025\n", "        activities:\n          - fy: 2025'\n"),
+            "plans/koto.yml:69:17: 'fy' (年度(西暦)) must be a Gregorian fiscal year such as 2026, found '2025''."),
         new("one message", "full-width year", c => c.Edit("plans/koto.yml", "end: 2029", "end: ２０２９"),
             "plans/koto.yml:17:8: 'end' (終了年度(西暦)) must be written in half-width digits, found '２０２９'. Write 2029."),
         new("one message", "missing topics.yml", c => File.Delete(Path.Combine(c.Directory, "topics.yml")),
@@ -78,8 +78,8 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
             "metrics.yml:1:1: metrics.yml is a folder, but it must be a file. Move the folder away and restore metrics.yml from the repository's content/ folder."),
         new("one message", "UTF-16 plan", c => c.Write("plans/koto.yml", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(c.Read("plans/koto.yml"))).ToArray()),
             "plans/koto.yml:1:1: the file is UTF-16LE, not UTF-8. Save it as UTF-8 in your editor, or convert it with `iconv -f UTF-16LE -t UTF-8`."),
-        new("one message", "second YAML document", c => c.Append("plans/koto.yml", "---\ntitle: 二つ目\n"),
-            "plans/koto.yml:568:1: a second YAML document starts here ('---'). A content file holds one document: remove this '---' and merge what follows into the fields above, or move it to a file of its own."),
+        new("one message", "second YAML document", c => c.Write("plans/koto.yml", "title: 一つ目\n---\ntitle: 二つ目\n"),
+            "plans/koto.yml:2:1: a second YAML document starts here ('---'). A content file holds one document: remove this '---' and merge what follows into the fields above, or move it to a file of its own."),
     ];
 
     public static IEnumerable<object[]> Cases() => All.Select(c => new object[] { c.ToString() });
@@ -102,6 +102,6 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
                $"x-indicator: &i {{name: n, kind: 指標, unit: 人, values: {Repeat("v")}}}\n" +
                $"x-initiative: &n {{number: 1, title: t, indicators: {Repeat("i")}}}\n" +
                $"x-pillar: &p {{number: 1, title: t, initiatives: {Repeat("n")}}}\n" +
-               $"pillars: {Repeat("p")}\nold-pillars:\n";
+               $"pillars: {Repeat("p")}\n";
     }
 }

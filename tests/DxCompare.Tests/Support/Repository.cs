@@ -58,11 +58,13 @@ public sealed class TempContent : IDisposable
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Directory, relativePath));
 
+    /// <summary>Replaces the first occurrence of <paramref name="find"/>, which must be there.</summary>
     public void Edit(string relativePath, string find, string replace)
     {
         var text = Read(relativePath);
         Assert.Contains(find, text);
-        Write(relativePath, text.Replace(find, replace));
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Write(relativePath, text[..at] + replace + text[(at + find.Length)..]);
     }
 
     public void Append(string relativePath, string text) => File.AppendAllText(Path.Combine(Directory, relativePath), text);
