@@ -102,7 +102,7 @@ public static class SiteBuilder
                     await renderer.RenderAsync(route, writer);
                     await writer.FlushAsync(token);
                     var html = page.GetBuffer().AsSpan(0, (int)page.Length);
-                    WriteFile(Path.Combine(root, route.OutputFile), html);
+                    WriteFile(StagedOutput.Inside(root, route.OutputFile), html);
                     Interlocked.Add(ref bytes, html.Length);
                     progress.Advance();
                 }

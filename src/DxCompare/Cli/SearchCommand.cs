@@ -87,7 +87,8 @@ public static class SearchCommand
             return;
         }
         var terms = results.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(results.Query)}[/]: {results.Total}件");
+        // The query is echoed as typed, but never a terminal escape sequence or a screenful of text.
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Printable.Shown(results.Query, 20))}[/]: {results.Total}件");
         foreach (var (hit, rank) in results.Hits.Select((h, i) => (h, i + 1)))
         {
             var entry = hit.Document.Entry;

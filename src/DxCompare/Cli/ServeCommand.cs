@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DxCompare.Build;
 using DxCompare.Server;
-using Microsoft.Extensions.Hosting;
 
 namespace DxCompare.Cli;
 
@@ -29,9 +28,7 @@ public static class ServeCommand
         var report = await BuildCommand.RunAsync(options, cancel);
         if (!report.Succeeded && !Directory.Exists(options.OutputDirectory)) return 1;
         var app = SiteServer.Create(Path.GetFullPath(options.OutputDirectory), port);
-        Console.WriteLine($"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
-        await app.RunAsync(cancel);
-        return 0;
+        return await SiteServer.RunAsync(app, port, $"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ (Ctrl+C to stop)", cancel);
     }
 
     /// <summary>Content files (YAML and Markdown) and any theme asset; not the temporary files editors and tools write beside them.</summary>
@@ -61,8 +58,7 @@ public static class ServeCommand
             // Not awaited: the next change must not wait for it (it supersedes it instead).
             _ = result.Settling?.ContinueWith(settled => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {settled.Result.Summary()}"), TaskContinuationOptions.OnlyOnRanToCompletion);
         }, IsSourceFile(options));
-        Console.WriteLine($"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ and watching {options.ContentDirectory}/ and {options.ThemeDirectory}/assets/ (Ctrl+C to stop)");
-        await app.RunAsync(cancel);
-        return 0;
+        return await SiteServer.RunAsync(app, port,
+            $"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ and watching {options.ContentDirectory}/ and {options.ThemeDirectory}/assets/ (Ctrl+C to stop)", cancel);
     }
 }

@@ -3,10 +3,12 @@ using DxCompare.Model;
 namespace DxCompare.Content;
 
 /// <summary>The rules a bound plan must follow beyond its shape: identities, numbering, years, units, references.</summary>
-public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnlySet<string> topicIds, IReadOnlyDictionary<string, Metric> metrics,
+/// <param name="topicIds">Null when topics.yml has a problem of its own: references to it are then not checked.</param>
+/// <param name="metrics">Null when metrics.yml has a problem of its own.</param>
+public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnlySet<string>? topicIds, IReadOnlyDictionary<string, Metric>? metrics,
     VocabularyList vocabulary)
 {
-    public bool HasTopic(string id) => topicIds.Contains(id);
+    public bool HasTopic(string id) => topicIds?.Contains(id) ?? true;
 
     public void Check(Plan plan, string fileSlug)
     {
@@ -20,12 +22,12 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         {
             if (pillar.Policies.Count > 0 && string.IsNullOrEmpty(plan.Labels.Policy))
                 diagnostics.Add(map.Of(pillar, "policies"), $"{plan.Labels.Pillar}{pillar.Printed} has policies but 'labels.policy' is empty. Name the level as the plan does (e.g. 'policy: 施策') or move the initiatives up to the pillar.");
-            if (pillar.Policies.Count == 0 && pillar.Initiatives.Count == 0 && !plan.Draft)
+            if (pillar.Policies.Count == 0 && pillar.Initiatives.Count == 0 && !plan.Draft && !map.Rejected(pillar, "policies") && !map.Rejected(pillar, "initiatives"))
                 diagnostics.Add(map.Of(pillar), $"{plan.Labels.Pillar}{pillar.Printed} has no initiatives. Add 'initiatives:' (or 'policies:' with initiatives) under it.");
             foreach (var indicator in pillar.Indicators) CheckIndicator(indicator, plan);
             foreach (var policy in pillar.Policies)
             {
-                if (policy.Initiatives.Count == 0 && !plan.Draft)
+                if (policy.Initiatives.Count == 0 && !plan.Draft && !map.Rejected(policy, "initiatives"))
                     diagnostics.Add(map.Of(policy), $"{plan.Labels.Policy}{policy.Printed} has no initiatives. Add 'initiatives:' under it.");
                 foreach (var indicator in policy.Indicators) CheckIndicator(indicator, plan);
             }
@@ -117,8 +119,8 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
     {
         foreach (var (topic, index) in initiative.Topics.Select((t, i) => (t, i)))
         {
-            if (!topicIds.Contains(topic))
-                diagnostics.Add(map.Of(initiative, "topics"), $"unknown topic id '{topic}' in {plan.Labels.Initiative}{initiative.Printed}.{YamlBinder.SuggestionFor(topic, topicIds)} Use an id from content/topics.yml or add the topic there.");
+            if (!HasTopic(topic))
+                diagnostics.Add(map.Of(initiative, "topics"), $"unknown topic id '{topic}' in {plan.Labels.Initiative}{initiative.Printed}.{YamlBinder.SuggestionFor(topic, topicIds!)} Use an id from content/topics.yml or add the topic there.");
         }
         if (initiative.TargetStateFy is { } fy) CheckInPeriod(fy, plan, map.Of(initiative, "target_state_fy"), "target_state_fy");
         foreach (var indicator in initiative.Indicators) CheckIndicator(indicator, plan);
@@ -137,7 +139,10 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
 
     private void CheckIndicator(Indicator indicator, Plan plan)
     {
-        if (indicator.Metric is { } metricId)
+        if (indicator.Metric is null && indicator.MetricVariant is not null)
+            diagnostics.Add(map.Of(indicator, "metric_variant"), $"'metric_variant' is set on indicator '{indicator.Name}' but 'metric' is not. Add 'metric:' with the shared metric's id, or remove 'metric_variant'.");
+        // Not checked against a metrics.yml with a problem of its own: that message names the cause.
+        if (indicator.Metric is { } metricId && metrics is not null)
         {
             if (!metrics.TryGetValue(metricId, out var metric))
                 diagnostics.Add(map.Of(indicator, "metric"), $"unknown metric id '{metricId}' on indicator '{indicator.Name}'.{YamlBinder.SuggestionFor(metricId, metrics.Keys)} Use an id from content/metrics.yml, add the metric there, or remove 'metric'.");
@@ -150,8 +155,6 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
                     ? $"indicator '{indicator.Name}' is in '{unit}' but metric '{metricId}' is measured in '{metric.Unit}'. Comparable indicators must share a unit: name the variant it reports ('metric_variant:'; add one in content/metrics.yml if none is in '{unit}'), convert the values, or remove 'metric'."
                     : $"indicator '{indicator.Name}' is in '{unit}' but variant '{indicator.MetricVariant}' of metric '{metricId}' is measured in '{metric.UnitOf(indicator.MetricVariant)}'. Choose the variant in '{unit}' or convert the values.");
         }
-        else if (indicator.MetricVariant is not null)
-            diagnostics.Add(map.Of(indicator, "metric_variant"), $"'metric_variant' is set on indicator '{indicator.Name}' but 'metric' is not. Add 'metric:' with the shared metric's id, or remove 'metric_variant'.");
 
         indicator.UnitClass = Resolve(indicator.Unit, vocabulary.UnitClassOf, indicator, "unit", "units");
         indicator.QualifierClass = Resolve(indicator.Qualifier, vocabulary.QualifierClassOf, indicator, "qualifier", "qualifiers");
@@ -214,7 +217,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
 
     private void CheckValueYear(IndicatorValue value, Indicator indicator, Plan plan)
     {
-        if (plan.Period.Start == 0 || plan.Period.End == 0) return;
+        if (value.Fy <= 0 || !PeriodKnown(plan)) return;
         var at = map.Of(value, "fy");
         var inside = value.Fy >= plan.Period.Start && value.Fy <= plan.Period.End;
         var distance = value.Fy < plan.Period.Start ? plan.Period.Start - value.Fy : value.Fy - plan.Period.End;
@@ -236,9 +239,13 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
             diagnostics.Add(map.Of(value, "until"), $"'until' ({until}) is before 'fy' ({value.Fy}) on '{indicator.Name}'. 'until' is the last fiscal year the value covers.");
     }
 
+    /// <summary>A period with its own problem (a missing, unreadable or reversed year) bounds nothing: its message is enough.</summary>
+    private static bool PeriodKnown(Plan plan) => plan.Period.Start > 0 && plan.Period.End >= plan.Period.Start;
+
     private void CheckInPeriod(int fy, Plan plan, SourceLocation at, string field)
     {
-        if (plan.Period.Start == 0 || plan.Period.End == 0) return;
+        // 0: the year itself was missing or unreadable, and said so (found by the fuzz test: it crashed the 和暦 label).
+        if (fy <= 0 || !PeriodKnown(plan)) return;
         if (fy < plan.Period.Start || fy > plan.Period.End)
         {
             diagnostics.Add(at, $"'{field}' {fy} ({FiscalYear.Wareki(fy)}) is outside the plan period {plan.Period.Start}–{plan.Period.End} ({FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End)}). Use a fiscal year inside the period, or widen 'period'.");

@@ -27,8 +27,7 @@ public static partial class PlanScaffold
         }
         else if ((request.Prefecture ?? Prefectures.OfCode(request.Code)) is null)
             problems.Add($"--code {request.Code} does not start with a prefecture number 01–47.");
-        if (!System.Text.RegularExpressions.Regex.IsMatch(request.Slug, Ids.Pattern))
-            problems.Add($"--slug '{request.Slug}' must be lowercase ASCII letters, digits and hyphens, e.g. minato.");
+        if (RouteNames.Refuse(request.Slug) is { } slugProblem) problems.Add($"--slug {slugProblem}");
         if (request.Levels.Count is not (2 or 3))
             problems.Add("--levels must name two or three levels, e.g. 目標,施策,取組 or 視点,取組.");
         if (request.End < request.Start)

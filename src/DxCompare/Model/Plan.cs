@@ -59,7 +59,7 @@ public sealed record Municipality
     [RequiredField, Label("都道府県")]
     public string Prefecture { get; init; } = "";
 
-    [RequiredField, Pattern("^[a-z0-9]+(-[a-z0-9]+)*$", "lowercase ASCII letters, digits and hyphens (e.g. taito)"),
+    [RequiredField, Pattern(Ids.Pattern, "lowercase ASCII letters, digits and hyphens (e.g. taito)"),
      Label("URLスラッグ", Hint = "英小文字(例: taito)")]
     public string Slug { get; init; } = "";
 

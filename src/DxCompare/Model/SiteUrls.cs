@@ -20,6 +20,27 @@ public static class SiteUrls
     /// <summary>The folder of the downloads in the output, and the prefix of their URLs.</summary>
     public const string DataFolder = "data";
 
+    /// <summary>
+    /// Top-level names the generator writes itself: its own pages (/topics/, /compare/ …) and site files (/assets/,
+    /// /admin/, sitemap.xml …). A plan slug or page name equal to one of them would overwrite it, so the validator
+    /// refuses them; a test checks this list against a built site.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Reserved = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["index.html"] = "home page",
+        ["404.html"] = "not-found page",
+        ["topics"] = "topic pages",
+        ["indicators"] = "indicator pages",
+        ["compare"] = "comparison page",
+        ["search"] = "search page and index",
+        [DataFolder] = "open-data downloads",
+        ["admin"] = "CMS",
+        ["assets"] = "theme assets",
+        ["sitemap.xml"] = "sitemap",
+        ["robots.txt"] = "robots file",
+        ["_headers"] = "headers file",
+    };
+
     public static string Plan(string slug) => $"/{slug}/";
     public static string Plan(Plan plan) => Plan(plan.Municipality.Slug);
     /// <summary>/{slug}/initiatives/{key}/: the initiative's id within the plan, which is its number unless the plan numbers per parent.</summary>

@@ -76,6 +76,11 @@ public static class Ids
 {
     public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public const string Expected = "lowercase ASCII letters, digits and single hyphens (e.g. online-procedures)";
+
+    private static readonly System.Text.RegularExpressions.Regex Strict = PatternAttribute.Strict(Pattern);
+
+    /// <summary>Whether <paramref name="text"/> is an id, a slug or a page name: safe as one segment of a URL and a path.</summary>
+    public static bool IsValid(string text) => Strict.IsMatch(text);
 }
 
 /// <summary>The front matter of a prose page in content/pages/*.md.</summary>

@@ -59,7 +59,7 @@ public sealed class CmsEndToEndTests : IAsyncLifetime
             await Task.Delay(200);
         }
 
-        var port = FreePort();
+        var port = Ports.Free();
         _server = SiteServer.Create(Output, port);
         await _server.StartAsync();
         _baseUrl = $"http://127.0.0.1:{port}";
@@ -78,13 +78,6 @@ public sealed class CmsEndToEndTests : IAsyncLifetime
         if (_server is not null) await _server.DisposeAsync();
         if (_decapServer is { HasExited: false }) _decapServer.Kill(entireProcessTree: true);
         try { Directory.Delete(_repo, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]
