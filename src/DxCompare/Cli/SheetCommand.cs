@@ -46,21 +46,14 @@ public static class SheetCommand
                 : parse.GetValue(dryRun) ? $"the workbook is valid; {path} would change (--check: nothing written)." : $"wrote {path}");
             return 0;
         });
-        var code = new Option<string>("--code") { Description = "全国地方公共団体コード (6 digits, e.g. 131032)", Required = true };
-        var name = new Option<string>("--name") { Description = "Municipality name, e.g. 港区", Required = true };
-        var slug = new Option<string>("--slug") { Description = "URL slug, e.g. minato", Required = true };
-        var levels = new Option<string>("--levels") { Description = "The plan's level names, e.g. 目標,施策,取組 or 視点,取組", DefaultValueFactory = _ => "目標,施策,取組" };
-        var thisYear = DateTime.Today.Month >= 4 ? DateTime.Today.Year : DateTime.Today.Year - 1;
-        var start = new Option<int>("--start") { Description = "First fiscal year (西暦)", DefaultValueFactory = _ => thisYear + 1 };
-        var end = new Option<int>("--end") { Description = "Last fiscal year (西暦)", DefaultValueFactory = _ => thisYear + 3 };
+        var scaffold = new ScaffoldOptions();
         var templateOut = new Option<string>("--out", "--output") { Description = "The workbook to write (.xlsx)", Required = true };
         var templateContent = CommonOptions.Content();
-        var template = new Command("template", "Write an empty workbook for a new municipality, with instructions and an example row per sheet") { code, name, slug, levels, start, end, templateOut, templateContent };
+        var template = new Command("template", "Write an empty workbook for a new municipality, with instructions and an example row per sheet") { templateOut, templateContent };
+        foreach (var option in scaffold.All) template.Options.Add(option);
         template.SetAction(parse =>
         {
-            var request = new ScaffoldRequest(parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(slug)!,
-                [.. parse.GetValue(levels)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-                parse.GetValue(start), parse.GetValue(end));
+            var request = scaffold.Request(parse);
             var directory = parse.GetValue(templateContent)!;
             var problems = PlanScaffold.Check(request, directory).Where(p => !p.Contains("already exists", StringComparison.Ordinal)).ToList();
             foreach (var problem in problems) Console.Error.WriteLine($"error: {problem}");
