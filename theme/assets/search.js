@@ -307,13 +307,38 @@ var DxSearch = (function () {
         if (parts.length === 0) return;
         var overlapping = [];
         rs.forEach(function (r, index) {
-          if (conceptOf[index] !== null && r.start < e.end && e.start < r.start + r.run.length && overlapping.indexOf(conceptOf[index]) < 0) overlapping.push(conceptOf[index]);
+          if (conceptOf[index] !== null && r.start < e.end && e.start < r.start + r.run.length) overlapping.push(index);
         });
-        if (overlapping.length === 0) overlapping.push(concepts++);
-        overlapping.forEach(function (concept) { units.push({ parts: parts, concept: concept }); });
+        // A synonym of a part of a kanji compound stands for that part only: the rest of the compound must be found too.
+        overlapping.forEach(function (index) {
+          var r = rs[index];
+          if (r.script !== "C") return;
+          [r.run.slice(0, Math.max(0, e.start - r.start)), r.run.slice(Math.min(r.run.length, e.end - r.start))].forEach(function (rest) {
+            var restPart = rest.length > 0 ? part(rest, "C", 1) : null;
+            if (restPart) parts.push(restPart);
+          });
+        });
+        var ofRuns = [];
+        overlapping.forEach(function (index) { if (ofRuns.indexOf(conceptOf[index]) < 0) ofRuns.push(conceptOf[index]); });
+        if (ofRuns.length === 0) ofRuns.push(concepts++);
+        ofRuns.forEach(function (concept) { units.push({ parts: parts, concept: concept }); });
       });
     }
+    // Adjacency: the trigrams of the query's kanji and katakana runs (hiragana read as katakana) add score where they stand together.
+    if (options.phrases) admit(trigrams(katakana.join("")).filter(function (t, i, all) { return all.indexOf(t) === i; }), 1);
     return { text: stripped, terms: terms, units: units, concepts: concepts, municipality: taken.slug, asksForFigure: asksForFigure };
+  }
+
+  // Phrases.Trigrams: trigrams of the maximal kanji and katakana runs, by UTF-16 code unit (the phrase field holds the same).
+  function trigrams(text) {
+    var grams = [], start = 0;
+    for (var i = 1; i <= text.length; i++) {
+      if (i < text.length && scriptOfUnit(text[i]) === scriptOfUnit(text[start])) continue;
+      var script = scriptOfUnit(text[start]);
+      if (script === "C" || script === "K") for (var at = start; at + 3 <= i; at++) grams.push(text.slice(at, at + 3));
+      start = i;
+    }
+    return grams;
   }
 
   function queryTerms(query, manifest, municipalities) { return prepare(query, manifest, municipalities).terms; }
@@ -663,7 +688,7 @@ var DxSearch = (function () {
   }
 
   return {
-    analyze: analyze, prepare: prepare, queryTerms: queryTerms, score: score, rankingScore: rankingScore,
+    analyze: analyze, prepare: prepare, queryTerms: queryTerms, trigrams: trigrams, score: score, rankingScore: rankingScore,
     createClient: createClient, snippet: snippet, snippetSource: snippetSource, byte315ToFloat: byte315ToFloat,
   };
 })();

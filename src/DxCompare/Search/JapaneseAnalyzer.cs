@@ -25,6 +25,7 @@ public sealed class JapaneseAnalyzer(AnalyzerOptions options) : Analyzer
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
+        if (fieldName == SearchDocument.Phrase) return new TokenStreamComponents(new Phrases.Tokenizer(reader));
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new LowerCaseFilter(Version, stream);

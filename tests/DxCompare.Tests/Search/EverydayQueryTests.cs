@@ -74,7 +74,19 @@ public class EverydayQueryTests
         Assert.Contains(snippet.Highlights, h => snippet.Text.Substring(h.Start, h.Length).Contains("オンライン"));
     }
 
+    [Fact]
+    public void Kanji_and_katakana_standing_together_rank_above_their_pieces_apart()
+    {
+        Assert.Equal(["個人情", "人情報", "テレワ", "レワー", "ワーク"], Phrases.Trigrams("個人情報のテレワーク"));
+        // オンライン会議 (both ward's web会議/Teams initiatives) used to rank below every initiative with
+        // オンライン in one place and 会議 in another.
+        var meetings = Index.Search("オンライン会議").Hits.Take(3).Select(h => h.Document.Key).ToList();
+        Assert.Contains("koto/7", meetings);
+        Assert.Contains("koto/8", meetings);
+    }
+
     [Theory]
+    [InlineData("水道料金")] // 料金's synonym 手数料 stands for 料金 only: 水道 must be found too
     [InlineData("ゴルフ場")]
     [InlineData("花火大会")]
     [InlineData("犬の登録")]
