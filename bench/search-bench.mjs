@@ -48,8 +48,10 @@ function parseJudged(text) {
 
 // Text is served as UTF-8 (search.js holds Japanese literals; without a charset chromium reads a classic script as windows-1252).
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm" };
-fs.writeFileSync(path.join(site, "bench-dx.html"), `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body><script src="${fs.readdirSync(path.join(site, "assets")).filter((f) => f.startsWith("search."))
-  .map((f) => "/assets/" + f)[0]}"></script><script src="/bench-dx.js"></script></body></html>`);
+// The client's modules as the search page loads them (theme/layouts/SearchPage.razor), published with a hash in their names.
+const modules = ["search-analysis", "search-ranking", "search-index", "search", "search-page"]
+  .map((m) => "/assets/" + fs.readdirSync(path.join(site, "assets")).find((f) => f.startsWith(m + ".") && f.endsWith(".js")));
+fs.writeFileSync(path.join(site, "bench-dx.html"), `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body>${modules.map((m) => `<script src="${m}"></script>`).join("")}<script src="/bench-dx.js"></script></body></html>`);
 fs.writeFileSync(path.join(site, "bench-dx.js"), `
 const client = DxSearch.createClient("/search/index/", (u) => fetch(u).then((r) => r.arrayBuffer()));
 window.run = async (q) => { const r = await client.search(q); const docs = await client.documents(r.hits.slice(0, 10).map((h) => h.doc)); return { urls: docs.map((d) => d.url), total: r.total }; };`);
@@ -155,7 +157,7 @@ async function measure(name, pagePath, isSearchRequest) {
 }
 
 const results = [];
-results.push(await measure("DxCompare", "/bench-dx.html", (p) => p.startsWith("/search/index/") || (p.startsWith("/assets/search.") && p.endsWith(".js"))));
+results.push(await measure("DxCompare", "/bench-dx.html", (p) => p.startsWith("/search/index/") || (p.startsWith("/assets/search") && p.endsWith(".js"))));
 if (fs.existsSync(path.join(site, "pagefind"))) results.push(await measure("Pagefind", "/bench-pf.html", (p) => p.startsWith("/pagefind/")));
 await browser.close();
 server.close();

@@ -12,7 +12,7 @@ namespace DxCompare.Search;
 /// <summary>
 /// Japanese without a morphological analyser (Kuromoji is not in the registry): NFKC, width folding,
 /// lowercase, CJK bigrams (plus unigrams so one-character queries match), Latin words kept whole.
-/// The browser client (theme/assets/search.js) repeats exactly this chain; shared vectors check it.
+/// The browser client (theme/assets/search-analysis.js) repeats exactly this chain; shared vectors check it.
 /// </summary>
 public sealed class JapaneseAnalyzer(AnalyzerOptions options) : Analyzer
 {

@@ -8,7 +8,7 @@ namespace DxCompare.Search;
 /// 個人情, 人情報). A query's trigrams are looked up in the phrase field only, so a document holding the
 /// query's compound whole (個人情報) ranks above one holding its pieces apart (個人 … 情報), and テレワーク
 /// above a document with テレ… and …ワーク. They add score, never a hit or a concept. The browser computes
-/// the same trigrams (theme/assets/search.js).
+/// the same trigrams (theme/assets/search-analysis.js).
 /// </summary>
 public static class Phrases
 {

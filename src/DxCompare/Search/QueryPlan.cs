@@ -10,7 +10,7 @@ public sealed record QueryPart(IReadOnlyList<string> Words, int MinMatch);
 public sealed record QueryUnit(IReadOnlyList<QueryPart> Parts, int Concept);
 
 /// <summary>
-/// What a query asks for, prepared identically by the CLI and the browser client (theme/assets/search-query.js):
+/// What a query asks for, prepared identically by the CLI and the browser client (theme/assets/search-analysis.js):
 /// <list type="number">
 /// <item>NFKC, cut to <see cref="SearchSettings.MaxQueryLength"/>, lower case;</item>
 /// <item>a municipality named in it (台東区, 江東) becomes the filter and leaves the words;</item>
