@@ -353,12 +353,8 @@ var DxSearchAnalysis = (function () {
 
   // ---- Snippets: the same window and marks as Search/Snippet.cs ----
 
-  // Parts of a text, marked where a query term matches; a window of `width` from `before` characters
-  // ahead of the first match (the whole text when width is Infinity, for titles).
-  function snippet(source, terms, before, width) {
-    var text = Array.from(String(source).normalize("NFKC"));
-    var lower = text.map(function (c) { return c.toLowerCase(); });
-    var marked = text.map(function () { return false; });
+  function mark(lower, terms) {
+    var marked = lower.map(function () { return false; });
     var long = terms.filter(function (t) { return t.length > 1; });
     (long.length ? long : terms).forEach(function (term) {
       var t = Array.from(term);
@@ -368,9 +364,35 @@ var DxSearchAnalysis = (function () {
         if (ok) for (var j2 = 0; j2 < t.length; j2++) marked[i + j2] = true;
       }
     });
+    return marked;
+  }
+
+  // Snippet.WindowStart: `before` characters ahead of the match of the query's own terms whose window shows the
+  // most distinct characters of them (the first on a tie); ahead of the first highlight when only synonyms matched.
+  function windowStart(lower, marked, anchors, before, width) {
+    var best = 0, bestStart = -1;
+    for (var i = 0; i < anchors.length; i++) {
+      if (!anchors[i] || (i > 0 && anchors[i - 1])) continue;
+      var start = Math.max(0, i - before), end = Math.min(anchors.length, start + width), shown = new Set();
+      for (var k = start; k < end; k++) if (anchors[k]) shown.add(lower[k]);
+      if (shown.size <= best) continue;
+      best = shown.size;
+      bestStart = start;
+    }
+    if (bestStart >= 0) return bestStart;
     var first = marked.indexOf(true);
+    return first < 0 ? 0 : Math.max(0, first - before);
+  }
+
+  // Parts of a text, marked where a query term matches; a window of `width` placed by the query's own terms
+  // (anchors; all terms when not given), `before` characters ahead of a match (the whole text when width is
+  // Infinity, for titles).
+  function snippet(source, terms, before, width, anchors) {
+    var text = Array.from(String(source).normalize("NFKC"));
+    var lower = text.map(function (c) { return c.toLowerCase(); });
+    var marked = mark(lower, terms);
     var whole = width === Infinity;
-    var start = first < 0 || whole ? 0 : Math.max(0, first - before);
+    var start = whole ? 0 : windowStart(lower, marked, mark(lower, anchors || terms), before, width);
     var end = Math.min(text.length, start + width);
     var parts = [];
     if (start > 0) parts.push({ text: "…", mark: false });
@@ -384,7 +406,6 @@ var DxSearchAnalysis = (function () {
     if (end < text.length) parts.push({ text: "…", mark: false });
     return parts;
   }
-
 
   return {
     analyze: analyze, prepare: prepare, queryTerms: queryTerms, trigrams: trigrams, snippet: snippet, snippetSource: snippetSource,

@@ -152,6 +152,8 @@ var DxSearchIndex = (function (analysis, ranking) {
             var hits = ranked.filter(function (hit) { return admits(docs, hit.doc, filters); });
             return {
               total: hits.length, hits: hits, terms: plan.terms.map(function (t) { return t.term; }),
+              // The query's own terms (not the synonyms it added): they place the snippet window.
+              anchors: plan.terms.filter(function (t) { return t.boost >= 1; }).map(function (t) { return t.term; }),
               facets: facetCounts(docs, ranked, filters), municipality: plan.municipality, asksForFigure: plan.asksForFigure,
               message: hits.length === 0 ? messages.noHits : null,
             };

@@ -82,7 +82,7 @@
       item.appendChild(link);
       var snippet = document.createElement("p");
       snippet.className = "snippet";
-      marked(snippet, DxSearch.snippet(DxSearch.snippetSource(doc, result.asksForFigure), result.terms, settings.snippetBefore, settings.snippetWidth));
+      marked(snippet, DxSearch.snippet(DxSearch.snippetSource(doc, result.asksForFigure), result.terms, settings.snippetBefore, settings.snippetWidth, result.anchors));
       item.appendChild(snippet);
       list.appendChild(item);
     });

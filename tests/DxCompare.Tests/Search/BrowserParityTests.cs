@@ -83,7 +83,7 @@ public class BrowserParityTests(BuiltSite site)
             var jsShown = js.GetProperty("shown").EnumerateArray().Select(u => u.GetString());
             if (!cliShown.SequenceEqual(jsShown)) mismatches.Add($"{key[..Math.Min(30, key.Length)]}: shown [{string.Join(" | ", jsShown)}]");
             // The snippet under each result, and the municipality a query named.
-            var terms = cli.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
+            var terms = cli.Plan?.Terms ?? [];
             var cliSnippets = cli.Hits.Select(h => Snippet.Of(h.Document.SnippetSource(cli.Plan!.AsksForFigure), terms).Text);
             var jsSnippets = js.GetProperty("snippets").EnumerateArray().Select(u => u.GetString());
             if (!cliSnippets.SequenceEqual(jsSnippets)) mismatches.Add($"{key[..Math.Min(30, key.Length)]}: snippets [{string.Join(" | ", jsSnippets)}]");

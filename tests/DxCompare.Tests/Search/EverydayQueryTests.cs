@@ -69,7 +69,7 @@ public class EverydayQueryTests
         var target = Index.Search("オンライン手続きの目標は何％ですか");
         Assert.True(target.Plan!.AsksForFigure);
         Assert.Equal("taito/1", target.Hits[0].Document.Key);
-        var snippet = Snippet.Of(target.Hits[0].Document.SnippetSource(true), [.. target.Plan.Terms.Select(t => t.Term)]);
+        var snippet = Snippet.Of(target.Hits[0].Document.SnippetSource(true), target.Plan.Terms);
         Assert.Contains("目標値40%", snippet.Text);
         Assert.Contains(snippet.Highlights, h => snippet.Text.Substring(h.Start, h.Length).Contains("オンライン"));
     }
@@ -83,6 +83,18 @@ public class EverydayQueryTests
         var meetings = Index.Search("オンライン会議").Hits.Take(3).Select(h => h.Document.Key).ToList();
         Assert.Contains("koto/7", meetings);
         Assert.Contains("koto/8", meetings);
+    }
+
+    [Fact]
+    public void A_snippet_shows_the_query_words_where_they_stand_together()
+    {
+        // 台東区 取組3 names コンビニ交付 first and 住民票 beside it only further on: the snippet shows the latter.
+        var results = Index.Search("住民票 コンビニ");
+        var hit = results.Hits.Single(h => h.Document.Key == "taito/3");
+        var snippet = Snippet.Of(hit.Document.SnippetSource(false), results.Plan!.Terms);
+        var marked = snippet.Highlights.Select(h => snippet.Text.Substring(h.Start, h.Length)).ToList();
+        Assert.Contains("住民票", marked);
+        Assert.Contains(marked, m => m.StartsWith("コンビニ", StringComparison.Ordinal));
     }
 
     [Theory]
