@@ -201,7 +201,7 @@ var DxSearchAnalysis = (function () {
     return -1;
   }
 
-  // Synonyms.ExpansionsOf: groups are [targets, triggers]; each expansion keeps the span that triggered it.
+  // Synonyms.ExpansionsOf: groups are [targets, triggers, quiet targets (added, never triggering)]; each expansion keeps the span that triggered it.
   function expansions(texts, groups) {
     var result = [];
     groups.forEach(function (group) {
@@ -216,7 +216,7 @@ var DxSearchAnalysis = (function () {
         break;
       }
       if (at < 0) return;
-      group[0].forEach(function (word) {
+      group[0].concat(group[2] || []).forEach(function (word) {
         if (texts[0].indexOf(word) < 0 && !result.some(function (r) { return r.word === word; })) result.push({ word: word, start: at, end: at + length });
       });
     });
