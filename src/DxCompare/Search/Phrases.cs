@@ -3,18 +3,19 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace DxCompare.Search;
 
 /// <summary>
-/// Adjacency without positions: the static index stores no positions, so "these characters stand
-/// together" is indexed as its own terms, the trigrams of every kanji run and every katakana run (個人情報 →
-/// 個人情, 人情報). A query's trigrams are looked up in the phrase field only, so a document holding the
-/// query's compound whole (個人情報) ranks above one holding its pieces apart (個人 … 情報), and テレワーク
-/// above a document with テレ… and …ワーク. They add score, never a hit or a concept. The browser computes
-/// the same trigrams (theme/assets/search-analysis.js).
+/// Adjacency without positions: the static index stores no positions, so "these kanji stand together" is
+/// indexed as terms of their own, the trigrams of every kanji run (個人情報 → 個人情, 人情報). A query's
+/// trigrams are looked up in the phrase field only, so a document holding the query's compound whole
+/// (個人情報) ranks above one holding its pieces apart (個人 … 情報). They add score, never a hit or a
+/// concept. Katakana runs are left out: their trigrams changed no judged result (katakana words already
+/// need most of their bigrams) and, frequent as オンライン or デジタル are, more than doubled the bytes of a
+/// query at N = 1,788 (docs/search.md). The browser computes the same trigrams (theme/assets/search-analysis.js).
 /// </summary>
 public static class Phrases
 {
     public const int Length = 3;
 
-    /// <summary>Trigrams of the maximal kanji and katakana runs of a normalized, lower-case text, in order, by UTF-16 code unit.</summary>
+    /// <summary>Trigrams of the maximal kanji runs of a normalized, lower-case text, in order, by UTF-16 code unit.</summary>
     public static IReadOnlyList<string> Trigrams(string text)
     {
         var grams = new List<string>();
@@ -22,7 +23,7 @@ public static class Phrases
         for (var i = 1; i <= text.Length; i++)
         {
             if (i < text.Length && QueryPlan.ScriptOf(text[i]) == QueryPlan.ScriptOf(text[start])) continue;
-            if (QueryPlan.ScriptOf(text[start]) is 'C' or 'K')
+            if (QueryPlan.ScriptOf(text[start]) is 'C')
                 for (var at = start; at + Length <= i; at++) grams.Add(text.Substring(at, Length));
             start = i;
         }
