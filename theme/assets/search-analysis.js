@@ -263,7 +263,9 @@ var DxSearchAnalysis = (function () {
       return true;
     }
     function part(run, script, boost) {
-      var runTerms = analyze(run, options);
+      // A synonym is searched by its words, not its single kanji (QueryPlan.Prepare).
+      var analysed = analyze(run, options);
+      var runTerms = analysed.some(isWord) ? analysed.filter(isWord) : analysed;
       if (!admit(runTerms, boost)) return null;
       var words = runTerms.filter(isWord).filter(function (w, i, all) { return all.indexOf(w) === i; });
       return words.length === 0 ? null : { words: words, minMatch: minMatch(script, words.length) };

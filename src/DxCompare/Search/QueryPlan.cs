@@ -43,7 +43,10 @@ public sealed record QueryPlan(string Text, IReadOnlyList<(string Term, float Bo
         }
         QueryPart? Part(string run, char script, float boost)
         {
-            var runTerms = analyzer.Terms(run);
+            // A synonym is searched by its words, not its single kanji (高齢者 adds 高齢 and 齢者, not 者): beside
+            // its bigrams they add little score and, frequent as they are, much of the bytes a query fetches at scale.
+            var analysed = analyzer.Terms(run);
+            var runTerms = analysed.Any(IsWord) ? [.. analysed.Where(IsWord)] : analysed;
             if (!Admit(runTerms, boost)) return null;
             var words = runTerms.Where(IsWord).Distinct().ToList();
             return words.Count == 0 ? null : new QueryPart(words, MinMatch(script, words.Count));
