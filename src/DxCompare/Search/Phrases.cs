@@ -8,8 +8,8 @@ namespace DxCompare.Search;
 /// trigrams are looked up in the phrase field only, so a document holding the query's compound whole
 /// (個人情報) ranks above one holding its pieces apart (個人 … 情報). They add score, never a hit or a
 /// concept. Katakana runs are left out: their trigrams changed no judged result (katakana words already
-/// need most of their bigrams) and, frequent as オンライン or デジタル are, more than doubled the bytes of a
-/// query at N = 1,788 (docs/search.md). The browser computes the same trigrams (theme/assets/search-analysis.js).
+/// need most of their bigrams) and cost bytes (docs/search.md). The browser computes the same trigrams
+/// (theme/assets/search-analysis.js).
 /// </summary>
 public static class Phrases
 {
