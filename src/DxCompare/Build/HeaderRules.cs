@@ -40,6 +40,7 @@ public static class HeaderRules
     {
         [".csv"] = "text/csv; charset=utf-8",
         [".txt"] = "text/plain; charset=utf-8",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 
     private const string AdminFolder = "/admin/";
