@@ -53,7 +53,7 @@ public static class SearchCommand
 
     public static string ToJson(SearchResults results, SearchIndex index)
     {
-        var terms = results.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
+        var terms = results.Plan?.Terms ?? [];
         var figuresFirst = results.Plan?.AsksForFigure ?? false;
         var payload = new
         {
@@ -86,7 +86,7 @@ public static class SearchCommand
             Console.WriteLine(results.Message);
             return;
         }
-        var terms = results.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
+        var terms = results.Plan?.Terms ?? [];
         // The query is echoed as typed, but never a terminal escape sequence or a screenful of text.
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Printable.Shown(results.Query, 20))}[/]: {results.Total}件");
         foreach (var (hit, rank) in results.Hits.Select((h, i) => (h, i + 1)))
