@@ -35,7 +35,7 @@ public static class SyntheticCorpus
     {
         var random = new Random(request.Seed);
         Directory.CreateDirectory(Path.Combine(outputDirectory, ContentLoader.PlansFolder));
-        foreach (var file in new[] { ContentLoader.TopicsFile, ContentLoader.MetricsFile })
+        foreach (var file in new[] { ContentLoader.TopicsFile, ContentLoader.MetricsFile, Vocabulary.File })
             File.Copy(Path.Combine(sourceDirectory, file), Path.Combine(outputDirectory, file), overwrite: true);
         TempCopy(Path.Combine(sourceDirectory, ContentLoader.PagesFolder), Path.Combine(outputDirectory, ContentLoader.PagesFolder));
 
