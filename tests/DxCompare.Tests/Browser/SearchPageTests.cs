@@ -40,8 +40,9 @@ public class SearchPageTests(BrowserFixture browser)
         Assert.Contains("m=koto", await page.EvaluateAsync<string>("location.search"));
 
         await page.Locator("#search-results li a").First.FocusAsync();
+        var opened = page.WaitForURLAsync("**/koto/initiatives/7/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/koto/initiatives/7/");
+        await opened;
         Assert.Contains("効率的な職場環境の整備", await page.Locator("h1").InnerTextAsync());
         await page.CloseAsync();
     }
@@ -190,8 +191,10 @@ public class SearchPageTests(BrowserFixture browser)
         var page = await OpenAsync("/koto/");
         await page.FocusAsync("#site-search");
         await page.Keyboard.TypeAsync("生成AI");
+        // Listening before the key is pressed, and only until the document is parsed (the results are awaited below).
+        var opened = page.WaitForURLAsync("**/search/?q=*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/search/?q=*");
+        await opened;
         await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
         Assert.Equal("台東区 取組26 生成AIの活用促進", (await ResultTitlesAsync(page))[0]);
         await page.CloseAsync();
