@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace DxCompare.Model;
@@ -15,10 +14,10 @@ public sealed record Initiative
     public string? Id { get; init; }
 
     /// <summary>The number as the plan prints it: 3.1.1, (1)-②, or the number.</summary>
-    [JsonIgnore] public string Printed => Label ?? Number.ToString(CultureInfo.InvariantCulture);
+    [JsonIgnore] public string Printed => Numbering.Printed(Label, Number);
 
     /// <summary>The id unique within the plan, used in its URL: <see cref="Id"/>, or the number.</summary>
-    [JsonIgnore] public string Key => Id ?? Number.ToString(CultureInfo.InvariantCulture);
+    [JsonIgnore] public string Key => Numbering.Key(Id, Number);
 
     [RequiredField, Label("名称")]
     public string Title { get; init; } = "";

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace DxCompare.Model;
@@ -156,14 +155,14 @@ public sealed record Pillar
     [Label("番号の表記", Hint = "計画書の表記が番号と違うとき((1)、Ⅰ、重点方針1 など)。同じなら空欄")]
     public string? Label { get; init; }
 
-    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "計画内で一意のID(ページ内リンクに使う)。空欄なら番号")]
+    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = Numbering.IdHint)]
     public string? Id { get; init; }
 
     /// <summary>The number as the plan prints it.</summary>
-    [JsonIgnore] public string Printed => Label ?? Number.ToString(CultureInfo.InvariantCulture);
+    [JsonIgnore] public string Printed => Numbering.Printed(Label, Number);
 
     /// <summary>The id unique within the plan: <see cref="Id"/>, or the number.</summary>
-    [JsonIgnore] public string Key => Id ?? Number.ToString(CultureInfo.InvariantCulture);
+    [JsonIgnore] public string Key => Numbering.Key(Id, Number);
 
     [RequiredField, Label("名称")]
     public string Title { get; init; } = "";
@@ -195,14 +194,14 @@ public sealed record Policy
     [Label("番号の表記", Hint = "計画書の表記が番号と違うとき((1)、Ⅰ、重点方針1 など)。同じなら空欄")]
     public string? Label { get; init; }
 
-    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "計画内で一意のID(ページ内リンクに使う)。空欄なら番号")]
+    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = Numbering.IdHint)]
     public string? Id { get; init; }
 
     /// <summary>The number as the plan prints it.</summary>
-    [JsonIgnore] public string Printed => Label ?? Number.ToString(CultureInfo.InvariantCulture);
+    [JsonIgnore] public string Printed => Numbering.Printed(Label, Number);
 
     /// <summary>The id unique within the plan: <see cref="Id"/>, or the number.</summary>
-    [JsonIgnore] public string Key => Id ?? Number.ToString(CultureInfo.InvariantCulture);
+    [JsonIgnore] public string Key => Numbering.Key(Id, Number);
 
     [RequiredField, Label("名称")]
     public string Title { get; init; } = "";
