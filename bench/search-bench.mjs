@@ -1,11 +1,13 @@
 // Side-by-side search benchmark: DxCompare's static index against Pagefind on the same built site.
 // Runs both clients in Debian's chromium (playwright-core, no downloaded browser) behind a local
-// static server, and measures bytes fetched for a cold first query and for a next query, plus
-// recall@5, P@5, P@10 and nDCG@10 on the judged queries.
+// static server, and measures bytes fetched for a cold first query and for a next query, plus the
+// metrics `dxcompare bench quality` reports (Search/Evaluation.cs, same definitions): recall@5, nDCG@10
+// (gain 2 relevant, 1 partial), P@5, MRR and the zero-result rate over queries with judgements, the most
+// hits a should-find-nothing query returns, and P@10.
 //   node bench/search-bench.mjs --site output --judged tests/DxCompare.Tests/Search/judged-queries.yml
 //        [--templates DIR/templates.json] [--queries N] [--json results.json]
-// With --templates (a synthetic corpus from `dxcompare bench generate`), a result is relevant when the
-// real initiative it copies is relevant; metrics are then cut at what a top k can hold (docs/search.md,
+// With --templates (a synthetic corpus from `dxcompare bench generate`), a result is graded as the
+// real initiative it copies; metrics are then cut at what a top k can hold (docs/search.md,
 // "Search at scale").
 import fs from "node:fs";
 import http from "node:http";
@@ -26,28 +28,37 @@ const copies = new Map();
 if (templates) for (const t of Object.values(templates)) copies.set(t, (copies.get(t) ?? 0) + 1);
 const copiesOf = (template) => (templates ? copies.get(template) ?? 0 : 1);
 
-// The judged file has a fixed shape (query / relevant lines); no YAML library is needed for it.
+// The judged files have a fixed shape (query / relevant / partial / kind lines); no YAML library is needed.
 function parseJudged(text) {
   const out = [];
+  const list = (v) => v.split(",").map((s) => s.trim()).filter(Boolean);
   for (const line of text.split("\n")) {
     const q = line.match(/^\s*- query:\s*(.+)$/);
-    if (q) out.push({ query: q[1].trim().replace(/^"(.*)"$/, "$1"), relevant: [] });
+    if (q) out.push({ query: q[1].trim().replace(/^"(.*)"$/, "$1"), relevant: [], partial: [], kind: null });
+    if (!out.length) continue;
     const r = line.match(/^\s*relevant:\s*\[(.*)\]/);
-    if (r && out.length) out[out.length - 1].relevant = r[1].split(",").map((s) => s.trim()).filter(Boolean);
+    if (r) out[out.length - 1].relevant = list(r[1]);
+    const p = line.match(/^\s*partial:\s*\[(.*)\]/);
+    if (p) out[out.length - 1].partial = list(p[1]);
+    const k = line.match(/^\s*kind:\s*(\S+)/);
+    if (k) out[out.length - 1].kind = k[1];
   }
   return out;
 }
 
-const types = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".css": "text/css", ".wasm": "application/wasm" };
-fs.writeFileSync(path.join(site, "bench-dx.html"), `<!DOCTYPE html><html lang="ja"><body><script src="${fs.readdirSync(path.join(site, "assets")).filter((f) => f.startsWith("search."))
-  .map((f) => "/assets/" + f)[0]}"></script><script src="/bench-dx.js"></script></body></html>`);
+// Text is served as UTF-8 (search.js holds Japanese literals; without a charset chromium reads a classic script as windows-1252).
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm" };
+// The client's modules as the search page loads them (theme/layouts/SearchPage.razor), published with a hash in their names.
+const modules = ["search-analysis", "search-ranking", "search-index", "search", "search-page"]
+  .map((m) => "/assets/" + fs.readdirSync(path.join(site, "assets")).find((f) => f.startsWith(m + ".") && f.endsWith(".js")));
+fs.writeFileSync(path.join(site, "bench-dx.html"), `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body>${modules.map((m) => `<script src="${m}"></script>`).join("")}<script src="/bench-dx.js"></script></body></html>`);
 fs.writeFileSync(path.join(site, "bench-dx.js"), `
 const client = DxSearch.createClient("/search/index/", (u) => fetch(u).then((r) => r.arrayBuffer()));
-window.run = async (q) => { const r = await client.search(q); const docs = await client.documents(r.hits.slice(0, 10).map((h) => h.doc)); return docs.map((d) => d.url); };`);
-fs.writeFileSync(path.join(site, "bench-pf.html"), `<!DOCTYPE html><html lang="ja"><body><script type="module">
+window.run = async (q) => { const r = await client.search(q); const docs = await client.documents(r.hits.slice(0, 10).map((h) => h.doc)); return { urls: docs.map((d) => d.url), total: r.total }; };`);
+fs.writeFileSync(path.join(site, "bench-pf.html"), `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body><script type="module">
 const pagefind = await import("/pagefind/pagefind.js");
 await pagefind.options({ excerptLength: 30 });
-window.run = async (q) => { const s = await pagefind.search(q); const data = await Promise.all(s.results.slice(0, 10).map((r) => r.data())); return data.map((d) => d.url); };
+window.run = async (q) => { const s = await pagefind.search(q); const data = await Promise.all(s.results.slice(0, 10).map((r) => r.data())); return { urls: data.map((d) => d.url), total: s.results.length }; };
 window.ready = true;
 </script></body></html>`);
 
@@ -69,7 +80,7 @@ const browser = await chromium.launch({
 async function measure(name, pagePath, isSearchRequest) {
   let first = { raw: 0, gzip: 0, requests: 0 };
   let next = { raw: 0, gzip: 0, requests: 0 };
-  let recall = 0, ndcg = 0, precision5 = 0, precision10 = 0, coverage = 0;
+  let recall = 0, ndcg = 0, precision5 = 0, precision10 = 0, coverage = 0, mrr = 0, zero = 0, judgedCount = 0, nothingCount = 0, nothingMax = 0;
   const firstMs = [], nextMs = [], perQuery = [];
   for (let i = 0; i < queries.length; i++) {
     const context = await browser.newContext();
@@ -91,7 +102,7 @@ async function measure(name, pagePath, isSearchRequest) {
     const started = Date.now();
     await page.goto(base + pagePath);
     await page.waitForFunction("typeof window.run === 'function'", null, { timeout: 120_000 });
-    const urls = await page.evaluate((q) => window.run(q), queries[i].query);
+    const { urls, total } = await page.evaluate((q) => window.run(q), queries[i].query);
     firstMs.push(Date.now() - started);
     await settle();
     counter = next;
@@ -101,38 +112,52 @@ async function measure(name, pagePath, isSearchRequest) {
     await settle();
     await context.close();
     const keys = urls.map((u) => (u.match(/\/([a-z0-9-]+)\/initiatives\/(\d+)\//) ?? []).slice(1, 3).join("/"));
-    const relevantTemplates = new Set(queries[i].relevant);
-    // |R|: every initiative whose template is relevant (on real content, the judged list itself).
-    const relevantCount = [...relevantTemplates].reduce((sum, t) => sum + copiesOf(t), 0);
-    const isRelevant = keys.map((k) => relevantTemplates.has(templateOf(k)));
-    const found5 = isRelevant.slice(0, 5).filter(Boolean).length;
-    const found10 = isRelevant.slice(0, 10).filter(Boolean).length;
-    recall += relevantCount ? found5 / Math.min(5, relevantCount) : 0;
+    const q = queries[i];
+    perQuery.push({ query: q.query, kind: q.kind, total, top10: keys });
+    if (q.relevant.length === 0 && q.partial.length === 0) {
+      nothingCount++;
+      nothingMax = Math.max(nothingMax, total);
+      continue;
+    }
+    judgedCount++;
+    if (total === 0) zero++;
+    // A result's grade is its template's: 2 relevant, 1 partial, 0 otherwise.
+    const grade = (k) => (q.relevant.includes(templateOf(k)) ? 2 : q.partial.includes(templateOf(k)) ? 1 : 0);
+    const grades = keys.slice(0, 10).map(grade);
+    // |R| and the ideal gains: every initiative whose template is judged (on real content, the judged lists themselves).
+    const idealGains = [...q.relevant.flatMap((t) => Array(Math.min(10, copiesOf(t))).fill(2)), ...q.partial.flatMap((t) => Array(Math.min(10, copiesOf(t))).fill(1))].slice(0, 10);
+    const judgedCountQ = [...q.relevant, ...q.partial].reduce((sum, t) => sum + copiesOf(t), 0);
+    const found5 = grades.slice(0, 5).filter((g) => g > 0).length;
+    const found10 = grades.filter((g) => g > 0).length;
+    recall += judgedCountQ ? found5 / Math.min(5, judgedCountQ) : 0;
     precision5 += found5 / 5;
     precision10 += found10 / 10;
+    const firstHit = grades.findIndex((g) => g > 0);
+    mrr += firstHit < 0 ? 0 : 1 / (firstHit + 1);
     let dcg = 0, ideal = 0;
-    isRelevant.slice(0, 10).forEach((rel, r) => { if (rel) dcg += 1 / Math.log2(r + 2); });
-    for (let r = 0; r < Math.min(10, relevantCount); r++) ideal += 1 / Math.log2(r + 2);
+    grades.forEach((g, r) => { dcg += g / Math.log2(r + 2); });
+    idealGains.forEach((g, r) => { ideal += g / Math.log2(r + 2); });
     ndcg += ideal ? dcg / ideal : 0;
-    // Distinct relevant real initiatives among the top 10, out of as many as 10 results can show.
-    const distinct = new Set(keys.slice(0, 10).map(templateOf).filter((t) => relevantTemplates.has(t))).size;
-    coverage += distinct / Math.min(10, relevantTemplates.size);
-    perQuery.push({ query: queries[i].query, top10: keys, relevantInTop10: found10, distinctRelevantTemplates: distinct });
+    // Distinct judged real initiatives among the top 10, out of as many as 10 results can show.
+    const judgedTemplates = new Set([...q.relevant, ...q.partial]);
+    const distinct = new Set(keys.slice(0, 10).map(templateOf).filter((t) => judgedTemplates.has(t))).size;
+    coverage += distinct / Math.min(10, judgedTemplates.size);
+    Object.assign(perQuery[perQuery.length - 1], { relevantInTop10: found10, distinctRelevantTemplates: distinct });
   }
-  const n = queries.length;
+  const n = queries.length, j = Math.max(1, judgedCount);
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return {
     name,
     firstQueryKB: first.raw / n / 1024, firstQueryGzipKB: first.gzip / n / 1024, firstRequests: first.requests / n,
     nextQueryKB: next.raw / n / 1024, nextQueryGzipKB: next.gzip / n / 1024, nextRequests: next.requests / n,
     firstQueryMedianMs: median(firstMs), nextQueryMedianMs: median(nextMs),
-    recallAt5: recall / n, ndcgAt10: ndcg / n, precisionAt5: precision5 / n, precisionAt10: precision10 / n,
-    templateRecallAt10: coverage / n, perQuery,
+    recallAt5: recall / j, ndcgAt10: ndcg / j, precisionAt5: precision5 / j, mrr: mrr / j, zeroResultRate: zero / j,
+    precisionAt10: precision10 / j, templateRecallAt10: coverage / j, nothingQueries: nothingCount, nothingMaxHits: nothingMax, perQuery,
   };
 }
 
 const results = [];
-results.push(await measure("DxCompare", "/bench-dx.html", (p) => p.startsWith("/search/index/") || (p.startsWith("/assets/search.") && p.endsWith(".js"))));
+results.push(await measure("DxCompare", "/bench-dx.html", (p) => p.startsWith("/search/index/") || (p.startsWith("/assets/search") && p.endsWith(".js"))));
 if (fs.existsSync(path.join(site, "pagefind"))) results.push(await measure("Pagefind", "/bench-pf.html", (p) => p.startsWith("/pagefind/")));
 await browser.close();
 server.close();
@@ -140,10 +165,10 @@ for (const f of ["bench-dx.html", "bench-dx.js", "bench-pf.html"]) fs.rmSync(pat
 
 const fmt = (v) => (typeof v === "number" ? v.toFixed(v >= 10 ? 1 : 3) : v);
 console.log(`queries: ${queries.length}${templates ? `; synthetic corpus, ${Object.keys(templates).length} initiatives copying ${copies.size} real ones` : ""}`);
-console.log("| engine | first query KB (gzip) | requests | next query KB (gzip) | requests | median ms first / next | recall@5 | nDCG@10 | P@5 | P@10 |" + (templates ? " template recall@10 |" : ""));
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |" + (templates ? " --- |" : ""));
+console.log("| engine | first query KB (gzip) | requests | next query KB (gzip) | requests | median ms first / next | recall@5 | nDCG@10 | P@5 | MRR | zero-result rate | most hits, should find nothing | P@10 |" + (templates ? " template recall@10 |" : ""));
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |" + (templates ? " --- |" : ""));
 for (const r of results) {
-  console.log(`| ${r.name} | ${fmt(r.firstQueryKB)} (${fmt(r.firstQueryGzipKB)}) | ${fmt(r.firstRequests)} | ${fmt(r.nextQueryKB)} (${fmt(r.nextQueryGzipKB)}) | ${fmt(r.nextRequests)} | ${r.firstQueryMedianMs} / ${r.nextQueryMedianMs} | ${fmt(r.recallAt5)} | ${fmt(r.ndcgAt10)} | ${fmt(r.precisionAt5)} | ${fmt(r.precisionAt10)} |` + (templates ? ` ${fmt(r.templateRecallAt10)} |` : ""));
+  console.log(`| ${r.name} | ${fmt(r.firstQueryKB)} (${fmt(r.firstQueryGzipKB)}) | ${fmt(r.firstRequests)} | ${fmt(r.nextQueryKB)} (${fmt(r.nextQueryGzipKB)}) | ${fmt(r.nextRequests)} | ${r.firstQueryMedianMs} / ${r.nextQueryMedianMs} | ${fmt(r.recallAt5)} | ${fmt(r.ndcgAt10)} | ${fmt(r.precisionAt5)} | ${fmt(r.mrr)} | ${fmt(r.zeroResultRate)} | ${r.nothingQueries ? r.nothingMaxHits : "—"} | ${fmt(r.precisionAt10)} |` + (templates ? ` ${fmt(r.templateRecallAt10)} |` : ""));
 }
 if (results.length === 2) {
   const [dx, pf] = results;

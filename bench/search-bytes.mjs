@@ -11,8 +11,9 @@ import { createRequire } from "node:module";
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const site = path.resolve(args.site ?? "output");
 const dir = path.join(site, "search", "index") + "/";
-const script = path.join(site, "assets", fs.readdirSync(path.join(site, "assets")).find((f) => /^search\..*js$/.test(f)));
-const DxSearch = createRequire(import.meta.url)(script);
+// The client is the theme's (the site publishes the same files with a hash in their names); its bytes are the site's search*.js.
+const DxSearch = createRequire(import.meta.url)("../theme/assets/search.js");
+const scripts = fs.readdirSync(path.join(site, "assets")).filter((f) => /^search[.-].*js$/.test(f)).map((f) => path.join(site, "assets", f));
 const queries = fs.readFileSync(args.judged ?? "tests/DxCompare.Tests/Search/judged-queries.yml", "utf8").split("\n")
   .map((l) => l.match(/^\s*- query:\s*(.+)$/)).filter(Boolean).map((m) => m[1].trim().replace(/^"(.*)"$/, "$1"));
 
@@ -38,9 +39,10 @@ for (let i = 0; i < queries.length; i++) {
     phase = "next";
   }
 }
-const js = fs.readFileSync(script);
+const js = scripts.map((f) => fs.readFileSync(f));
 const kb = (bytes) => (bytes / queries.length / 1024).toFixed(1);
-console.log(`queries: ${queries.length}; search.js ${(js.length / 1024).toFixed(1)} KB (${(zlib.gzipSync(js).length / 1024).toFixed(1)} KB gzip), fetched once by a first query`);
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+console.log(`queries: ${queries.length}; the client (${js.length} files: search*.js) ${(sum(js.map((b) => b.length)) / 1024).toFixed(1)} KB (${(sum(js.map((b) => zlib.gzipSync(b).length)) / 1024).toFixed(1)} KB gzip), fetched once by a first query`);
 console.log("| query | file | KB per query | KB gzip per query | files per query |");
 console.log("| --- | --- | --- | --- | --- |");
 for (const [phase, kinds] of Object.entries(totals)) {

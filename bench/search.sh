@@ -8,7 +8,8 @@
 # Nothing is generated here. Environment:
 #   NO_BUILD=1        use the existing Release dll instead of running `dotnet build` first
 #   SITE=DIR          build the site into DIR and keep it (default: a temporary folder, removed at exit)
-#   JSON=FILE         also write the figures and per-query top 10s as JSON
+#   JSON=FILE         also write the figures and per-query top 10s as JSON (FILE.<set>.json, one per judged set)
+#   JUDGED="F …"      judged query sets to run (default: both, judged-queries.yml and everyday-queries.yml)
 # Needs: the .NET SDK, node with `npm ci` done (pagefind, playwright-core), Debian's chromium, GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +57,10 @@ calc() { awk "BEGIN {printf \"$1\", $2}"; }
 echo "| index build s | $dx_index + $dx_export = $(calc %.2f "$dx_index + $dx_export") (inside a $dx_wall s site build, peak RSS $dx_rss MB) | $pf_wall (peak RSS $pf_rss MB) | $(calc %.2f "($dx_index + $dx_export) / $pf_wall") |"
 echo "| index on disk | $((dx_bytes / 1024)) KB in $dx_files files (du $dx_size KB) | $((pf_bytes / 1024)) KB in $pf_files files (du $pf_size KB) | $(calc %.2f "$dx_bytes / $pf_bytes") |"
 
-echo "## Queries in chromium"
-node bench/search-bench.mjs --site "$out" --judged tests/DxCompare.Tests/Search/judged-queries.yml \
-  ${templates:+--templates "$templates"} ${queries:+--queries "$queries"} ${JSON:+--json "$JSON"}
+judged_sets=${JUDGED:-tests/DxCompare.Tests/Search/judged-queries.yml tests/DxCompare.Tests/Search/everyday-queries.yml}
+for set in $judged_sets; do
+  name=$(basename "$set" .yml)
+  echo "## Queries in chromium: $name"
+  node bench/search-bench.mjs --site "$out" --judged "$set" \
+    ${templates:+--templates "$templates"} ${queries:+--queries "$queries"} ${JSON:+--json "${JSON%.json}.$name.json"}
+done

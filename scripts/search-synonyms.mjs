@@ -3,8 +3,10 @@
 //   node scripts/search-synonyms.mjs [content-dir]
 // A group is kept when at least one of its words occurs in the content (an expansion to a word the
 // plans never use would only fetch empty postings) and it has another word a reader may type.
-// Each line: the words that occur in the content, a tab, the other words (triggers only).
-// Words never used for expansion (expandControl 2) and single characters are left out. The file is
+// Each line: the words that occur in the content, a tab, the other words (triggers only), and, when there
+// are any, a tab and the words that occur in the content but do not trigger the group (Sudachi's
+// expandControl 1: "not expanded from itself"). Words never used for expansion (expandControl 2) and
+// single characters are left out. The file is
 // committed, so a build needs neither npm nor the network; run this again after content changes a lot or the dictionary is updated (docs/search.md).
 import fs from "node:fs";
 import path from "node:path";
@@ -48,11 +50,17 @@ const usable = (w) => [...w].length >= 2 && !/[,\t\n]/.test(w);
 
 const lines = [];
 for (const group of dictionary) {
-  const words = [...new Set(group.items.filter((i) => i.expandControl !== 2).map((i) => normalize(i.midashi)).filter(usable))];
+  const items = group.items.filter((i) => i.expandControl !== 2).map((i) => ({ word: normalize(i.midashi), triggers: i.expandControl === 0 })).filter((i) => usable(i.word));
+  const words = [...new Set(items.map((i) => i.word))];
+  // expandControl 1: the word may be added by another word of its group but does not itself trigger the group.
+  const triggers = new Set(items.filter((i) => i.triggers).map((i) => i.word));
   const inContent = words.filter(occurs);
   if (inContent.length === 0 || words.length < 2) continue;
-  const others = words.filter((w) => !inContent.includes(w));
-  lines.push(`${inContent.join(",")}\t${others.join(",")}`);
+  const targets = inContent.filter((w) => triggers.has(w));
+  const quiet = inContent.filter((w) => !triggers.has(w));
+  const others = words.filter((w) => !inContent.includes(w) && triggers.has(w));
+  if (targets.length + others.length === 0) continue;
+  lines.push(`${targets.join(",")}\t${others.join(",")}${quiet.length ? `\t${quiet.join(",")}` : ""}`);
 }
 const out = path.join(root, "src", "DxCompare", "Search", "synonyms-sudachi.txt");
 fs.writeFileSync(out, `# sudachi-synonyms-dictionary ${version} (Apache-2.0), filtered to ${path.relative(root, contentDir)}/ by scripts/search-synonyms.mjs\n${lines.join("\n")}\n`);

@@ -11,5 +11,6 @@ var root = new RootCommand("DxCompare: compare Japanese municipalities' DX plans
     SearchCommand.Create(),
     BenchCommand.Create(),
     NewCommand.Create(),
+    SheetCommand.Create(),
 };
 return root.Parse(args).Invoke();

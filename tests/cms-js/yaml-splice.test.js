@@ -118,15 +118,22 @@ test("random edits of the real plans read back as edited and touch few lines", (
       const keys = Object.keys(target);
       const key = keys[random(keys.length)];
       const action = random(3);
-      if (Array.isArray(target) && action === 0 && target.length > 1) target.splice(random(target.length), 1);
-      else if (Array.isArray(target) && action === 1) target.splice(random(target.length + 1), 0, JSON.parse(JSON.stringify(target[0])));
+      // A removed or copied list item changes its own lines (a whole pillar of taito.yml is about 900); anything else a few.
+      let budget = 20;
+      const linesOf = (item) => splice.write("", { item: item }).split("\n").length;
+      if (Array.isArray(target) && action === 0 && target.length > 1) budget += linesOf(target.splice(random(target.length), 1)[0]);
+      else if (Array.isArray(target) && action === 1) {
+        const copy = JSON.parse(JSON.stringify(target[0]));
+        target.splice(random(target.length + 1), 0, copy);
+        budget += linesOf(copy);
+      }
       else if (typeof target[key] === "string") target[key] = action === 2 ? "" : target[key] + "・追記";
       else if (typeof target[key] === "number") target[key] = target[key] + 1;
       else if (!Array.isArray(target)) target.added_note = "追加の注記";
       const out = splice.write(raw, data);
       assert.ok(splice.equal(splice.read(out), data), `round ${round} of ${path.basename(file)} does not read back`);
       const { removed, added } = changedLines(raw, out);
-      assert.ok(removed.length + added.length < 400, `round ${round}: ${removed.length}/${added.length} lines changed`);
+      assert.ok(removed.length + added.length <= budget, `round ${round}: ${removed.length}/${added.length} lines changed, at most ${budget} expected`);
     }
   }
 });

@@ -18,7 +18,7 @@ const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8"));
     const docs = await client.documents(result.hits.slice(0, 10).map((h) => h.doc));
     out[q.query + (q.filters ? JSON.stringify(q.filters) : "")] = {
       total: result.total, message: result.message, urls: docs.map((d) => d.url), municipality: result.municipality ?? null,
-      snippets: docs.map((d) => DxSearch.snippet(DxSearch.snippetSource(d, result.asksForFigure), result.terms, 30, 120).map((p) => p.text).join("")),
+      snippets: docs.map((d) => DxSearch.snippet(DxSearch.snippetSource(d, result.asksForFigure), result.terms, 30, 120, result.anchors).map((p) => p.text).join("")),
       shown: docs.map((d) => `${d.municipality} ${d.label}${d.isNew ? " 新規" : ""} ${d.title}`),
     };
   }

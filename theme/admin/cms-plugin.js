@@ -76,7 +76,8 @@ import { YAML } from "./yaml/index.js";
   // ---- Indicator values: a grid of fiscal years × baseline/target/actual ----
 
   var TYPE_LABELS = MODEL.valueTypeLabels;
-  var CELL = new RegExp("^(-?\\d+(?:\\.\\d+)?)(" + MODEL.qualifiers.join("|") + ")?$");
+  // 約40 (a qualifier written before the number), 5.0未満 (after it), or 40 alone: words from content/vocabulary.yml.
+  var CELL = new RegExp("^(" + MODEL.prefixQualifiers.join("|") + ")?(-?\\d+(?:\\.\\d+)?)(" + MODEL.qualifiers.join("|") + ")?$");
 
   function parseCell(text) {
     var t = String(text || "").trim();
@@ -84,7 +85,7 @@ import { YAML } from "./yaml/index.js";
     var normalized = t.normalize("NFKC");
     var m = normalized.match(CELL);
     // The digits as typed are the published precision: "5.0" stays 5.0 in the file (yaml-splice.js).
-    if (m) return { value: String(Number(m[1])) === m[1] ? Number(m[1]) : m[1], qualifier: m[2] || null };
+    if (m) return { value: String(Number(m[2])) === m[2] ? Number(m[2]) : m[2], qualifier: m[1] || m[3] || null };
     if (MODEL.statusWords.indexOf(t) >= 0) return { status: t };
     return { error: t };
   }
@@ -93,7 +94,8 @@ import { YAML } from "./yaml/index.js";
     if (!v) return "";
     if (v.status) return v.status;
     if (v.value === null || v.value === undefined || v.value === "") return "";
-    return String(v.value) + (v.qualifier || "");
+    var prefix = v.qualifier && MODEL.prefixQualifiers.indexOf(v.qualifier) >= 0;
+    return (prefix ? v.qualifier : "") + String(v.value) + (!prefix && v.qualifier ? v.qualifier : "");
   }
 
   // The unit of the indicator whose values this widget edits: found by identity in the entry.
@@ -115,18 +117,30 @@ import { YAML } from "./yaml/index.js";
 
   // ---- The validator's rules at the field, on the current draft (theme/admin/validate.js) ----
 
-  var validator = window.DxValidate.create(MODEL, wareki);
+  var validator = window.DxValidate.create(MODEL.validation, window.DxWareki);
   var checked = { data: null, problems: [] };
 
   // The draft as it is now: Decap's getEntry() (the entry prop can be the entry as it was loaded).
-  function currentData(props) {
+  function currentEntry(props) {
     var entry = props.getEntry ? props.getEntry() : props.entry;
-    return entry && entry.get ? entry.get("data") : null;
+    return entry && entry.get ? entry : null;
   }
 
-  function planProblems(data) {
+  function currentData(props) {
+    var entry = currentEntry(props);
+    return entry ? entry.get("data") : null;
+  }
+
+  // An existing entry's file name is its slug (a new one takes the slug it is given).
+  function entryProblems(entry) {
+    var context = { fileSlug: entry.get("newRecord") ? null : entry.get("slug") };
+    return validator.validatePlan(toJS(entry.get("data")), context);
+  }
+
+  function planProblems(entry) {
+    var data = entry ? entry.get("data") : null;
     if (!data) return [];
-    if (checked.data !== data) checked = { data: data, problems: validator.validatePlan(toJS(data)) };
+    if (checked.data !== data) checked = { data: data, problems: entryProblems(entry) };
     return checked.problems;
   }
 
@@ -152,7 +166,7 @@ import { YAML } from "./yaml/index.js";
     var element = props.forID ? document.getElementById(props.forID) : null;
     if (!element || props.collection && props.collection.get("name") !== "plans") return [];
     var path = dataPath(element);
-    return planProblems(currentData(props)).filter(function (p) { return p.field.join("/") === path; });
+    return planProblems(currentEntry(props)).filter(function (p) { return p.field.join("/") === path; });
   }
 
   function fieldError(props, messages) {
@@ -201,9 +215,10 @@ import { YAML } from "./yaml/index.js";
       drafts[fy + ":" + type] = text;
       this.setState({ drafts: drafts });
       var parsed = parseCell(text);
+      // The cell edits the value shown in it (the latest edition's, the last of its year and type), in place.
       var list = this.list();
       var index = -1;
-      list.forEach(function (v, i) { if (index < 0 && Number(v.fy) === fy && v.type === type) index = i; });
+      list.forEach(function (v, i) { if (Number(v.fy) === fy && v.type === type) index = i; });
       var next = list.slice();
       if (!parsed) {
         if (index >= 0) next.splice(index, 1);
@@ -281,7 +296,7 @@ import { YAML } from "./yaml/index.js";
             return h("tr", { key: fy },
               h("th", { scope: "row" }, wareki(fy) + "(" + fy + ")"),
               MODEL.valueTypes.map(function (type) {
-                var current = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; })[0];
+                var current = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; }).pop();
                 var draft = self.state.drafts[fy + ":" + type];
                 var disabled = period.valid && type !== "baseline" && fy < period.start;
                 return h("td", { key: type, className: current && current.note ? "dx-has-note" : null },
@@ -391,7 +406,9 @@ import { YAML } from "./yaml/index.js";
       return h("main", { className: "wrap" },
         h("h1", null, text(m.name), " ", h("span", { className: "subtitle" }, text(plan.title))),
         h("dl", { className: "facts" },
-          h("dt", null, text(plan.vision_label) || "基本理念"), h("dd", { className: "vision" }, text(plan.vision)),
+          (plan.statements || []).map(function (st, i) {
+            return [h("dt", { key: "l" + i }, text(st.label)), h("dd", { key: "t" + i, className: i === 0 ? "vision" : null }, text(st.text))];
+          }),
           h("dt", null, "計画期間"), h("dd", null, period.start && period.end ? wareki(period.start) + "〜" + wareki(period.end) + "（" + period.start + "〜" + period.end + "年度）" : "未入力")),
         (plan.pillars || []).map(function (pillar, i) {
           return h("section", { className: "pillar", key: i },
@@ -455,7 +472,7 @@ import { YAML } from "./yaml/index.js";
     name: "preSave",
     handler: function (event) {
       if (event.entry.get("collection") !== "plans") return undefined;
-      var problems = validator.validatePlan(toJS(event.entry.get("data")));
+      var problems = entryProblems(event.entry);
       if (problems.length) throw new Error("保存できません: " + problems.map(function (p) { return p.message; }).join(" / "));
       return undefined;
     },

@@ -64,10 +64,10 @@ public static class HugoExport
             period = FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End),
             pillars = plan.Pillars.Select(pillar => new
             {
-                heading = $"{plan.Labels.Pillar}{pillar.Number} {pillar.Title}",
+                heading = $"{plan.Labels.Pillar}{pillar.Printed} {pillar.Title}",
                 indicators = pillar.Indicators.Concat(pillar.Policies.SelectMany(p => p.Indicators)).Select(Table),
                 initiatives = pillar.Initiatives.Concat(pillar.Policies.SelectMany(p => p.Initiatives))
-                    .Select(i => new { label = $"{plan.Labels.Initiative}{i.Number} {i.Title}", url = SiteUrls.Initiative(plan.Municipality.Slug, i.Number), isNew = i.IsNew }),
+                    .Select(i => new { label = $"{plan.Labels.Initiative}{i.Printed} {i.Title}", url = SiteUrls.Initiative(plan.Municipality.Slug, i.Key), isNew = i.IsNew }),
             }),
         }, plan.Summary ?? "");
 
@@ -75,9 +75,9 @@ public static class HugoExport
         {
             var i = entry.Initiative;
             var years = Enumerable.Range(entry.Plan.Period.Start, entry.Plan.Period.End - entry.Plan.Period.Start + 1).ToList();
-            Page($"{entry.Municipality.Slug}/initiatives/{i.Number}.md", new
+            Page($"{entry.Municipality.Slug}/initiatives/{i.Key}.md", new
             {
-                title = $"{i.Title}({entry.Municipality.Name} {entry.Plan.Labels.Initiative}{i.Number})",
+                title = $"{i.Title}({entry.Municipality.Name} {entry.Numbered})",
                 kind = "initiative",
                 url = entry.Url,
                 departments = string.Join("、", i.Departments),
@@ -86,11 +86,11 @@ public static class HugoExport
                 schedule = i.Indicators.Where(x => x.Kind == IndicatorKind.事業計画).Select(row => new
                 {
                     name = row.Name,
-                    cells = years.Select(fy => row.Values.FirstOrDefault(v => v.Fy == fy && v.Type == ValueKind.Target) is { } v ? Indicators.Format(v, row) : ""),
+                    cells = years.Select(fy => row.CurrentValues.FirstOrDefault(v => v.Fy == fy && v.Type == ValueKind.Target) is { } v ? Indicators.Format(v, row) : ""),
                 }),
                 current = i.CurrentState,
                 target = i.TargetState,
-                related = related[entry].Select(r => new { label = $"{r.Entry.Municipality.Name} {r.Entry.Plan.Labels.Initiative}{r.Entry.Initiative.Number} {r.Entry.Initiative.Title}", url = r.Entry.Url }),
+                related = related[entry].Select(r => new { label = $"{r.Entry.Municipality.Name} {r.Entry.Numbered} {r.Entry.Initiative.Title}", url = r.Entry.Url }),
             }, i.Content ?? "");
         }
 
@@ -103,7 +103,7 @@ public static class HugoExport
             {
                 name = p.Municipality.Name,
                 initiatives = content.InitiativesByTopic[topic.Id].Where(e => e.Municipality.Code == p.Municipality.Code)
-                    .Select(e => new { label = $"{p.Labels.Initiative}{e.Initiative.Number} {e.Initiative.Title}", url = e.Url }),
+                    .Select(e => new { label = $"{e.Numbered} {e.Initiative.Title}", url = e.Url }),
             }),
         });
 
@@ -132,7 +132,7 @@ public static class HugoExport
     private static object Table(Indicator indicator) => new
     {
         name = Indicators.DisplayName(indicator),
-        rows = indicator.Values.Select(v => v.Fy).Distinct().Order().Select(fy => new
+        rows = indicator.CurrentValues.Select(v => v.Fy).Distinct().Order().Select(fy => new
         {
             year = FiscalYear.Label(fy),
             cells = Enum.GetValues<ValueKind>()

@@ -35,7 +35,7 @@ public static class SyntheticCorpus
     {
         var random = new Random(request.Seed);
         Directory.CreateDirectory(Path.Combine(outputDirectory, ContentLoader.PlansFolder));
-        foreach (var file in new[] { ContentLoader.TopicsFile, ContentLoader.MetricsFile })
+        foreach (var file in new[] { ContentLoader.TopicsFile, ContentLoader.MetricsFile, Vocabulary.File })
             File.Copy(Path.Combine(sourceDirectory, file), Path.Combine(outputDirectory, file), overwrite: true);
         TempCopy(Path.Combine(sourceDirectory, ContentLoader.PagesFolder), Path.Combine(outputDirectory, ContentLoader.PagesFolder));
 
@@ -99,8 +99,7 @@ public static class SyntheticCorpus
             {
                 Municipality = new Municipality { Code = code, Name = name, Prefecture = Prefectures.OfCode(code)!, Slug = slug },
                 Title = $"{name}DX推進計画",
-                VisionLabel = withPolicies ? "基本理念" : "目指す姿",
-                Vision = source.Plans[random.Next(source.Plans.Count)].Vision.Replace("台東", name).Replace("KOTO", name),
+                Statements = [new Statement { Label = withPolicies ? "基本理念" : "目指す姿", Text = source.Plans[random.Next(source.Plans.Count)].Vision.Replace("台東", name).Replace("KOTO", name) }],
                 Period = new FiscalPeriod { Start = start, End = end },
                 Published = $"{start}-03",
                 Sources = [new SourceDocument { Title = $"{name}DX推進計画", Publisher = name, Note = "ベンチマーク用の合成データ(実在の計画ではありません)" }],
@@ -122,7 +121,7 @@ public static class SyntheticCorpus
         TargetStateFy = template.TargetStateFy is null ? null : end,
         Indicators = [.. template.Indicators.Select(i => Move(i, start - templateStart, start - 1, end))],
         Activities = [.. template.Activities
-            .Select(a => a with { Fy = Math.Clamp(a.Fy + start - templateStart, start, end), Until = a.Until is null ? null : end })
+            .Select(a => a with { Fy = Math.Clamp(a.Fy + start - templateStart, start, end), Until = a.Until is null ? null : end, Source = null })
             .DistinctBy(a => (a.Fy, a.Type))],
     };
 
@@ -131,7 +130,7 @@ public static class SyntheticCorpus
     {
         Page = null,
         Values = [.. indicator.Values
-            .Select(v => v with { Fy = v.Type == ValueKind.Baseline ? Math.Min(v.Fy + offset, baselineYear) : Math.Min(v.Fy + offset, end) })
+            .Select(v => v with { Fy = v.Type == ValueKind.Baseline ? Math.Min(v.Fy + offset, baselineYear) : Math.Min(v.Fy + offset, end), Source = null, Evaluation = null, OutsidePeriod = false })
             .DistinctBy(v => (v.Fy, v.Type))],
     };
 

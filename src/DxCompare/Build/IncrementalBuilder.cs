@@ -129,7 +129,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         if (!loaded.Succeeded) return new RebuildResult(loaded.Diagnostics, 0, 0, previous.Routes.Count, clock.Elapsed, false);
         phases.Mark($"load ({_cache.LastParsed} parsed)");
         var changedPlans = changed.Where(s => s.Kind == PageSourceKind.Plan).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        var preview = previous.Generation.Preview(loaded.Content!, changedPlans);
+        var preview = previous.Generation.Preview(options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts(), changedPlans);
         phases.Mark("related");
         var routes = preview.Routes(previous.Downloads);
         var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(previous.Generation), RelatedByUrl(preview))]);

@@ -15,6 +15,9 @@ public sealed record BuildOptions(string ContentDirectory, string ThemeDirectory
     public int Workers { get; init; } = Environment.ProcessorCount;
     public string DecapDist { get; init; } = AdminSite.DefaultDecapDist;
     public CmsOptions Cms { get; init; } = new();
+
+    /// <summary>`serve` shows plans marked draft (作成中); the public build leaves them out.</summary>
+    public bool IncludeDrafts { get; init; }
 }
 
 public sealed record BuildReport(IReadOnlyList<Diagnostic> Diagnostics, int PagesWritten, long BytesWritten, TimeSpan Elapsed)
@@ -99,7 +102,7 @@ public static class SiteBuilder
                     await renderer.RenderAsync(route, writer);
                     await writer.FlushAsync(token);
                     var html = page.GetBuffer().AsSpan(0, (int)page.Length);
-                    WriteFile(Path.Combine(root, route.OutputFile), html);
+                    WriteFile(StagedOutput.Inside(root, route.OutputFile), html);
                     Interlocked.Add(ref bytes, html.Length);
                     progress.Advance();
                 }

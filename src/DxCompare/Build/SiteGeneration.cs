@@ -59,7 +59,7 @@ public sealed class SiteGeneration : IDisposable
         diagnostics = loaded.Diagnostics;
         if (!loaded.Succeeded) return null;
         phases.Mark("load");
-        return Create(options, loaded.Content!, phases);
+        return Create(options, options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts(), phases);
     }
 
     /// <summary>Steps 2 and 3: indexes the content and computes every related list.</summary>
@@ -98,7 +98,7 @@ public sealed class SiteGeneration : IDisposable
     }
 
     /// <summary>The assets every layout links to; without them pages would point at files that do not exist.</summary>
-    public static readonly IReadOnlyList<string> RequiredAssets = ["site.css", "site.js", "search.js"];
+    public static readonly IReadOnlyList<string> RequiredAssets = ["site.css", "js-flag.js", "site.js", "search.js"];
 
     private static IReadOnlyList<Diagnostic> CheckTheme(string themeDirectory)
     {
@@ -160,7 +160,7 @@ public sealed class SiteGeneration : IDisposable
     public bool WriteSiteFiles(string root, IReadOnlyList<PageRoute> routes)
     {
         Site.Assets.CopyTo(AssetsDirectory, root);
-        var adminReady = AdminSite.Write(root, Options.ThemeDirectory, Options.DecapDist, Options.Cms with { SiteUrl = Options.BaseUrl }, Site.Assets["site.css"]);
+        var adminReady = AdminSite.Write(root, Options.ThemeDirectory, Options.DecapDist, Options.Cms with { SiteUrl = Options.BaseUrl }, Site.Assets["site.css"], Site.Content);
         SiteBuilder.WriteText(Path.Combine(root, "sitemap.xml"), SiteBuilder.Sitemap(Site, routes));
         SiteBuilder.WriteText(Path.Combine(root, "robots.txt"), $"User-agent: *\nAllow: /\nDisallow: {SiteUrls.Admin}\nSitemap: {Site.Absolute(SiteUrls.Sitemap)}\n");
         SiteBuilder.WriteText(Path.Combine(root, HeaderRules.FileName), HeaderRules.Render(HeaderRules.For(root, Options.Cms.LocalBackendPort)));

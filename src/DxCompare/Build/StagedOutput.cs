@@ -28,6 +28,18 @@ public sealed class StagedOutput : IDisposable
 
     public string Staging { get; }
 
+    /// <summary>
+    /// The full path of <paramref name="relative"/> in <paramref name="root"/>, checked to lie inside it. Names from
+    /// content are validated before they become paths; this is the last line, so no name can write beside the site.
+    /// </summary>
+    public static string Inside(string root, string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (!Content.ContentPaths.IsWithin(Path.GetFullPath(root), full) || full == Path.GetFullPath(root))
+            throw new InvalidOperationException($"refusing to write '{relative}': it is not inside the output folder {root}.");
+        return full;
+    }
+
     /// <summary>Replaces the output with the staged site: two renames. The old site is deleted by the next build.</summary>
     public void Commit()
     {

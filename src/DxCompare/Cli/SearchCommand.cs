@@ -53,7 +53,7 @@ public static class SearchCommand
 
     public static string ToJson(SearchResults results, SearchIndex index)
     {
-        var terms = results.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
+        var terms = results.Plan?.Terms ?? [];
         var figuresFirst = results.Plan?.AsksForFigure ?? false;
         var payload = new
         {
@@ -86,12 +86,13 @@ public static class SearchCommand
             Console.WriteLine(results.Message);
             return;
         }
-        var terms = results.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(results.Query)}[/]: {results.Total}件");
+        var terms = results.Plan?.Terms ?? [];
+        // The query is echoed as typed, but never a terminal escape sequence or a screenful of text.
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(Printable.Shown(results.Query, 20))}[/]: {results.Total}件");
         foreach (var (hit, rank) in results.Hits.Select((h, i) => (h, i + 1)))
         {
             var entry = hit.Document.Entry;
-            AnsiConsole.MarkupLine($"{rank,2}. [bold]{Markup.Escape(entry.Municipality.Name)} {Markup.Escape(entry.Plan.Labels.Initiative)}{entry.Initiative.Number} {Markup.Escape(entry.Initiative.Title)}[/]  [dim]{entry.Url}  {SearchIndex.RankingScore(hit.Score):0.####}[/]");
+            AnsiConsole.MarkupLine($"{rank,2}. [bold]{Markup.Escape(entry.Municipality.Name)} {Markup.Escape(entry.Numbered)} {Markup.Escape(entry.Initiative.Title)}[/]  [dim]{entry.Url}  {SearchIndex.RankingScore(hit.Score):0.####}[/]");
             var snippet = Snippet.Of(hit.Document.SnippetSource(results.Plan!.AsksForFigure), terms);
             AnsiConsole.MarkupLine("    " + snippet.Render(Markup.Escape, s => $"[yellow bold]{Markup.Escape(s)}[/]"));
         }

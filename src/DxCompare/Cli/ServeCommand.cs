@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DxCompare.Build;
 using DxCompare.Server;
-using Microsoft.Extensions.Hosting;
 
 namespace DxCompare.Cli;
 
@@ -21,6 +20,7 @@ public static class ServeCommand
             var portNumber = parse.GetValue(port);
             var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, $"http://127.0.0.1:{portNumber}")
             {
+                IncludeDrafts = true,
                 Cms = new Cms.CmsOptions { LocalBackendPort = parse.GetValue(decapPort) },
             };
             return parse.GetValue(watch) ? await WatchAsync(options, portNumber, cancel) : await ServeOnceAsync(options, portNumber, cancel);
@@ -32,10 +32,8 @@ public static class ServeCommand
     {
         var report = await BuildCommand.RunAsync(options, cancel);
         if (!report.Succeeded && !Directory.Exists(options.OutputDirectory)) return 1;
-        var app = SiteServer.Create(Path.GetFullPath(options.OutputDirectory), port);
-        Console.WriteLine($"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ (Ctrl+C to stop)");
-        await app.RunAsync(cancel);
-        return 0;
+        var app = SiteServer.Create(Path.GetFullPath(options.OutputDirectory), port, localBackendPort: options.Cms.LocalBackendPort);
+        return await SiteServer.RunAsync(app, port, $"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ (Ctrl+C to stop)", cancel);
     }
 
     /// <summary>Content files (YAML and Markdown) and any theme asset; not the temporary files editors and tools write beside them.</summary>
@@ -54,7 +52,7 @@ public static class ServeCommand
         Console.WriteLine(first.Succeeded ? first.Summary() : "the content has problems; fix them and save to build");
         var live = new LiveReload(options.ThemeDirectory);
         if (!first.Succeeded) live.ShowErrors(first.Diagnostics);
-        var app = SiteServer.Create(builder.Output, port, live);
+        var app = SiteServer.Create(builder.Output, port, live, options.Cms.LocalBackendPort);
         using var watcher = new ContentWatcher([options.ContentDirectory, Path.Combine(options.ThemeDirectory, "assets")], async changed =>
         {
             var result = await builder.RebuildAsync(changed, cancel);
@@ -65,8 +63,7 @@ public static class ServeCommand
             // Not awaited: the next change must not wait for it (it supersedes it instead).
             _ = result.Settling?.ContinueWith(settled => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {settled.Result.Summary()}"), TaskContinuationOptions.OnlyOnRanToCompletion);
         }, IsSourceFile(options));
-        Console.WriteLine($"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ and watching {options.ContentDirectory}/ and {options.ThemeDirectory}/assets/ (Ctrl+C to stop)");
-        await app.RunAsync(cancel);
-        return 0;
+        return await SiteServer.RunAsync(app, port,
+            $"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ and watching {options.ContentDirectory}/ and {options.ThemeDirectory}/assets/ (Ctrl+C to stop)", cancel);
     }
 }

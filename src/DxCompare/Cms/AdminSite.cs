@@ -13,12 +13,12 @@ public static class AdminSite
     public const string DefaultDecapDist = "node_modules/decap-cms/dist";
 
     /// <summary>Writes admin/ into the staged output. Returns false (with an explanatory page) when Decap is not installed.</summary>
-    public static bool Write(string outputRoot, string themeDirectory, string decapDist, CmsOptions options, string siteCss)
+    public static bool Write(string outputRoot, string themeDirectory, string decapDist, CmsOptions options, string siteCss, ContentSet content)
     {
         var admin = Path.Combine(outputRoot, "admin");
         Directory.CreateDirectory(admin);
         File.WriteAllText(Path.Combine(admin, "config.yml"), DecapConfig.ToYaml(options));
-        File.WriteAllText(Path.Combine(admin, "dxcompare-model.js"), ModelScript(siteCss));
+        File.WriteAllText(Path.Combine(admin, "dxcompare-model.js"), ModelScript(siteCss, content));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(themeDirectory, "admin")))
             File.Copy(file, Path.Combine(admin, Path.GetFileName(file)), overwrite: true);
 
@@ -55,16 +55,18 @@ public static class AdminSite
     private static readonly JsonSerializerOptions ScriptJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     /// <summary>The vocabularies and numeric fields the plugin validates and normalizes with, from the model.</summary>
-    public static string ModelScript(string siteCss)
+    public static string ModelScript(string siteCss, ContentSet content)
     {
+        var vocabulary = content.Vocabulary;
         var numeric = AllTypes(typeof(Plan)).Concat(AllTypes(typeof(TopicList))).Concat(AllTypes(typeof(MetricList)))
             .SelectMany(ModelCatalog.FieldsOf)
             .Where(f => f.Shape is FieldShape.Integer or FieldShape.Number)
             .Select(f => f.Name).Distinct().Order(StringComparer.Ordinal);
         var model = new
         {
-            statusWords = Vocabulary.StatusWords,
-            qualifiers = Vocabulary.Qualifiers,
+            statusWords = vocabulary.StatusWords.Select(w => w.Word),
+            qualifiers = vocabulary.Qualifiers.Where(w => !Indicators.IsPrefix(w.Class)).Select(w => w.Word),
+            prefixQualifiers = vocabulary.Qualifiers.Where(w => Indicators.IsPrefix(w.Class)).Select(w => w.Word),
             valueTypes = ModelCatalog.EnumNames(typeof(ValueKind)),
             valueTypeLabels = Enum.GetValues<ValueKind>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
             activityTypeLabels = Enum.GetValues<ActivityType>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
@@ -73,7 +75,7 @@ public static class AdminSite
             percent = Vocabulary.Percent,
             numericFields = numeric,
             cmsFormat = DecapConfig.LosslessFormat,
-            messages = ValidationMessages.Templates.ToDictionary(t => t.Key, t => new { en = t.Value.En, ja = t.Value.Ja }),
+            validation = ValidationModel(content),
             siteCss,
         };
         var json = JsonSerializer.Serialize(model, ScriptJson);
@@ -83,17 +85,33 @@ public static class AdminSite
 
     private static readonly JsonSerializerOptions IndentedJson = new(ScriptJson) { WriteIndented = true };
 
-    /// <summary>What theme/admin/validate.js needs from the model script, as JSON (tests/vectors/validation-model.json).</summary>
-    public static string ValidationModelJson()
+    /// <summary>
+    /// What theme/admin/validate.js needs to apply the plan rules in the browser: the messages, the limits and
+    /// patterns of <see cref="PlanRules"/>, and the vocabularies, topics and metrics of the content being edited.
+    /// </summary>
+    public static object ValidationModel(ContentSet content) => new
     {
-        var model = new
+        messages = ValidationMessages.Templates.ToDictionary(t => t.Key, t => new { en = t.Value.En, ja = t.Value.Ja }),
+        valueTypeLabels = Enum.GetValues<ValueKind>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
+        rules = new
         {
-            messages = ValidationMessages.Templates.ToDictionary(t => t.Key, t => new { en = t.Value.En, ja = t.Value.Ja }),
-            valueTypeLabels = Enum.GetValues<ValueKind>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
-            percent = Vocabulary.Percent,
-        };
-        return JsonSerializer.Serialize(model, IndentedJson) + "\n";
-    }
+            horizon = PlanRules.HorizonYears,
+            placeholder = PlanScaffold.Placeholder().ToString(),
+            percentClass = ModelCatalog.YamlName(nameof(UnitClass.Percent)),
+            classLists = new { unit = PlanRules.ClassList<UnitClass>(), qualifier = PlanRules.ClassList<QualifierClass>(), status = PlanRules.ClassList<StatusClass>() },
+        },
+        vocabulary = new
+        {
+            units = content.Vocabulary.Units.DistinctBy(w => w.Word).ToDictionary(w => w.Word, w => ModelCatalog.YamlName(w.Class.ToString())),
+            qualifiers = content.Vocabulary.Qualifiers.DistinctBy(w => w.Word).ToDictionary(w => w.Word, w => ModelCatalog.YamlName(w.Class.ToString())),
+            statusWords = content.Vocabulary.StatusWords.DistinctBy(w => w.Word).ToDictionary(w => w.Word, w => ModelCatalog.YamlName(w.Class.ToString())),
+        },
+        topics = content.Topics.Select(t => t.Id),
+        metrics = content.Metrics.DistinctBy(m => m.Id).ToDictionary(m => m.Id, m => new { unit = m.Unit, variants = m.Variants.DistinctBy(v => v.Id).ToDictionary(v => v.Id, v => v.Unit) }),
+    };
+
+    /// <summary><see cref="ValidationModel"/> as JSON: the copy tests/cms-js/validate.test.js reads (tests/vectors/validation-model.json).</summary>
+    public static string ValidationModelJson(ContentSet content) => JsonSerializer.Serialize(ValidationModel(content), IndentedJson) + "\n";
 
     private static IEnumerable<Type> AllTypes(Type root)
     {

@@ -84,6 +84,11 @@ public static class DecapConfig
                 ["name"] = "metrics", ["label"] = "比較指標", ["file"] = "content/" + ContentLoader.MetricsFile, ["format"] = LosslessFormat,
                 ["fields"] = Fields(typeof(MetricList)),
             },
+            new Dictionary<string, object?>
+            {
+                ["name"] = "vocabulary", ["label"] = "状態の語・修飾語・単位", ["file"] = "content/" + Vocabulary.File, ["format"] = LosslessFormat,
+                ["fields"] = Fields(typeof(VocabularyList)),
+            },
         },
     };
 
@@ -141,9 +146,13 @@ public static class DecapConfig
             case FieldShape.Text when field.References is { Kind: ReferenceKind.Metric }:
                 Relation(config, "metrics", multiple: false);
                 break;
-            case FieldShape.Text when field.OneOf is { } oneOf:
-                config["widget"] = "select";
-                config["options"] = oneOf.Values.ToList();
+            case FieldShape.Text when field.VocabularyWord is { } vocabulary:
+                config["widget"] = "relation";
+                config["collection"] = TaxonomyCollection;
+                config["file"] = "vocabulary";
+                config["value_field"] = $"{vocabulary.List}.*.word";
+                config["search_fields"] = new[] { $"{vocabulary.List}.*.word" };
+                config["display_fields"] = new[] { $"{vocabulary.List}.*.word" };
                 break;
             case FieldShape.Text:
                 config["widget"] = field.Markdown ? "markdown" : field.Multiline ? "text" : "string";

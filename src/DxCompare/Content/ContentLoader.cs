@@ -30,22 +30,36 @@ public static class ContentLoader
             return new LoadResult(null, diagnostics.Sorted(), map);
         }
 
+        // References into a taxonomy file with a problem are not checked: its own message names the cause.
+        var before = diagnostics.Items.Count;
         var topics = LoadList<TopicList>(root, TopicsFile, diagnostics, map)?.Topics ?? [];
-        var metrics = LoadList<MetricList>(root, MetricsFile, diagnostics, map)?.Metrics ?? [];
         UniqueIds(topics, t => t.Id, "topic", diagnostics, map);
+        var topicsKnown = diagnostics.Items.Count == before;
+        before = diagnostics.Items.Count;
+        var metrics = LoadList<MetricList>(root, MetricsFile, diagnostics, map)?.Metrics ?? [];
         UniqueIds(metrics, m => m.Id, "metric", diagnostics, map);
+        var metricsKnown = diagnostics.Items.Count == before;
+        var vocabulary = LoadList<VocabularyList>(root, Vocabulary.File, diagnostics, map) ?? new VocabularyList();
+        UniqueIds(vocabulary.StatusWords, w => w.Word, "status word", diagnostics, map, field: "word");
+        UniqueIds(vocabulary.Qualifiers, w => w.Word, "qualifier", diagnostics, map, field: "word");
+        UniqueIds(vocabulary.Units, w => w.Word, "unit", diagnostics, map, field: "word");
 
         var rules = new PlanRules(map, diagnostics,
-            topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal),
-            metrics.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+            topicsKnown ? topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal) : null,
+            metricsKnown ? metrics.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) : null, vocabulary);
         foreach (var metric in metrics)
         {
             foreach (var topic in metric.Topics.Where(t => !rules.HasTopic(t)))
                 diagnostics.Add(map.Of(metric, "topics"), $"unknown topic id '{topic}' on metric '{metric.Id}'.{YamlBinder.SuggestionFor(topic, topics.Select(t => t.Id))} Use an id from content/topics.yml.");
         }
-        cache?.StartLoad(Stamp(Path.Combine(root, TopicsFile)) + "|" + Stamp(Path.Combine(root, MetricsFile)));
+        cache?.StartLoad(Stamp(Path.Combine(root, TopicsFile)) + "|" + Stamp(Path.Combine(root, MetricsFile)) + "|" + Stamp(Path.Combine(root, Vocabulary.File)));
         var plans = new List<Plan>();
-        foreach (var path in ContentFiles(root, PlansFolder, "*.yml"))
+        before = diagnostics.Items.Count;
+        var planFiles = ContentFiles(root, PlansFolder, "*.yml", diagnostics);
+        if (planFiles.Count == 0 && diagnostics.Items.Count == before)
+            diagnostics.Add(SourceLocation.StartOf(DisplayPath(Path.Combine(root, PlansFolder))),
+                $"there is no plan yet: the site needs at least one file plans/{{slug}}.yml. Create one with `dotnet run --project src/DxCompare -- new plan --code 131032 --name 港区 --slug minato`.");
+        foreach (var path in planFiles)
         {
             var stamp = Stamp(path);
             if (cache?.Reuse(path, stamp) is { } unchanged)
@@ -64,10 +78,13 @@ public static class ContentLoader
         UniqueIds(plans, p => p.Municipality.Code, "全国地方公共団体コード", diagnostics, map, p => p.Municipality, "code");
         UniqueIds(plans, p => p.Municipality.Slug, "slug", diagnostics, map, p => p.Municipality, "slug");
 
-        var pages = ContentFiles(root, PagesFolder, "*.md").Select(p => LoadPage(p, diagnostics, map)).OfType<ProseDocument>().ToList();
+        var pages = ContentFiles(root, PagesFolder, "*.md", diagnostics).Select(p => LoadPage(p, diagnostics, map)).OfType<ProseDocument>().ToList();
+        RouteNames.Check(plans, pages, diagnostics, map);
 
-        var content = new ContentSet(plans, topics, metrics, pages);
-        return new LoadResult(diagnostics.HasErrors ? null : content, diagnostics.Sorted(), map);
+        rules.CheckLinksToDrafts(plans, pages, root);
+        // Built only from valid content: its lookups assume unique ids (found by the fuzz test: a duplicated topic crashed validate).
+        var content = diagnostics.HasErrors ? null : new ContentSet(plans, topics, metrics, pages, vocabulary);
+        return new LoadResult(content, diagnostics.Sorted(), map);
     }
 
     private static string Stamp(string path)
@@ -82,19 +99,38 @@ public static class ContentLoader
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
-    private static IEnumerable<string> ContentFiles(string root, string folder, string pattern)
+    /// <summary>The files of plans/ or pages/ (optional folders) that are safe to read: inside content/ and within the limits.</summary>
+    private static IReadOnlyList<string> ContentFiles(string root, string folder, string pattern, DiagnosticBag diagnostics)
     {
         var directory = Path.Combine(root, folder);
-        return Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, pattern).Order(StringComparer.Ordinal)
-            : [];
+        var display = DisplayPath(directory);
+        if (File.Exists(directory))
+        {
+            diagnostics.Add(SourceLocation.StartOf(display), $"{folder} is a file, but it must be a folder of {pattern} files. Move the file away and create the folder {folder}/.");
+            return [];
+        }
+        if (!Directory.Exists(directory) || !ContentPaths.Inside(root, directory, display, diagnostics)) return [];
+        var files = Directory.EnumerateFiles(directory, pattern).Take(ContentLimits.MaxFiles + 1).Order(StringComparer.Ordinal).ToList();
+        if (files.Count > ContentLimits.MaxFiles)
+        {
+            diagnostics.Add(SourceLocation.StartOf(display), $"{folder}/ holds more than {ContentLimits.MaxFiles:N0} {pattern} files; the site takes at most {ContentLimits.MaxFiles:N0}. Remove files that are not content.");
+            return [];
+        }
+        return [.. files.Where(file => ContentPaths.Inside(root, file, DisplayPath(file), diagnostics))];
     }
 
     private static T? LoadList<T>(string root, string name, DiagnosticBag diagnostics, SourceMap map) where T : class, new()
     {
         var path = Path.Combine(root, name);
-        if (File.Exists(path)) return Bind<T>(path, DisplayPath(path), diagnostics, map);
-        diagnostics.Add(SourceLocation.StartOf(DisplayPath(path)), $"{name} is missing. Every content folder needs {name}; copy it from the repository's content/ folder.");
+        var display = DisplayPath(path);
+        if (Directory.Exists(path))
+        {
+            diagnostics.Add(SourceLocation.StartOf(display), $"{name} is a folder, but it must be a file. Move the folder away and restore {name} from the repository's content/ folder.");
+            return null;
+        }
+        if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
+            return ContentPaths.Inside(root, path, display, diagnostics) ? Bind<T>(path, display, diagnostics, map) : null;
+        diagnostics.Add(SourceLocation.StartOf(display), $"{name} is missing. Every content folder needs {name}; copy it from the repository's content/ folder.");
         return null;
     }
 
@@ -103,8 +139,13 @@ public static class ContentLoader
         var text = YamlFile.ReadUtf8(path, display, diagnostics);
         if (text is null) return null;
         var node = YamlFile.Parse(text, display, diagnostics);
-        return node is null ? null : new YamlBinder(display, diagnostics, map).Bind<T>(node);
+        return node is null ? null : new YamlBinder(display, diagnostics, map) { Draft = IsDraft(node) }.Bind<T>(node);
     }
+
+    /// <summary>A plan marked 'draft: true' is checked for what it contains, not for what it still lacks.</summary>
+    private static bool IsDraft(YamlDotNet.RepresentationModel.YamlNode root) =>
+        root is YamlDotNet.RepresentationModel.YamlMappingNode mapping
+        && mapping.Children.Any(c => c.Key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "draft" } && c.Value is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "true" });
 
     private static ProseDocument? LoadPage(string path, DiagnosticBag diagnostics, SourceMap map)
     {
@@ -129,8 +170,17 @@ public static class ContentLoader
         var bodyStart = normalized.IndexOf('\n', end + 1);
         var front = new YamlBinder(display, diagnostics, map).Bind<PageFrontMatter>(node);
         if (front is null) return null;
-        return new ProseDocument(Path.GetFileNameWithoutExtension(path), front.Title, front.Description,
-            bodyStart < 0 ? "" : normalized[(bodyStart + 1)..], front.Order);
+        var body = bodyStart < 0 ? "" : normalized[(bodyStart + 1)..];
+        if (Printable.FirstUnprintable(body) is var bad and >= 0)
+        {
+            var line = normalized[..(bodyStart + 1 + bad)].Count(c => c == '\n') + 1;
+            var column = bodyStart + 1 + bad - normalized.LastIndexOf('\n', bodyStart + bad);
+            diagnostics.Add(new SourceLocation(display, line, column), YamlBinder.Unprintable(body, bad, "the page text"));
+            return null;
+        }
+        var page = new ProseDocument(Path.GetFileNameWithoutExtension(path), front.Title, front.Description, body, front.Order);
+        map.Record(page, SourceLocation.StartOf(display), new Dictionary<string, SourceLocation>());
+        return page;
     }
 
     private static void UniqueIds<T>(IEnumerable<T> items, Func<T, string> id, string what, DiagnosticBag diagnostics, SourceMap map,

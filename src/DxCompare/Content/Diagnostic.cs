@@ -25,14 +25,19 @@ public sealed class DiagnosticBag
 
     public void Add(SourceLocation at, string message) => _items.Add(new Diagnostic(at.File, at.Line, at.Column, message));
 
-    /// <summary>A message from <see cref="ValidationMessages"/>, in English and Japanese.</summary>
-    public void Add(SourceLocation at, string rule, IReadOnlyDictionary<string, object?> args)
+    /// <summary>
+    /// A message from <see cref="ValidationMessages"/>, in English and Japanese. <paramref name="args"/> names the
+    /// template's arguments: an anonymous object (<c>new { name, fy }</c>) or a dictionary.
+    /// </summary>
+    public void Add(SourceLocation at, string rule, object args)
     {
         var template = ValidationMessages.Templates[rule];
-        _items.Add(new Diagnostic(at.File, at.Line, at.Column, ValidationMessages.Format(template.En, args))
+        var named = args as IReadOnlyDictionary<string, object?>
+            ?? args.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(args), StringComparer.Ordinal);
+        _items.Add(new Diagnostic(at.File, at.Line, at.Column, ValidationMessages.Format(template.En, named))
         {
             Rule = rule,
-            Japanese = ValidationMessages.Format(template.Ja, args),
+            Japanese = ValidationMessages.Format(template.Ja, named),
         });
     }
 

@@ -18,10 +18,10 @@ public sealed record FieldSpec(PropertyInfo Property, string Name, FieldShape Sh
     public string Label { get; } = Property.GetCustomAttribute<LabelAttribute>()?.Label ?? Name;
     public string? Hint { get; } = Property.GetCustomAttribute<LabelAttribute>()?.Hint;
     public PatternAttribute? Pattern { get; } = Property.GetCustomAttribute<PatternAttribute>();
-    public OneOfAttribute? OneOf { get; } = Property.GetCustomAttribute<OneOfAttribute>();
     public BetweenAttribute? Range { get; } = Property.GetCustomAttribute<BetweenAttribute>();
     public FiscalYearAttribute? FiscalYear { get; } = Property.GetCustomAttribute<FiscalYearAttribute>();
     public ReferencesAttribute? References { get; } = Property.GetCustomAttribute<ReferencesAttribute>();
+    public VocabularyWordAttribute? VocabularyWord { get; } = Property.GetCustomAttribute<VocabularyWordAttribute>();
     public SummaryAttribute? Summary { get; } = Property.GetCustomAttribute<SummaryAttribute>();
     public bool Markdown { get; } = Property.IsDefined(typeof(MarkdownAttribute));
     public string? CmsWidget { get; } = Property.GetCustomAttribute<CmsWidgetAttribute>()?.Widget;
@@ -39,7 +39,7 @@ public static class ModelCatalog
 
     public static IReadOnlyList<FieldSpec> FieldsOf(Type recordType) => Cache.GetOrAdd(recordType, type =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite)
+            .Where(p => p.SetMethod?.IsPublic == true)
             .Select(p => Describe(p))]);
 
     private static FieldSpec Describe(PropertyInfo property)

@@ -8,8 +8,12 @@ public sealed record ScaffoldRequest(string Code, string Name, string Slug, IRea
 /// A commented skeleton plan that passes validation, for an editor who adds a municipality by hand.
 /// Placeholders are written in 【】 so they are easy to find and replace.
 /// </summary>
-public static class PlanScaffold
+public static partial class PlanScaffold
 {
+    /// <summary>The placeholders <see cref="Render"/> writes: 【目標1の名称】, 【担当課】 … Real text in 【】 (【税証明、戸籍証明書の請求】) does not match.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("【(?:[^】]*の名称|担当課|基本理念・目指す姿|[^】]*を計画書のとおりに記入|[^】]*の項目名)】")]
+    public static partial System.Text.RegularExpressions.Regex Placeholder();
+
     /// <summary>Problems with the request, worded like the validator's messages; empty when it can be written.</summary>
     public static IReadOnlyList<string> Check(ScaffoldRequest request, string contentDirectory)
     {
@@ -23,8 +27,7 @@ public static class PlanScaffold
         }
         else if ((request.Prefecture ?? Prefectures.OfCode(request.Code)) is null)
             problems.Add($"--code {request.Code} does not start with a prefecture number 01–47.");
-        if (!System.Text.RegularExpressions.Regex.IsMatch(request.Slug, Ids.Pattern))
-            problems.Add($"--slug '{request.Slug}' must be lowercase ASCII letters, digits and hyphens, e.g. minato.");
+        if (RouteNames.Refuse(request.Slug) is { } slugProblem) problems.Add($"--slug {slugProblem}");
         if (request.Levels.Count is not (2 or 3))
             problems.Add("--levels must name two or three levels, e.g. 目標,施策,取組 or 視点,取組.");
         if (request.End < request.Start)
@@ -81,8 +84,10 @@ public static class PlanScaffold
               slug: {r.Slug}
               website: ""
             title: {r.Name}DX推進計画
-            vision_label: 基本理念        # the plan's own word: 基本理念, 目指す姿 …
-            vision: 【基本理念・目指す姿】
+            draft: true                   # 作成中: checked, never published. Remove when the plan is complete.
+            statements:                   # in the plan's order: 基本理念, 目指す姿, Mission …
+              - label: 基本理念
+                text: 【基本理念・目指す姿】
             period:                       # Gregorian fiscal years: 令和8年度 = 2026
               start: {r.Start}
               end: {r.End}

@@ -14,14 +14,19 @@ public sealed class SourceMap
     {
         public SourceLocation Start { get; } = start;
         public Dictionary<string, SourceLocation> Fields { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Rejected { get; } = new(StringComparer.Ordinal);
     }
 
-    internal void Record(object model, SourceLocation start, IReadOnlyDictionary<string, SourceLocation> fields)
+    internal void Record(object model, SourceLocation start, IReadOnlyDictionary<string, SourceLocation> fields, IEnumerable<string>? rejected = null)
     {
         var entry = new Entry(start);
         foreach (var (name, at) in fields) entry.Fields[name] = at;
+        entry.Rejected.UnionWith(rejected ?? []);
         _entries.AddOrUpdate(model, entry);
     }
+
+    /// <summary>Whether the field was written but its value was rejected (with a message): rules that need it stay silent.</summary>
+    public bool Rejected(object model, string field) => _entries.TryGetValue(model, out var entry) && entry.Rejected.Contains(field);
 
     /// <summary>Whether the field was written in the file (even if its value was rejected).</summary>
     public bool Has(object model, string field) => _entries.TryGetValue(model, out var entry) && entry.Fields.ContainsKey(field);

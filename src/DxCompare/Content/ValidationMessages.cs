@@ -15,45 +15,147 @@ public static partial class ValidationMessages
 
     public static readonly IReadOnlyDictionary<string, Template> Templates = new Dictionary<string, Template>(StringComparer.Ordinal)
     {
+        // The plan's identity and period.
         ["check-digit"] = new(
             "'code' {code} has a wrong check digit: the 6th digit of a 全国地方公共団体コード starting {prefix} must be {digit} ({expected}). Check the code against the official list.",
             "全国地方公共団体コード {code} の検査数字(6桁目)が違います。{prefix} で始まるコードの6桁目は {digit} です({expected})。公式のコード一覧と照らし合わせてください。"),
+        ["slug-not-file-name"] = new(
+            "'slug' is '{slug}' but the file is named '{file}.yml'. Rename the file to '{slug}.yml' or change the slug, so each municipality has exactly one file.",
+            "URLスラッグ「{slug}」がファイル名 {file}.yml と違います。スラッグを {file} に戻すか、ファイル名を {slug}.yml に変えてください(自治体ごとにファイルは1つです)。"),
+        ["period-reversed"] = new(
+            "the plan period ends ({end}) before it starts ({start}). 'end' must be the last fiscal year, e.g. 令和10年度 → 2028.",
+            "計画期間の終了年度({end})が開始年度({start})より前です。終了年度には最後の年度を入れてください(例: 令和10年度 → 2028)。"),
+
+        // Structure and numbering.
+        ["policies-without-label"] = new(
+            "{pillar} has policies but 'labels.policy' is empty. Name the level as the plan does (e.g. 'policy: 施策') or move the initiatives up to the pillar.",
+            "{pillar}に施策の階層がありますが、階層の名称(施策の呼び方)が空です。計画書の呼び方(施策 など)を入れるか、取組を柱の直下に移してください。"),
+        ["pillar-without-initiatives"] = new(
+            "{pillar} has no initiatives. Add 'initiatives:' (or 'policies:' with initiatives) under it.",
+            "{pillar}に取組がありません。取組(または取組のある施策)を追加してください。"),
+        ["policy-without-initiatives"] = new(
+            "{policy} has no initiatives. Add 'initiatives:' under it.",
+            "{policy}に取組がありません。取組を追加してください。"),
         ["duplicate-number"] = new(
             "duplicate {label} number {number} (already used at line {line}). Number each {label} as the plan does; numbers must be unique within the plan.",
             "{label}の番号 {number} が重複しています。計画書のとおりに、計画内で重複しない番号を付けてください。"),
-        ["percent-range"] = new(
-            "{number}% is outside 0–100 for '{name}'. A percentage must be between 0 and 100; check the value or the unit.",
-            "{number}% は0〜100の範囲外です(「{name}」)。値か単位を確かめてください。"),
-        ["outside-period"] = new(
-            "'{field}' {fy} ({wareki}) is outside the plan period {start}–{end} ({period}). Use a fiscal year inside the period, or widen 'period'.",
-            "{wareki}({fy}年度)は計画期間({start}〜{end}年度)の外です。期間内の年度にするか、計画期間を広げてください。"),
-        ["baseline-after-period"] = new(
-            "the baseline of '{name}' is for {fy}, after the plan period ({start}–{end}). A baseline is the situation before or at the start of the plan.",
-            "「{name}」の基準値の年度 {fy} が計画期間({start}〜{end}年度)より後です。基準値は計画の開始時点までの状況です。"),
-        ["duplicate-value"] = new(
-            "'{name}' has two {type} values for {fy}. Keep one per fiscal year and type.",
-            "「{name}」に {fy}年度の{typeLabel}が2つあります。年度・種別ごとに1つにしてください。"),
-        ["value-and-status"] = new(
-            "a value of '{name}' for {fy} has both 'value' and 'status'. Keep one: the number, or the word the plan prints instead of a number.",
-            "「{name}」の {fy}年度の値に数値と状態の両方があります。どちらか一方にしてください。"),
-        ["no-value"] = new(
-            "a value of '{name}' for {fy} has neither 'value' nor 'status'. Give the number as 'value: 40' or a word such as 'status: 推進' (or 'status: —' when the plan shows none).",
-            "「{name}」の {fy}年度の値に数値も状態もありません。数値か状態(推進、— など)を入力してください。"),
-        ["no-unit"] = new(
-            "indicator '{name}' has numeric values but no 'unit'. Add e.g. 'unit: \"%\"', 'unit: 人' or 'unit: 回/月'.",
-            "指標「{name}」に数値がありますが単位がありません。%、人、回/月 などを入力してください。"),
-        ["until-before-fy"] = new(
-            "'until' ({until}) is before 'fy' ({fy}). 'until' is the last fiscal year the cell covers.",
-            "終了年度 {until} が年度 {fy} より前です。"),
+        ["duplicate-number-in"] = new(
+            "duplicate {label} number {number} in {parent} (already used at line {line}). Number each {label} as the plan does; numbers must be unique within their parent.",
+            "{parent}の中で{label}の番号 {number} が重複しています。計画書のとおりに、{parent}の中で重複しない番号を付けてください。"),
+        ["number-reused"] = new(
+            "{where} has the same id '{key}' as {earlier} (line {line}): its number is reused under another parent. Give each {label} an 'id' unique within the plan for its URL, e.g. 'id: {suggestion}'.",
+            "{where}のID「{key}」が{earlier}と同じです(番号が別の階層で繰り返されています)。ページのURLになるので、計画内で重複しないID(例: {suggestion})を付けてください。"),
+        ["duplicate-id"] = new(
+            "duplicate {label} id '{key}' (already used by {earlier} at line {line}). Each id must be unique within the plan.",
+            "{label}のID「{key}」は{earlier}ですでに使われています。IDは計画内で重複しないようにしてください。"),
+
+        // Initiatives.
         ["unknown-topic"] = new(
             "unknown topic id '{topic}' in {initiative}.{suggestion} Use an id from content/topics.yml or add the topic there.",
             "{initiative}のトピック「{topic}」は content/topics.yml にありません。一覧から選ぶか、トピックを追加してください。"),
+        ["outside-period"] = new(
+            "'{field}' {fy} ({wareki}) is outside the plan period {start}–{end} ({period}). Use a fiscal year inside the period, or widen 'period'.",
+            "{wareki}({fy}年度)は計画期間 {period} の外です。期間内の年度にするか、計画期間を広げてください。"),
+        ["until-before-fy"] = new(
+            "'until' ({until}) is before 'fy' ({fy}). 'until' is the last fiscal year the cell covers.",
+            "終了年度 {until} が年度 {fy} より前です。終了年度には、この欄が対象とする最後の年度を入れてください。"),
+
+        // Indicators and comparable metrics.
+        ["variant-without-metric"] = new(
+            "'metric_variant' is set on indicator '{name}' but 'metric' is not. Add 'metric:' with the shared metric's id, or remove 'metric_variant'.",
+            "指標「{name}」に比較指標の種類がありますが、比較指標がありません。比較指標を選ぶか、種類を外してください。"),
         ["unknown-metric"] = new(
             "unknown metric id '{metric}' on indicator '{name}'.{suggestion} Use an id from content/metrics.yml, add the metric there, or remove 'metric'.",
             "指標「{name}」の比較指標「{metric}」は content/metrics.yml にありません。一覧から選ぶか、比較指標を外してください。"),
+        ["unknown-variant"] = new(
+            "metric '{metric}' has no variant '{variant}'. Add it under 'variants' of '{metric}' in content/metrics.yml (id, label, unit), or remove 'metric_variant'.",
+            "比較指標「{metric}」に種類「{variant}」はありません。content/metrics.yml の「{metric}」に種類を追加するか、種類を外してください。"),
+        ["unknown-variant-of"] = new(
+            "metric '{metric}' has no variant '{variant}'. Use one of {variants}, or add it under 'variants' of '{metric}' in content/metrics.yml.",
+            "比較指標「{metric}」に種類「{variant}」はありません。{variants} のどれかにするか、content/metrics.yml に種類を追加してください。"),
         ["metric-unit"] = new(
-            "indicator '{name}' is in '{unit}' but metric '{metric}' is measured in '{metricUnit}'. Comparable indicators must share a unit: convert the values or remove 'metric'.",
-            "指標「{name}」の単位「{unit}」が比較指標「{metric}」の単位「{metricUnit}」と違います。値を換算するか、比較指標を外してください。"),
+            "indicator '{name}' is in '{unit}' but metric '{metric}' is measured in '{metricUnit}'. Comparable indicators must share a unit: name the variant it reports ('metric_variant:'; add one in content/metrics.yml if none is in '{unit}'), convert the values, or remove 'metric'.",
+            "指標「{name}」の単位「{unit}」が比較指標「{metric}」の単位「{metricUnit}」と違います。比較できるのは同じ単位どうしです。種類を選ぶか、値を換算するか、比較指標を外してください。"),
+        ["variant-unit"] = new(
+            "indicator '{name}' is in '{unit}' but variant '{variant}' of metric '{metric}' is measured in '{metricUnit}'. Choose the variant in '{unit}' or convert the values.",
+            "指標「{name}」の単位「{unit}」が比較指標「{metric}」の種類「{variant}」の単位「{metricUnit}」と違います。単位が「{unit}」の種類を選ぶか、値を換算してください。"),
+        ["decision-source-without-decision"] = new(
+            "'decision_source' is set on '{name}' but 'decision' is not. Write the decision as published (e.g. 'decision: 第2期計画で継続'), or remove 'decision_source'.",
+            "「{name}」に判断の出典がありますが、判断がありません。公表されたとおりの判断(例: 第2期計画で継続)を入れるか、出典を外してください。"),
+        ["no-unit"] = new(
+            "indicator '{name}' has numeric values but no 'unit'. Add e.g. 'unit: \"%\"', 'unit: 人' or 'unit: 回/月'.",
+            "指標「{name}」に数値がありますが単位がありません。%、人、回/月 などを入力してください。"),
+
+        // Words from content/vocabulary.yml.
+        ["unknown-unit"] = new(
+            "unknown unit '{word}'. Add it to content/vocabulary.yml under '{list}' as '- {word: {word}, class: …}' with the shared class it compares as, one of {classes}. Keep the word as the plan prints it.",
+            "単位「{word}」は content/vocabulary.yml の一覧(units)にありません。計画書の表記のまま、比較のための分類({classes})を選んで追加してください。"),
+        ["unknown-qualifier"] = new(
+            "unknown qualifier '{word}'. Add it to content/vocabulary.yml under '{list}' as '- {word: {word}, class: …}' with the shared class it compares as, one of {classes}. Keep the word as the plan prints it.",
+            "修飾語「{word}」は content/vocabulary.yml の一覧(qualifiers)にありません。計画書の表記のまま、比較のための分類({classes})を選んで追加してください。"),
+        ["unknown-status"] = new(
+            "unknown status word '{word}'. Add it to content/vocabulary.yml under '{list}' as '- {word: {word}, class: …}' with the shared class it compares as, one of {classes}. Keep the word as the plan prints it.",
+            "状態の語「{word}」は content/vocabulary.yml の一覧(status_words)にありません。計画書の表記のまま、比較のための分類({classes})を選んで追加してください。"),
+
+        // Values.
+        ["no-value"] = new(
+            "a value of '{name}' for {fy} has neither 'value' nor 'status'. Give the number as 'value: 40' or a word such as 'status: 推進' (or 'status: —' when the plan shows none).",
+            "「{name}」の {fy}年度の値に数値も状態もありません。数値か状態(推進、— など)を入力してください。"),
+        ["value-and-status"] = new(
+            "a value of '{name}' for {fy} has both 'value' and 'status'. Keep one: the number, or the word the plan prints instead of a number.",
+            "「{name}」の {fy}年度の値に数値と状態の両方があります。どちらか一方にしてください。"),
+        ["percent-range"] = new(
+            "{number}{unit} is outside 0–100 for '{name}'. A percentage must be between 0 and 100; check the value or the unit.",
+            "{number}{unit} は0〜100の範囲外です(「{name}」)。値か単位を確かめてください。"),
+        ["duplicate-value"] = new(
+            "'{name}' has two {type} values for {fy} from the same edition. Keep one per fiscal year, type and edition; a revised figure from a later report needs 'source:' naming that report.",
+            "「{name}」に {fy}年度の{typeLabel}が同じ版から2つあります。年度・種別・版ごとに1つにしてください(後の報告で改められた値には、その報告を出典の版として付けます)。"),
+        ["year-far-from-period"] = new(
+            "'fy' {fy} ({wareki}) of '{name}' is {distance} years from the plan period {start}–{end}; a plan's values lie within {horizon} years of it. Check the year (和暦 → 西暦: 令和N年度 = 2018 + N).",
+            "「{name}」の年度 {fy}({wareki})は計画期間({start}〜{end}年度)から{distance}年離れています。年度を確かめてください(令和N年度 = 2018 + N)。"),
+        ["outside-period-flag-inside"] = new(
+            "'outside_period' is set on '{name}' for {fy}, but {fy} ({wareki}) is inside the plan period {start}–{end}. Remove 'outside_period', or correct the year.",
+            "「{name}」の {fy}年度({wareki})は計画期間({start}〜{end}年度)の中ですが、「計画期間外の値」の印が付いています。印を外すか、年度を直してください。"),
+        ["baseline-after-period"] = new(
+            "the baseline of '{name}' is for {fy}, after the plan period ({start}–{end}). A baseline is the situation before or at the start of the plan.",
+            "「{name}」の基準値の年度 {fy} が計画期間({start}〜{end}年度)より後です。基準値は計画の開始時点までの状況です。"),
+        ["value-outside-period"] = new(
+            "'fy' {fy} ({wareki}) is outside the plan period {start}–{end} ({period}). Use a fiscal year inside the period, or widen 'period'; if the plan itself gives this value outside its period (a long-term target, a pre-plan actual), add 'outside_period: true'.",
+            "「{name}」の {wareki}({fy}年度)は計画期間 {period} の外です。期間内の年度にするか計画期間を広げてください。計画書自体が期間外の値(長期目標、計画前の実績など)を載せているときは、「計画期間外の値」の印を付けます。"),
+        ["value-until-before-fy"] = new(
+            "'until' ({until}) is before 'fy' ({fy}) on '{name}'. 'until' is the last fiscal year the value covers.",
+            "「{name}」の終了年度 {until} が年度 {fy} より前です。終了年度には、この値が対象とする最後の年度を入れてください。"),
+
+        // Editions (sources) and grades.
+        ["unknown-edition"] = new(
+            "'{field}' names edition '{id}', but the plan lists no such edition in 'sources'.{suggestion} Give each document under 'sources' an 'id' (e.g. 'id: progress-2026') and cite it here.",
+            "出典の版「{id}」は、この計画の出典(版)の一覧にありません。出典の各文書にID(例: progress-2026)を付けて、ここではそのIDを選んでください。"),
+        ["unknown-edition-of"] = new(
+            "'{field}' names edition '{id}', but the plan lists no such edition in 'sources'.{suggestion} Use one of {editions}, or add the document under 'sources' with that 'id'.",
+            "出典の版「{id}」は、この計画の出典(版)の一覧にありません。{editions} のどれかにするか、その文書を出典に追加してください。"),
+        ["edition-without-id"] = new(
+            "the plan lists {count} editions in 'sources', so each needs an 'id' that figures cite (e.g. 'id: progress-2026' for 「{title}」).",
+            "出典(版)が{count}つあるので、それぞれにIDが必要です(「{title}」に、例えば progress-2026)。値はこのIDで出典の版を示します。"),
+        ["duplicate-edition-id"] = new(
+            "duplicate edition id '{id}' (already used at line {line}). Each document under 'sources' needs its own id.",
+            "出典の版のID「{id}」が重複しています。文書ごとに別のIDを付けてください。"),
+        ["same-document"] = new(
+            "editions '{earlier}' (line {line}) and '{edition}' claim the same document ({identity}). List each document once; a later report or revision is a new edition with its own title or date.",
+            "出典の版「{earlier}」と「{edition}」が同じ文書({identity})です。文書は1回だけ載せてください。後の報告や改定は、別の題名か日付の新しい版です。"),
+        ["evaluation-without-legend"] = new(
+            "evaluation '{grade}' of '{name}' for {fy} cites {edition}, which has no 'evaluation_legend'. Add the legend as published to that edition (e.g. '- {grade: A, meaning: 目標を達成}'), or set 'source' to the edition that graded it.",
+            "「{name}」の {fy}年度の評価「{grade}」の出典 {edition} に評価の凡例がありません。その版に公表どおりの凡例(例: A = 目標を達成)を追加するか、評価した版を出典にしてください。"),
+        ["evaluation-not-in-legend"] = new(
+            "evaluation '{grade}' of '{name}' for {fy} is not in the legend of {edition} ({grades}). Use a grade from that legend, or add '{grade}' to its 'evaluation_legend' with its meaning.",
+            "「{name}」の {fy}年度の評価「{grade}」は {edition} の凡例({grades})にありません。凡例の評価にするか、凡例に「{grade}」とその意味を追加してください。"),
+
+        // Publishing.
+        ["placeholder"] = new(
+            "'{field}' still holds the placeholder '{placeholder}'. Replace it with the plan's own words, or mark the plan 'draft: true' while it is being entered (drafts are not published).",
+            "「{placeholder}」は仮の文字のままです。計画書の言葉に置き換えるか、入力中は計画を「作成中(下書き)」にしてください(作成中の計画は公開されません)。"),
+        ["draft-linked"] = new(
+            "the plan is marked 'draft: true', but {path} links to {url}; drafts are not published, so that link would break. Remove the link, or remove 'draft' once the plan is complete.",
+            "この計画は作成中(下書き)ですが、{path} が {url} にリンクしています。作成中の計画は公開されないため、リンクが切れます。リンクを外すか、計画が完成したら作成中の印を外してください。"),
     };
 
     /// <summary>The template filled with named arguments; unknown names stay as written.</summary>

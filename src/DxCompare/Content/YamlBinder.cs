@@ -12,6 +12,9 @@ namespace DxCompare.Content;
 /// </summary>
 public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, SourceMap sourceMap)
 {
+    /// <summary>The file is a draft plan: required fields may still be missing.</summary>
+    public bool Draft { get; init; }
+
     public T? Bind<T>(YamlNode root) where T : class, new() => BindObject(root, typeof(T), "document") as T;
 
     private SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
@@ -28,6 +31,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         var fields = ModelCatalog.FieldsOf(type);
         var instance = Activator.CreateInstance(type)!;
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var rejected = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
@@ -41,19 +45,20 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             seen[key] = At(valueNode);
             if (IsBlank(valueNode))
             {
-                if (field.Required) diagnostics.Add(At(valueNode), $"'{key}' ({field.Label}) is required but empty. {HowToFill(field)}");
+                if (field.Required && !Draft) diagnostics.Add(At(valueNode), $"'{key}' ({field.Label}) is required but empty. {HowToFill(field)}");
                 continue;
             }
             var value = BindField(valueNode, field);
             if (value is not null) field.Property.SetValue(instance, value);
+            else rejected.Add(key);
         }
 
-        foreach (var missing in fields.Where(f => f.Required && !seen.ContainsKey(f.Name)))
+        foreach (var missing in fields.Where(f => f.Required && !Draft && !seen.ContainsKey(f.Name)))
         {
             diagnostics.Add(At(node), $"missing required field '{missing.Name}' ({missing.Label}) in {what}. {HowToFill(missing)}");
         }
 
-        sourceMap.Record(instance, At(node), seen);
+        sourceMap.Record(instance, At(node), seen, rejected);
         return instance;
     }
 
@@ -70,6 +75,11 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         if (node is not YamlSequenceNode sequence)
         {
             diagnostics.Add(At(node), $"'{field.Name}' ({field.Label}) must be a list (items starting with '- '), found {Describe(node)}.");
+            return null;
+        }
+        if (sequence.Children.Count > ContentLimits.MaxListItems)
+        {
+            diagnostics.Add(At(node), $"'{field.Name}' ({field.Label}) has {sequence.Children.Count:N0} items; a list may have at most {ContentLimits.MaxListItems:N0}. Split the content, or check that the list was not repeated by mistake.");
             return null;
         }
         var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(field.ElementType))!;
@@ -91,6 +101,12 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         }
         var text = scalar.Value ?? "";
         var at = At(node);
+        // First, for every kind of value: such characters break pages and downloads, and string.Normalize throws on them.
+        if (Printable.FirstUnprintable(text) is var bad and >= 0)
+        {
+            diagnostics.Add(at, Unprintable(text, bad, $"'{field.Name}' ({field.Label})"));
+            return null;
+        }
         switch (shape)
         {
             case FieldShape.Text:
@@ -100,18 +116,18 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
                 diagnostics.Add(at, NotAnInteger(text, field));
                 return null;
             case FieldShape.Number:
-                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)) return number;
+                if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)) return CheckNumber(number, text, at, field);
                 diagnostics.Add(at, NotANumber(text, field));
                 return null;
             case FieldShape.Boolean:
                 if (text is "true" or "false") return text == "true";
-                diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be true or false, found '{text}'.");
+                diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be true or false, found '{Printable.Shown(text)}'.");
                 return null;
             case FieldShape.Enum:
                 var names = ModelCatalog.EnumNames(field.ElementType);
                 var index = names.ToList().IndexOf(text);
                 if (index >= 0) return Enum.GetValues(field.ElementType).GetValue(index);
-                diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be one of {string.Join(", ", names)}, found '{text}'.{Suggest(text, names)}");
+                diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be one of {string.Join(", ", names)}, found '{Printable.Shown(text)}'.{Suggest(text, names)}");
                 return null;
             default:
                 throw new InvalidOperationException($"unexpected shape {shape}");
@@ -120,17 +136,40 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
     private string? CheckText(string text, SourceLocation at, FieldSpec field)
     {
-        if (field.Pattern is { } pattern && !Regex.IsMatch(text, pattern.Regex))
+        if (field.Pattern is { } pattern && !pattern.Matches(text))
         {
-            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be {pattern.Expected}, found '{text}'.");
-            return null;
-        }
-        if (field.OneOf is { } oneOf && !oneOf.Values.Contains(text))
-        {
-            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be one of {string.Join(", ", oneOf.Values)}, found '{text}'.{Suggest(text, oneOf.Values)}");
+            var halfWidth = text.Normalize(System.Text.NormalizationForm.FormKC);
+            diagnostics.Add(at, halfWidth != text && pattern.Matches(halfWidth)
+                ? $"'{field.Name}' ({field.Label}) must be written in half-width characters, found '{Printable.Shown(text)}'. Write '{halfWidth}'."
+                : $"'{field.Name}' ({field.Label}) must be {pattern.Expected}, found '{Printable.Shown(text)}'.");
             return null;
         }
         return text;
+    }
+
+    /// <summary>A control character (from a PDF copy, a terminal, a binary file) that no page or download may carry.</summary>
+    internal static string Unprintable(string text, int index, string what)
+    {
+        var before = text[..index];
+        var context = before[(before.LastIndexOf('\n') + 1)..];
+        var where = context.Length > 0 ? $" after '{Printable.Shown(context[Math.Max(0, context.Length - 20)..])}'" : before.Length > 0 ? " at the start of a line" : " at the start";
+        var kind = char.IsControl(text[index]) ? "control character" : "character";
+        return $"{what} contains the invisible {kind} U+{Printable.CodePointAt(text, index):X4}{where}. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure.";
+    }
+
+    private decimal? CheckNumber(decimal number, string text, SourceLocation at, FieldSpec field)
+    {
+        if (Math.Abs(number) > ContentLimits.MaxNumber)
+        {
+            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) is {text}, more than the largest number a plan may hold ({ContentLimits.MaxNumber:N0}). Check the value; write large amounts in a larger unit (千円, 億円).");
+            return null;
+        }
+        if (number.Scale > ContentLimits.MaxDecimals)
+        {
+            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) has {number.Scale} digits after the decimal point, found {text}; at most {ContentLimits.MaxDecimals} are kept. Round it as the plan publishes it.");
+            return null;
+        }
+        return number;
     }
 
     private int? CheckRange(int value, SourceLocation at, FieldSpec field)
@@ -150,13 +189,16 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
     private static string NotAnInteger(string text, FieldSpec field)
     {
+        var halfWidth = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        if (halfWidth != text && int.TryParse(halfWidth, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var plain))
+            return $"'{field.Name}' ({field.Label}) must be written in half-width digits, found '{Printable.Shown(text)}'. Write {plain}.";
         if (field.FiscalYear is not null && FiscalYear.TryParseWareki(text, out var fy))
         {
             return $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year, found 和暦 '{text}'. Write {fy} ({text} → {fy}).";
         }
         return field.FiscalYear is not null
-            ? $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year such as 2026, found '{text}'."
-            : $"'{field.Name}' ({field.Label}) must be a whole number, found '{text}'.";
+            ? $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year such as 2026, found '{Printable.Shown(text)}'."
+            : $"'{field.Name}' ({field.Label}) must be a whole number, found '{Printable.Shown(text)}'.";
     }
 
     private static string NotANumber(string text, FieldSpec field)
@@ -167,12 +209,13 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         {
             var plain = digits.Value.Replace(",", "");
             var rest = normalized[digits.Value.Length..].Trim();
-            var unitAdvice = rest.Length > 0 ? $" and put the unit '{rest}' in 'unit'" : "";
-            return $"'{field.Name}' ({field.Label}) must be a plain number, found '{text}'. Write {plain}{unitAdvice}.";
+            var unitAdvice = rest.Length > 0 ? $" and put the unit '{Printable.Shown(rest)}' in 'unit'" : "";
+            return $"'{field.Name}' ({field.Label}) must be a plain number, found '{Printable.Shown(text)}'. Write {plain}{unitAdvice}.";
         }
-        return Vocabulary.StatusWords.Contains(text)
-            ? $"'{field.Name}' ({field.Label}) must be a number, found the status word '{text}'. Write it as 'status: {text}' instead."
-            : $"'{field.Name}' ({field.Label}) must be a number, found '{text}'.";
+        // A short word without digits is a status word printed instead of a number (推進, 制定, —).
+        return text.Length is > 0 and <= 12 && !text.Any(char.IsDigit) && !text.Any(char.IsWhiteSpace)
+            ? $"'{field.Name}' ({field.Label}) must be a number, found the status word '{Printable.Shown(text)}'. Write it as 'status: {text}' instead."
+            : $"'{field.Name}' ({field.Label}) must be a number, found '{Printable.Shown(text)}'.";
     }
 
     [GeneratedRegex(@"^-?[\d,]+(\.\d+)?")]
@@ -190,7 +233,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
     private static string UnknownField(string key, Type type, IReadOnlyList<FieldSpec> fields)
     {
         var names = fields.Select(f => f.Name).ToList();
-        return $"unknown field '{key}'.{Suggest(key, names)} Allowed here: {string.Join(", ", names)}.";
+        return $"unknown field '{Printable.Shown(key)}'.{Suggest(key, names)} Allowed here: {string.Join(", ", names)}.";
     }
 
     private static string Suggest(string text, IEnumerable<string> candidates)
@@ -228,7 +271,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
     private static string Describe(YamlNode node) => node switch
     {
-        YamlScalarNode s => $"the value '{s.Value}'",
+        YamlScalarNode s => $"the value '{Printable.Shown(s.Value ?? "")}'",
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
         _ => node.NodeType.ToString(),

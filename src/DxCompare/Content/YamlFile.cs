@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace DxCompare.Content;
@@ -12,7 +13,19 @@ public static class YamlFile
 
     public static string? ReadUtf8(string path, string displayPath, DiagnosticBag diagnostics)
     {
+        var at = SourceLocation.StartOf(displayPath);
+        var size = new FileInfo(path).Length;
+        if (size > ContentLimits.MaxFileBytes)
+        {
+            diagnostics.Add(at, $"the file is {size:N0} bytes; a content file may have at most {ContentLimits.MaxFileBytes:N0} bytes. Split it, or remove what does not belong to the plan.");
+            return null;
+        }
         var bytes = File.ReadAllBytes(path);
+        if (Utf16(bytes) is { } encoding)
+        {
+            diagnostics.Add(at, $"the file is {encoding}, not UTF-8. Save it as UTF-8 in your editor, or convert it with `iconv -f {encoding} -t UTF-8`.");
+            return null;
+        }
         if (Utf8.IsValid(bytes))
         {
             var text = StrictUtf8.GetString(bytes);
@@ -24,10 +37,28 @@ public static class YamlFile
         return null;
     }
 
+    /// <summary>UTF-16 or UTF-32 by their byte-order mark, or UTF-16 without one by its zero bytes (every other byte of ASCII text).</summary>
+    private static string? Utf16(byte[] bytes)
+    {
+        ReadOnlySpan<byte> start = bytes;
+        if (start.StartsWith((byte[])[0xFF, 0xFE, 0, 0]) || start.StartsWith((byte[])[0, 0, 0xFE, 0xFF])) return "UTF-32";
+        if (start.StartsWith((byte[])[0xFF, 0xFE])) return "UTF-16LE";
+        if (start.StartsWith((byte[])[0xFE, 0xFF])) return "UTF-16BE";
+        var head = start[..Math.Min(start.Length, 512)];
+        var zeros = head.Count((byte)0);
+        if (head.Length < 2 || zeros * 4 < head.Length) return null;
+        var evenZeros = 0;
+        for (var i = 0; i < head.Length; i += 2) if (head[i] == 0) evenZeros++;
+        return evenZeros * 2 > zeros ? "UTF-16BE" : "UTF-16LE";
+    }
+
     public static YamlNode? Parse(string text, string displayPath, DiagnosticBag diagnostics)
     {
         try
         {
+            // The events are checked first: YamlStream builds the tree recursively (deep nesting overflows
+            // the stack) and the binder walks every alias again (a few KB of aliases can be millions of values).
+            if (!WithinLimits(text, displayPath, diagnostics)) return null;
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -43,6 +74,69 @@ public static class YamlFile
             var reason = e.InnerException?.Message ?? e.Message;
             diagnostics.Add(at, $"this is not valid YAML: {Clean(reason)} Check indentation (spaces, not tabs), that every key ends with ': ', and quote text that starts with a special character (* & ! % @ ※).");
             return null;
+        }
+    }
+
+    /// <summary>One document, at most <see cref="ContentLimits.MaxDepth"/> levels and <see cref="ContentLimits.MaxNodes"/> values once aliases are expanded.</summary>
+    private static bool WithinLimits(string text, string displayPath, DiagnosticBag diagnostics)
+    {
+        var parser = new Parser(new StringReader(text));
+        var open = new Stack<(string? Anchor, long Start)>();
+        var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long nodes = 0;
+        var documents = 0;
+        var aliases = false;
+        var last = new SourceLocation(displayPath, 1, 1);
+        while (true)
+        {
+            try
+            {
+                if (!parser.MoveNext()) return true;
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner throws this instead of a YamlException for some broken input (an unclosed '['
+                // before the end of the text; aaubry/YamlDotNet#541 is the same class). Found by the fuzz test.
+                diagnostics.Add(last, "this is not valid YAML after this point: the file ends inside an open list '[' or mapping '{'. Close it with ']' or '}', or quote text that starts with [ or {.");
+                return false;
+            }
+            var current = parser.Current!;
+            last = new SourceLocation(displayPath, (int)current.End.Line, (int)current.End.Column);
+            var at = new SourceLocation(displayPath, (int)current.Start.Line, (int)current.Start.Column);
+            switch (current)
+            {
+                case DocumentStart when ++documents > 1:
+                    diagnostics.Add(at, "a second YAML document starts here ('---'). A content file holds one document: remove this '---' and merge what follows into the fields above, or move it to a file of its own.");
+                    return false;
+                case Scalar scalar:
+                    nodes++;
+                    if (!scalar.Anchor.IsEmpty) anchorSizes[scalar.Anchor.Value] = 1;
+                    break;
+                case AnchorAlias alias:
+                    aliases = true;
+                    nodes += anchorSizes.GetValueOrDefault(alias.Value.Value, 1);
+                    break;
+                case NodeEvent collection and (MappingStart or SequenceStart):
+                    nodes++;
+                    open.Push((collection.Anchor.IsEmpty ? null : collection.Anchor.Value, nodes));
+                    if (open.Count > ContentLimits.MaxDepth)
+                    {
+                        diagnostics.Add(at, $"the content is nested more than {ContentLimits.MaxDepth} levels deep here. A plan needs about 8 levels: check the indentation, or close the brackets [ ] {{ }} that were opened.");
+                        return false;
+                    }
+                    break;
+                case MappingEnd or SequenceEnd:
+                    var (anchor, start) = open.Pop();
+                    if (anchor is not null) anchorSizes[anchor] = nodes - start + 1;
+                    break;
+            }
+            if (nodes > ContentLimits.MaxNodes)
+            {
+                diagnostics.Add(at, aliases
+                    ? $"the file expands to more than {ContentLimits.MaxNodes:N0} values: each alias (*name) repeats everything its anchor (&name) holds, and aliases of aliases multiply. Write the values out instead of repeating them through aliases."
+                    : $"the file holds more than {ContentLimits.MaxNodes:N0} values. Split it: one plan per file.");
+                return false;
+            }
         }
     }
 

@@ -13,7 +13,8 @@ public sealed record Downloads(IReadOnlyDictionary<string, string> Sizes)
     public static Downloads Write(ContentSet content, string root, string baseUrl)
     {
         var folder = Path.Combine(root, SiteUrls.DataFolder);
-        return new Downloads(OpenDataExport.WriteAll(content, folder, baseUrl).ToDictionary(
+        IEnumerable<string> files = [.. OpenDataExport.WriteAll(content, folder, baseUrl), .. Sheets.PlanWorkbooks.WriteAll(content, folder)];
+        return new Downloads(files.ToDictionary(
             file => file,
             file => new FileInfo(Path.Combine(folder, file)).Length.Bytes().ToString("0.#", CultureInfo.InvariantCulture),
             StringComparer.Ordinal));

@@ -29,10 +29,12 @@ public static class OpenDataExport
     public static string MetricCsv(string metricId) => $"metrics/{metricId}.csv";
 
     public static readonly string[] InitiativeColumns =
-        ["lg_code", "municipality", "pillar_number", "pillar_title", "policy_number", "policy_title", "number", "title", "departments", "is_new", "topics", "topic_labels", "url"];
+        ["lg_code", "municipality", "pillar_number", "pillar_title", "policy_number", "policy_title", "number", "title", "departments", "is_new", "topics", "topic_labels", "url", "pillar_label", "policy_label", "label", "id"];
 
     public static readonly string[] IndicatorColumns =
-        ["lg_code", "municipality", "attached_to", "attached_number", "indicator_name", "metric_id", "kind", "fy", "value_type", "value", "unit", "qualifier", "status_text", "note"];
+        ["lg_code", "municipality", "attached_to", "attached_number", "indicator_name", "metric_id", "kind", "fy", "value_type", "value", "unit", "qualifier", "status_text", "note",
+         "attached_label", "metric_variant", "until", "period_text", "outside_period", "status_class", "qualifier_class",
+         "evaluation", "evaluation_meaning", "source_id", "source_title", "source_published", "source_page", "revised_in", "decision", "definition"];
 
     /// <summary>What each column holds, in Japanese: shown on /data/ and written into README.txt beside the files.</summary>
     public static readonly IReadOnlyList<(string Column, string Description)> ColumnGuide =
@@ -50,6 +52,10 @@ public static class OpenDataExport
         ("topics", "トピックのID(複数は「;」区切り、最初が主なトピック)"),
         ("topic_labels", "トピックの名称(topicsと同じ順)"),
         ("url", "このサイトの取組のページ"),
+        ("pillar_label", "柱の番号の計画書での表記(重点方針1、Ⅰ など)"),
+        ("policy_label", "施策の番号の計画書での表記"),
+        ("label", "取組の番号の計画書での表記(3.1.1、(1)-② など。柱・施策ごとに振り直す計画もそのまま)"),
+        ("id", "取組の計画内で一意のID(URLに使う。番号が計画全体で一意ならその番号)"),
         ("attached_to", "指標が設定された階層(plan=計画全体、pillar=柱、policy=施策、initiative=取組)"),
         ("attached_number", "その階層の番号"),
         ("indicator_name", "指標名(内訳があるときは括弧内に区分)"),
@@ -62,6 +68,22 @@ public static class OpenDataExport
         ("qualifier", "修飾語(未満、以上、累計、毎年度)"),
         ("status_text", "数値の代わりに記載された語(推進、実施 など)"),
         ("note", "注記(対象範囲、指標、値の順に「 / 」区切り)"),
+        ("attached_label", "指標が設定された階層の番号の計画書での表記"),
+        ("metric_variant", "比較指標の種類のID(同じものを別の単位・定義で測るとき)"),
+        ("until", "値が複数年度にまたがるときの終了年度(西暦)"),
+        ("period_text", "年度と違う区切りの期間の計画書での表記(R3年5月〜R5年3月 など)"),
+        ("outside_period", "計画期間の外の年度に計画書が示した値(長期目標、計画前の実績)なら true"),
+        ("status_class", "状態の語の共通の分類(planning=検討・準備、trial=試行、implementation=実施・導入、operation=運用・推進・継続、expansion=拡充、completed=完了、none=記載なし)"),
+        ("qualifier_class", "修飾語の共通の分類(below=未満、at_least=以上、cumulative=累計、every_year=毎年度、approximately=概数、aim=目途、none=修飾なし)"),
+        ("evaluation", "公表された評価(A〜D、達成、◎○△ など。計画書の表記のまま)"),
+        ("evaluation_meaning", "評価の意味(その版の評価の凡例による)"),
+        ("source_id", "値を載せた版のID"),
+        ("source_title", "値を載せた版(計画、進捗状況、改定版など)の資料名"),
+        ("source_published", "その版の発行年月(YYYY-MM)"),
+        ("source_page", "その版の掲載ページ"),
+        ("revised_in", "この値が後の版で改定されたとき、改定した版のID(空欄なら現在の値)"),
+        ("decision", "計画終了時の判断(第2期計画で継続 など)"),
+        ("definition", "指標の定義(何を数えるか)"),
     ];
 
     private static readonly UTF8Encoding Utf8NoBom = new(false);
@@ -160,6 +182,7 @@ public static class OpenDataExport
                 string.Join(';', i.Departments), i.IsNew ? "true" : "false", string.Join(';', i.Topics),
                 string.Join(';', i.Topics.Select(t => content.TopicsById.TryGetValue(t, out var topic) ? topic.Label : t)),
                 baseUrl.TrimEnd('/') + entry.Url,
+                entry.Pillar.Printed, entry.Policy?.Printed, i.Printed, i.Key,
             ]);
         }
     }
@@ -183,6 +206,14 @@ public static class OpenDataExport
                     value.Value?.ToString(CultureInfo.InvariantCulture), indicator.Unit,
                     value.Qualifier ?? indicator.Qualifier, value.Status,
                     string.Join(" / ", new[] { indicator.ScopeNote, indicator.Note, value.Note }.Where(n => !string.IsNullOrWhiteSpace(n))),
+                    entry.AttachedLabel, indicator.MetricVariant, Number(value.Until), value.PeriodText, value.OutsidePeriod ? "true" : null,
+                    value.StatusClass is { } sc ? ModelName(sc) : null,
+                    Indicators.QualifierOf(value, indicator).Class is { } qc ? ModelName(qc) : null,
+                    value.Evaluation, Editions.Of(entry.Plan, value.Source)?.EvaluationLegend.FirstOrDefault(g => g.Grade == value.Evaluation)?.Meaning,
+                    Editions.Of(entry.Plan, value.Source)?.Id, Editions.Of(entry.Plan, value.Source)?.Title, Editions.Of(entry.Plan, value.Source)?.Published,
+                    Number(value.Page ?? (value.Source is null ? indicator.Page : null)),
+                    value.RevisedBy is { } later ? later.Source ?? Editions.Default(entry.Plan)?.Id : null,
+                    indicator.Decision, indicator.Definition,
                 ]);
             }
         }

@@ -23,19 +23,37 @@ public sealed class FiscalYearAttribute : Attribute
     public bool WithinPlanPeriod { get; init; } = true;
 }
 
-/// <summary>A string that must match a regular expression; the message says what is expected.</summary>
+/// <summary>
+/// A string that must match a regular expression; the message says what is expected. <see cref="Regex"/> is
+/// written for JSON Schema and the CMS (ECMAScript); <see cref="Matches"/> gives it the same meaning in .NET,
+/// where <c>\d</c> would also match full-width digits (１３１０８３) and <c>$</c> would match before a final newline.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PatternAttribute(string regex, string expected) : Attribute
 {
     public string Regex { get; } = regex;
     public string Expected { get; } = expected;
+
+    private readonly System.Text.RegularExpressions.Regex _compiled = Strict(regex);
+
+    public bool Matches(string text) => _compiled.IsMatch(text);
+
+    /// <summary>ECMAScript character classes, and a final <c>$</c> that means the end of the text.</summary>
+    public static System.Text.RegularExpressions.Regex Strict(string regex) =>
+        new(regex.EndsWith('$') ? regex[..^1] + @"\z" : regex,
+            System.Text.RegularExpressions.RegexOptions.ECMAScript | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }
 
-/// <summary>A string that must be one of a fixed vocabulary (status words, qualifiers).</summary>
+public enum VocabularyKind { StatusWords, Qualifiers, Units }
+
+/// <summary>A word from content/vocabulary.yml (status words, qualifiers, units), kept as printed.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class OneOfAttribute(VocabularyKind vocabulary) : Attribute
+public sealed class VocabularyWordAttribute(VocabularyKind kind) : Attribute
 {
-    public IReadOnlyList<string> Values { get; } = Vocabulary.Of(vocabulary);
+    public VocabularyKind Kind { get; } = kind;
+
+    /// <summary>The list's key in content/vocabulary.yml: status_words, qualifiers, units.</summary>
+    public string List => Kind switch { VocabularyKind.StatusWords => "status_words", VocabularyKind.Qualifiers => "qualifiers", _ => "units" };
 }
 
 /// <summary>An inclusive numeric range.</summary>

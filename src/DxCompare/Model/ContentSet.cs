@@ -9,11 +9,14 @@ public enum AttachedTo { Plan, Pillar, Policy, Initiative }
 public sealed record InitiativeEntry(Plan Plan, Pillar Pillar, Policy? Policy, Initiative Initiative)
 {
     public Municipality Municipality => Plan.Municipality;
-    public string Url => SiteUrls.Initiative(Plan.Municipality.Slug, Initiative.Number);
+    public string Url => SiteUrls.Initiative(Plan.Municipality.Slug, Initiative.Key);
+
+    /// <summary>取組3.1.1: the level's name and the number as printed.</summary>
+    public string Numbered => Plan.Labels.Initiative + Initiative.Printed;
 }
 
-/// <summary>An indicator with what it is attached to.</summary>
-public sealed record IndicatorEntry(Plan Plan, AttachedTo AttachedTo, int? AttachedNumber, string? AttachedTitle, Indicator Indicator)
+/// <summary>An indicator with what it is attached to (<paramref name="Owner"/>: the pillar, policy or initiative record; null for the plan).</summary>
+public sealed record IndicatorEntry(Plan Plan, AttachedTo AttachedTo, int? AttachedNumber, string? AttachedTitle, Indicator Indicator, object? Owner = null, string? AttachedLabel = null)
 {
     public Municipality Municipality => Plan.Municipality;
 }
@@ -21,8 +24,9 @@ public sealed record IndicatorEntry(Plan Plan, AttachedTo AttachedTo, int? Attac
 /// <summary>The normalized model: every plan and taxonomy, validated, with the lookups every output needs.</summary>
 public sealed class ContentSet
 {
-    public ContentSet(IEnumerable<Plan> plans, IReadOnlyList<Topic> topics, IReadOnlyList<Metric> metrics, IReadOnlyList<ProseDocument> pages)
+    public ContentSet(IEnumerable<Plan> plans, IReadOnlyList<Topic> topics, IReadOnlyList<Metric> metrics, IReadOnlyList<ProseDocument> pages, VocabularyList? vocabulary = null)
     {
+        Vocabulary = vocabulary ?? new VocabularyList();
         Plans = [.. plans.OrderBy(p => p.Municipality.Code, StringComparer.Ordinal)];
         Topics = topics;
         Metrics = metrics;
@@ -39,6 +43,8 @@ public sealed class ContentSet
             .ToLookup(i => i.Indicator.Metric!, StringComparer.Ordinal);
     }
 
+    /// <summary>content/vocabulary.yml: the status words, qualifiers and units plans may use, with their shared classes.</summary>
+    public VocabularyList Vocabulary { get; }
     public IReadOnlyList<Plan> Plans { get; }
     public IReadOnlyList<Topic> Topics { get; }
     public IReadOnlyList<Metric> Metrics { get; }
@@ -50,11 +56,14 @@ public sealed class ContentSet
     public ILookup<string, InitiativeEntry> InitiativesByTopic { get; }
     public ILookup<string, IndicatorEntry> IndicatorsByMetric { get; }
 
+    /// <summary>The content the public site shows: without the plans marked draft (作成中).</summary>
+    public ContentSet WithoutDrafts() =>
+        Plans.Any(p => p.Draft) ? new ContentSet(Plans.Where(p => !p.Draft), Topics, Metrics, Pages, Vocabulary) : this;
+
     public static IEnumerable<InitiativeEntry> InitiativesOf(Plan plan) =>
         from pillar in plan.Pillars
         from entry in pillar.Initiatives.Select(i => new InitiativeEntry(plan, pillar, null, i))
             .Concat(pillar.Policies.SelectMany(policy => policy.Initiatives.Select(i => new InitiativeEntry(plan, pillar, policy, i))))
-        orderby entry.Initiative.Number
         select entry;
 
     public static IEnumerable<IndicatorEntry> IndicatorsOf(Plan plan)
@@ -62,16 +71,16 @@ public sealed class ContentSet
         foreach (var indicator in plan.Indicators) yield return new(plan, AttachedTo.Plan, null, null, indicator);
         foreach (var pillar in plan.Pillars)
         {
-            foreach (var indicator in pillar.Indicators) yield return new(plan, AttachedTo.Pillar, pillar.Number, pillar.Title, indicator);
+            foreach (var indicator in pillar.Indicators) yield return new(plan, AttachedTo.Pillar, pillar.Number, pillar.Title, indicator, pillar, pillar.Printed);
             foreach (var policy in pillar.Policies)
             {
-                foreach (var indicator in policy.Indicators) yield return new(plan, AttachedTo.Policy, policy.Number, policy.Title, indicator);
+                foreach (var indicator in policy.Indicators) yield return new(plan, AttachedTo.Policy, policy.Number, policy.Title, indicator, policy, policy.Printed);
             }
         }
         foreach (var entry in InitiativesOf(plan))
         {
             foreach (var indicator in entry.Initiative.Indicators)
-                yield return new(plan, AttachedTo.Initiative, entry.Initiative.Number, entry.Initiative.Title, indicator);
+                yield return new(plan, AttachedTo.Initiative, entry.Initiative.Number, entry.Initiative.Title, indicator, entry.Initiative, entry.Initiative.Printed);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DxCompare.Model;
 
 /// <summary>One municipality's DX plan: the content of one file in content/plans/.</summary>
@@ -9,11 +11,17 @@ public sealed record Plan
     [RequiredField, Label("計画名")]
     public string Title { get; init; } = "";
 
-    [Label("理念の呼び方", Hint = "基本理念、目指す姿 など")]
-    public string? VisionLabel { get; init; }
+    [Label("作成中", Hint = "入力途中の計画。検証は内容の形式だけで、公開サイトには出ない")]
+    public bool Draft { get; init; }
 
-    [RequiredField, Label("基本理念・目指す姿")]
-    public string Vision { get; init; } = "";
+    [RequiredField, Label("基本理念・目指す姿など", Hint = "計画書の順に。基本理念、目指す姿、Mission、基本的考え方 …"), Summary("{{fields.label}}")]
+    public IReadOnlyList<Statement> Statements { get; init; } = [];
+
+    /// <summary>The first statement: the plan's vision (基本理念, 目指す姿).</summary>
+    [JsonIgnore] public string Vision => Statements.Count > 0 ? Statements[0].Text : "";
+
+    /// <summary>The plan's word for its first statement.</summary>
+    [JsonIgnore] public string? VisionLabel => Statements.Count > 0 ? Statements[0].Label : null;
 
     [Markdown, Label("概要")]
     public string? Summary { get; init; }
@@ -25,7 +33,7 @@ public sealed record Plan
      Label("策定・公表", Hint = "YYYY-MM(例: 2026-03)")]
     public string Published { get; init; } = "";
 
-    [Label("出典"), Summary("{{fields.title}}")]
+    [Label("出典(版)", Hint = "計画本体、進捗状況の報告、改定版、後継計画 …。値はその値を載せた版を出典にする"), Summary("{{fields.id}} {{fields.title}}")]
     public IReadOnlyList<SourceDocument> Sources { get; init; } = [];
 
     [RequiredField, Label("階層の名称")]
@@ -50,7 +58,7 @@ public sealed record Municipality
     [RequiredField, Label("都道府県")]
     public string Prefecture { get; init; } = "";
 
-    [RequiredField, Pattern("^[a-z0-9]+(-[a-z0-9]+)*$", "lowercase ASCII letters, digits and hyphens (e.g. taito)"),
+    [RequiredField, Pattern(Ids.Pattern, "lowercase ASCII letters, digits and hyphens (e.g. taito)"),
      Label("URLスラッグ", Hint = "英小文字(例: taito)")]
     public string Slug { get; init; } = "";
 
@@ -58,8 +66,21 @@ public sealed record Municipality
     public string? Website { get; init; }
 }
 
+/// <summary>A labelled statement of the plan: 基本理念, 目指す姿, Mission, 基本的考え方 …</summary>
+public sealed record Statement
+{
+    [RequiredField, Label("呼び方", Hint = "計画書の見出しのまま(基本理念、目指す姿、Mission など)")]
+    public string Label { get; init; } = "";
+
+    [RequiredField, Multiline, Label("内容")]
+    public string Text { get; init; } = "";
+}
+
 public sealed record FiscalPeriod
 {
+    [Between(1, 12), Label("開始月", Hint = "年度の途中(4月以外)に始まる計画のとき。例: 令和8年1月開始 → 1")]
+    public int? StartMonth { get; init; }
+
     [RequiredField, FiscalYear(WithinPlanPeriod = false), Label("開始年度(西暦)", Hint = "令和8年度 → 2026")]
     public int Start { get; init; }
 
@@ -67,8 +88,23 @@ public sealed record FiscalPeriod
     public int End { get; init; }
 }
 
+public enum EditionKind
+{
+    [Label("計画")] Plan,
+    [Label("進捗状況")] ProgressReport,
+    [Label("改定版")] Revision,
+    [Label("後継計画")] Successor,
+}
+
+/// <summary>One document (edition) of a plan: the plan itself, a yearly progress report, a revision, a successor plan.</summary>
 public sealed record SourceDocument
 {
+    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "値の source に書くID(例: plan-2025、progress-2026)。版が2つ以上なら必須")]
+    public string? Id { get; init; }
+
+    [Label("種類", Hint = "plan = 計画、progress_report = 進捗状況、revision = 改定版、successor = 後継計画")]
+    public EditionKind? Kind { get; init; }
+
     [RequiredField, Label("資料名")]
     public string Title { get; init; } = "";
 
@@ -83,6 +119,19 @@ public sealed record SourceDocument
 
     [Multiline, Label("備考")]
     public string? Note { get; init; }
+
+    [Label("評価の凡例", Hint = "この版が使う評価の語と意味(A = 目標を達成 など)"), Summary("{{fields.grade}} {{fields.meaning}}")]
+    public IReadOnlyList<EvaluationGrade> EvaluationLegend { get; init; } = [];
+}
+
+/// <summary>One grade of an edition's evaluation legend, as published.</summary>
+public sealed record EvaluationGrade
+{
+    [RequiredField, Label("評価", Hint = "A、達成、◎ など")]
+    public string Grade { get; init; } = "";
+
+    [RequiredField, Label("意味", Hint = "凡例の説明のまま")]
+    public string Meaning { get; init; } = "";
 }
 
 /// <summary>The plan's own words for each level of its hierarchy.</summary>
@@ -102,6 +151,18 @@ public sealed record Pillar
 {
     [RequiredField, Between(1, 999), Label("番号")]
     public int Number { get; init; }
+
+    [Label("番号の表記", Hint = "計画書の表記が番号と違うとき((1)、Ⅰ、重点方針1 など)。同じなら空欄")]
+    public string? Label { get; init; }
+
+    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = Numbering.IdHint)]
+    public string? Id { get; init; }
+
+    /// <summary>The number as the plan prints it.</summary>
+    [JsonIgnore] public string Printed => Numbering.Printed(Label, Number);
+
+    /// <summary>The id unique within the plan: <see cref="Id"/>, or the number.</summary>
+    [JsonIgnore] public string Key => Numbering.Key(Id, Number);
 
     [RequiredField, Label("名称")]
     public string Title { get; init; } = "";
@@ -130,6 +191,18 @@ public sealed record Policy
     [RequiredField, Between(1, 999), Label("番号")]
     public int Number { get; init; }
 
+    [Label("番号の表記", Hint = "計画書の表記が番号と違うとき((1)、Ⅰ、重点方針1 など)。同じなら空欄")]
+    public string? Label { get; init; }
+
+    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = Numbering.IdHint)]
+    public string? Id { get; init; }
+
+    /// <summary>The number as the plan prints it.</summary>
+    [JsonIgnore] public string Printed => Numbering.Printed(Label, Number);
+
+    /// <summary>The id unique within the plan: <see cref="Id"/>, or the number.</summary>
+    [JsonIgnore] public string Key => Numbering.Key(Id, Number);
+
     [RequiredField, Label("名称")]
     public string Title { get; init; } = "";
 
@@ -142,9 +215,23 @@ public sealed record Policy
     [Between(1, 9999), Label("掲載ページ")]
     public int? Page { get; init; }
 
+    [Multiline, Label("備考", Hint = "評価指標がない など、読者向けの注記")]
+    public string? Note { get; init; }
+
     [Label("評価指標"), Summary("{{fields.name}}")]
     public IReadOnlyList<Indicator> Indicators { get; init; } = [];
 
     [RequiredField, Label("取組"), Summary("{{fields.number}} {{fields.title}}")]
     public IReadOnlyList<Initiative> Initiatives { get; init; } = [];
+}
+
+/// <summary>Which edition a figure comes from.</summary>
+public static class Editions
+{
+    /// <summary>The edition a figure cites when it names none: the plan document itself (its first edition of kind plan, else the first).</summary>
+    public static SourceDocument? Default(Plan plan) =>
+        plan.Sources.FirstOrDefault(s => s.Kind == EditionKind.Plan) ?? (plan.Sources.Count > 0 ? plan.Sources[0] : null);
+
+    /// <summary>The edition named by a figure's 'source', or the default one.</summary>
+    public static SourceDocument? Of(Plan plan, string? id) => id is null ? Default(plan) : plan.Sources.FirstOrDefault(s => s.Id == id);
 }

@@ -38,8 +38,32 @@ public sealed record Metric
     [References(ReferenceKind.Topic), Label("トピック", Hint = "この指標を表示するトピックのID")]
     public IReadOnlyList<string> Topics { get; init; } = [];
 
-    [RequiredField, Multiline, Label("比較上の注意", Hint = "自治体ごとの定義や対象範囲の違い")]
-    public string Comparability { get; init; } = "";
+    [Multiline, Label("比較上の注意(共通)", Hint = "どの自治体にも当てはまる注意だけ。自治体ごとの違いは各指標の定義・対象範囲の注記から自動で作られる")]
+    public string? Comparability { get; init; }
+
+    [Label("種類", Hint = "同じものを別の単位・定義で測るとき(割合と件数など)。指標は metric_variant で種類を選ぶ"), Summary("{{fields.id}} {{fields.label}}")]
+    public IReadOnlyList<MetricVariant> Variants { get; init; } = [];
+
+    /// <summary>The variant an indicator reports: the named one, or the metric itself (its own unit).</summary>
+    public MetricVariant? VariantOf(string? id) => id is null ? null : Variants.FirstOrDefault(v => v.Id == id);
+
+    public string UnitOf(string? variant) => VariantOf(variant)?.Unit ?? Unit;
+}
+
+/// <summary>One way of measuring a shared metric: a share of procedures (%), or a number of procedures (手続).</summary>
+public sealed record MetricVariant
+{
+    [RequiredField, Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "例: count")]
+    public string Id { get; init; } = "";
+
+    [RequiredField, Label("名称", Hint = "例: オンライン化した手続の数")]
+    public string Label { get; init; } = "";
+
+    [RequiredField, Label("単位")]
+    public string Unit { get; init; } = "";
+
+    [Multiline, Label("定義")]
+    public string? Description { get; init; }
 }
 
 public sealed record MetricList
@@ -52,6 +76,11 @@ public static class Ids
 {
     public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public const string Expected = "lowercase ASCII letters, digits and single hyphens (e.g. online-procedures)";
+
+    private static readonly System.Text.RegularExpressions.Regex Strict = PatternAttribute.Strict(Pattern);
+
+    /// <summary>Whether <paramref name="text"/> is an id, a slug or a page name: safe as one segment of a URL and a path.</summary>
+    public static bool IsValid(string text) => Strict.IsMatch(text);
 }
 
 /// <summary>The front matter of a prose page in content/pages/*.md.</summary>

@@ -11,12 +11,15 @@ public sealed record MetricSeries(Municipality Municipality, Plan Plan, IReadOnl
     public IEnumerable<IndicatorValue> OfType(ValueKind type) => Merged.Values.Where(v => v.Type == type && v.Value is not null).OrderBy(v => v.Fy);
 
     public IndicatorValue? Baseline => OfType(ValueKind.Baseline).LastOrDefault();
-    public IndicatorValue? FinalTarget => OfType(ValueKind.Target).LastOrDefault();
+    /// <summary>The last target inside the plan period; a long-term target the plan sets beyond it only when there is no other.</summary>
+    public IndicatorValue? FinalTarget => OfType(ValueKind.Target).LastOrDefault(v => !v.OutsidePeriod) ?? OfType(ValueKind.Target).LastOrDefault();
     public IndicatorValue? LatestActual => OfType(ValueKind.Actual).LastOrDefault();
     public ProgressReading Progress => ProgressReading.Of(Merged);
 
-    public static IReadOnlyList<MetricSeries> For(ContentSet content, string metricId) =>
+    /// <summary>Each municipality's series for the metric, in its own unit, or for one of its variants (another unit or definition).</summary>
+    public static IReadOnlyList<MetricSeries> For(ContentSet content, string metricId, string? variant = null) =>
         [.. content.IndicatorsByMetric[metricId]
+            .Where(i => i.Indicator.MetricVariant == variant)
             .GroupBy(i => i.Municipality.Code)
             .Select(group => Merge([.. group]))
             .OrderBy(s => s.Municipality.Code, StringComparer.Ordinal)];
@@ -27,7 +30,7 @@ public sealed record MetricSeries(Municipality Municipality, Plan Plan, IReadOnl
         // add yearly steps. Where two state the same year and type, the higher level wins.
         var values = sources
             .OrderBy(s => s.AttachedTo)
-            .SelectMany(s => s.Indicator.Values)
+            .SelectMany(s => s.Indicator.CurrentValues)
             .GroupBy(v => (v.Fy, v.Type))
             .Select(g => g.First())
             .OrderBy(v => v.Fy).ThenBy(v => v.Type)

@@ -16,9 +16,9 @@ public sealed record ProgressReading(ProgressStatus Status, IndicatorValue? Actu
 
     public static ProgressReading Of(Indicator indicator)
     {
-        var actual = indicator.Values.Where(v => v.Type == ValueKind.Actual && v.Value is not null).MaxBy(v => v.Fy);
+        var actual = indicator.CurrentValues.Where(v => v.Type == ValueKind.Actual && v.Value is not null).MaxBy(v => v.Fy);
         if (actual is null) return new(ProgressStatus.NoActual, null, null);
-        var target = indicator.Values.FirstOrDefault(v => v.Type == ValueKind.Target && v.Fy == actual.Fy && v.Value is not null);
+        var target = indicator.CurrentValues.FirstOrDefault(v => v.Type == ValueKind.Target && v.Fy == actual.Fy && v.Value is not null);
         if (target is null) return new(ProgressStatus.NoActual, actual, null);
         var met = indicator.Direction == Direction.Lower ? actual.Value <= target.Value : actual.Value >= target.Value;
         return new(met ? ProgressStatus.OnTrack : ProgressStatus.Behind, actual, target);

@@ -10,7 +10,7 @@ public sealed record ChartSeries(string Label, Indicator Indicator)
     public static ChartSeries Of(MetricSeries series) => new(series.Municipality.Name, series.Merged);
 
     public IEnumerable<IndicatorValue> OfType(ValueKind type) =>
-        Indicator.Values.Where(v => v.Type == type && v.Value is not null).OrderBy(v => v.Fy);
+        Indicator.CurrentValues.Where(v => v.Type == type && v.Value is not null).OrderBy(v => v.Fy);
 
     /// <summary>The value the line ends on: the last target, else the last actual or baseline.</summary>
     public IndicatorValue? End => OfType(ValueKind.Target).LastOrDefault()
@@ -19,7 +19,7 @@ public sealed record ChartSeries(string Label, Indicator Indicator)
     /// <summary>Charts are drawn for series with at least this many numeric values.</summary>
     public const int MinimumPoints = 3;
 
-    public bool Chartable => Indicator.Values.Count(v => v.Value is not null) >= MinimumPoints;
+    public bool Chartable => Indicator.CurrentValues.Count(v => v.Value is not null) >= MinimumPoints;
 }
 
 /// <summary>Sizes of one drawing. Text is 13 px in the drawing's units, so the layout is chosen to be drawn at least at its own width.</summary>
@@ -50,20 +50,20 @@ public static class SvgChart
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     public static string Describe(IReadOnlyList<ChartSeries> series) => string.Join(" ", series.Select(s =>
-        (s.Label.Length > 0 ? $"{s.Label}: " : "") + string.Join("、", s.Indicator.Values.Where(v => v.Value is not null).OrderBy(v => v.Fy).ThenBy(v => v.Type)
+        (s.Label.Length > 0 ? $"{s.Label}: " : "") + string.Join("、", s.Indicator.CurrentValues.Where(v => v.Value is not null).OrderBy(v => v.Fy).ThenBy(v => v.Type)
             .Select(v => $"{FiscalYear.Wareki(v.Fy)}{v.Type.Label()}{Indicators.Format(v, s.Indicator)}")) + "。"));
 
     /// <summary>Every fiscal year from the first to the last value, including years without data.</summary>
     public static IReadOnlyList<int> Years(IReadOnlyList<ChartSeries> series)
     {
-        var years = series.SelectMany(s => s.Indicator.Values.Select(v => v.Fy)).ToList();
+        var years = series.SelectMany(s => s.Indicator.CurrentValues.Select(v => v.Fy)).ToList();
         return years.Count == 0 ? [] : [.. Enumerable.Range(years.Min(), years.Max() - years.Min() + 1)];
     }
 
     public static string Render(IReadOnlyList<ChartSeries> series, string title, string id, string unit, ChartLayout layout)
     {
         var years = Years(series);
-        var numbers = series.SelectMany(s => s.Indicator.Values).Where(v => v.Value is not null).Select(v => v.Value!.Value).DefaultIfEmpty(1);
+        var numbers = series.SelectMany(s => s.Indicator.CurrentValues).Where(v => v.Value is not null).Select(v => v.Value!.Value).DefaultIfEmpty(1);
         var max = NiceMax(numbers.Max(), unit);
         double X(int fy) => layout.Left + (years.Count <= 1 ? layout.PlotWidth / 2.0 : layout.PlotWidth * (fy - years[0]) / (double)(years.Count - 1));
         double Y(decimal value) => ChartLayout.Top + layout.PlotHeight - layout.PlotHeight * (double)(value / max);

@@ -15,6 +15,7 @@ public static class SchemaGenerator
         ("plan.schema.json", typeof(Plan), "DxCompare plan (content/plans/*.yml)"),
         ("topics.schema.json", typeof(TopicList), "DxCompare topics (content/topics.yml)"),
         ("metrics.schema.json", typeof(MetricList), "DxCompare metrics (content/metrics.yml)"),
+        ("vocabulary.schema.json", typeof(VocabularyList), "DxCompare vocabulary (content/vocabulary.yml)"),
     ];
 
     public static JsonSchema For(Type root, string title)
@@ -68,7 +69,6 @@ public static class SchemaGenerator
         };
         if (!field.Required && field.Shape is not FieldShape.Boolean) property.Type |= JsonObjectType.Null;
         if (field.Shape == FieldShape.Enum) foreach (var name in ModelCatalog.EnumNames(field.ElementType)) property.Enumeration.Add(name);
-        if (field.OneOf is { } oneOf) foreach (var word in oneOf.Values) property.Enumeration.Add(word);
         if (field.Pattern is { } pattern) property.Pattern = pattern.Regex;
         if (field.FiscalYear is not null) { property.Minimum = FiscalYear.Earliest; property.Maximum = FiscalYear.Latest; }
         if (field.Range is { } range) { property.Minimum = (decimal)range.Min; property.Maximum = (decimal)range.Max; }

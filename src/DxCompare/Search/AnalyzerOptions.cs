@@ -4,7 +4,7 @@ namespace DxCompare.Search;
 /// One configuration of the Japanese analysis and ranking. Several are evaluated on the judged queries
 /// (docs/search.md); <see cref="Shipped"/> is the one the site and the CLI use.
 /// </summary>
-public sealed record AnalyzerOptions(string Name, bool OutputUnigrams, bool BridgeScripts, bool Synonyms, bool WeightedFields)
+public sealed record AnalyzerOptions(string Name, bool OutputUnigrams, bool BridgeScripts, bool Synonyms, bool WeightedFields, bool Phrases = false)
 {
     /// <summary>Elasticsearch's `cjk` analyzer: bigrams only, bridging kanji and kana.</summary>
     public static readonly AnalyzerOptions CjkDefault = new("cjk-bigrams", OutputUnigrams: false, BridgeScripts: true, Synonyms: false, WeightedFields: false);
@@ -13,7 +13,10 @@ public sealed record AnalyzerOptions(string Name, bool OutputUnigrams, bool Brid
     public static readonly AnalyzerOptions WithSynonyms = NoBridging with { Name = "+synonyms", Synonyms = true };
     public static readonly AnalyzerOptions WithFieldWeights = WithSynonyms with { Name = "+field-weights", WeightedFields = true };
 
-    public static readonly IReadOnlyList<AnalyzerOptions> Variants = [CjkDefault, WithUnigrams, NoBridging, WithSynonyms, WithFieldWeights];
+    /// <summary>Adjacency: the query's kanji trigrams are also looked up in the phrase field (<see cref="Phrases"/>).</summary>
+    public static readonly AnalyzerOptions WithPhrases = WithFieldWeights with { Name = "+phrases", Phrases = true };
 
-    public static AnalyzerOptions Shipped => WithFieldWeights;
+    public static readonly IReadOnlyList<AnalyzerOptions> Variants = [CjkDefault, WithUnigrams, NoBridging, WithSynonyms, WithFieldWeights, WithPhrases];
+
+    public static AnalyzerOptions Shipped => WithPhrases;
 }

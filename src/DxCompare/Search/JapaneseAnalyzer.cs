@@ -12,7 +12,7 @@ namespace DxCompare.Search;
 /// <summary>
 /// Japanese without a morphological analyser (Kuromoji is not in the registry): NFKC, width folding,
 /// lowercase, CJK bigrams (plus unigrams so one-character queries match), Latin words kept whole.
-/// The browser client (theme/assets/search.js) repeats exactly this chain; shared vectors check it.
+/// The browser client (theme/assets/search-analysis.js) repeats exactly this chain; shared vectors check it.
 /// </summary>
 public sealed class JapaneseAnalyzer(AnalyzerOptions options) : Analyzer
 {
@@ -25,6 +25,7 @@ public sealed class JapaneseAnalyzer(AnalyzerOptions options) : Analyzer
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
+        if (fieldName == SearchDocument.Phrase) return new TokenStreamComponents(new Phrases.Tokenizer(reader));
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new LowerCaseFilter(Version, stream);

@@ -10,7 +10,7 @@ public sealed record QueryPart(IReadOnlyList<string> Words, int MinMatch);
 public sealed record QueryUnit(IReadOnlyList<QueryPart> Parts, int Concept);
 
 /// <summary>
-/// What a query asks for, prepared identically by the CLI and the browser client (theme/assets/search-query.js):
+/// What a query asks for, prepared identically by the CLI and the browser client (theme/assets/search-analysis.js):
 /// <list type="number">
 /// <item>NFKC, cut to <see cref="SearchSettings.MaxQueryLength"/>, lower case;</item>
 /// <item>a municipality named in it (台東区, 江東) becomes the filter and leaves the words;</item>
@@ -43,7 +43,10 @@ public sealed record QueryPlan(string Text, IReadOnlyList<(string Term, float Bo
         }
         QueryPart? Part(string run, char script, float boost)
         {
-            var runTerms = analyzer.Terms(run);
+            // A synonym is searched by its words, not its single kanji (高齢者 adds 高齢 and 齢者, not 者): beside
+            // its bigrams they add little score and, frequent as they are, much of the bytes a query fetches at scale.
+            var analysed = analyzer.Terms(run);
+            var runTerms = analysed.Any(IsWord) ? [.. analysed.Where(IsWord)] : analysed;
             if (!Admit(runTerms, boost)) return null;
             var words = runTerms.Where(IsWord).Distinct().ToList();
             return words.Count == 0 ? null : new QueryPart(words, MinMatch(script, words.Count));
@@ -110,12 +113,22 @@ public sealed record QueryPlan(string Text, IReadOnlyList<(string Term, float Bo
                 var parts = Runs(word).Select(r => Part(r.Run, r.Script, Synonyms.ExpansionBoost)).OfType<QueryPart>().ToList();
                 if (parts.Count == 0) continue;
                 var overlapping = Enumerable.Range(0, runs.Count)
-                    .Where(r => conceptOf[r] is not null && runs[r].Start < end && start < runs[r].Start + runs[r].Run.Length)
-                    .Select(r => conceptOf[r]!.Value).Distinct().ToList();
-                if (overlapping.Count == 0) overlapping.Add(concepts++);
-                foreach (var concept in overlapping) units.Add(new QueryUnit(parts, concept));
+                    .Where(r => conceptOf[r] is not null && runs[r].Start < end && start < runs[r].Start + runs[r].Run.Length).ToList();
+                // A synonym of a part of a kanji compound stands for that part only: the rest of the compound
+                // must be found too (水道料金 → 手数料 needs 水道 as well).
+                foreach (var r in overlapping.Where(r => runs[r].Script == 'C'))
+                {
+                    var (run, _, runStart) = runs[r];
+                    foreach (var rest in new[] { run[..Math.Max(0, start - runStart)], run[Math.Min(run.Length, end - runStart)..] })
+                        if (rest.Length > 0 && Part(rest, 'C', 1f) is { } restPart) parts.Add(restPart);
+                }
+                var ofRuns = overlapping.Select(r => conceptOf[r]!.Value).Distinct().ToList();
+                if (ofRuns.Count == 0) ofRuns.Add(concepts++);
+                foreach (var concept in ofRuns) units.Add(new QueryUnit(parts, concept));
             }
         }
+        // Adjacency: the trigrams of the query's kanji runs add score where they stand together.
+        if (analyzer.Options.Phrases) Admit([.. Phrases.Trigrams(new string(katakana)).Distinct()], 1f);
         return new QueryPlan(stripped, [.. terms.Select(t => (t.Key, t.Value))], units, concepts, municipality, asksForFigure);
     }
 

@@ -61,7 +61,7 @@ public static class StaticSearchExport
             new Dictionary<string, string> { ["empty"] = SearchSettings.MessageEmpty, ["noTerms"] = SearchSettings.MessageNoTerms, ["noHits"] = SearchSettings.MessageNoHits },
             SearchSettings.FilterKeys, SearchSettings.QuestionPhrases, SearchSettings.FigureWords);
     }
-    public sealed record AnalyzerFlags(bool Unigrams, bool Bridge, bool Synonyms);
+    public sealed record AnalyzerFlags(bool Unigrams, bool Bridge, bool Synonyms, bool Phrases);
 
     /// <summary>What an export wrote: total bytes and every file, relative to the index folder.</summary>
     public sealed record Written(long Bytes, IReadOnlySet<string> Files);
@@ -138,8 +138,8 @@ public static class StaticSearchExport
         var documents = files.Save("documents", DocumentTable(index, plans, norms));
 
         var manifest = new Manifest(FormatVersion, docCount, SearchIndex.Similarity.K1, SearchIndex.Similarity.B, Synonyms.ExpansionBoost,
-            new AnalyzerFlags(index.Options.OutputUnigrams, index.Options.BridgeScripts, index.Options.Synonyms),
-            fieldInfos, Settings.Shared, index.Options.Synonyms ? [.. Synonyms.Groups.Select(g => new[] { g.Targets.ToArray(), g.Triggers.ToArray() })] : [],
+            new AnalyzerFlags(index.Options.OutputUnigrams, index.Options.BridgeScripts, index.Options.Synonyms, index.Options.Phrases),
+            fieldInfos, Settings.Shared, index.Options.Synonyms ? [.. Synonyms.Groups.Select(g => new[] { g.Targets.ToArray(), g.Triggers.ToArray(), g.Quiet.ToArray() })] : [],
             shards, documents);
         files.WriteManifest(JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
         return new Written(files.Bytes, files.Names);
@@ -173,7 +173,7 @@ public static class StaticSearchExport
                 var (body, figures, meta) = d.SnippetParts;
                 fragments[k] = JsonSerializer.SerializeToUtf8Bytes<object[]>(
                 [
-                    d.Entry.Url, d.Entry.Initiative.Title, $"{d.Entry.Plan.Labels.Initiative}{d.Entry.Initiative.Number}",
+                    d.Entry.Url, d.Entry.Initiative.Title, d.Entry.Numbered,
                     d.Entry.Municipality.Name, d.Entry.Initiative.IsNew ? 1 : 0, body, figures, meta,
                 ], Json);
                 hash.AppendData(BitConverter.GetBytes(fragments[k].Length));

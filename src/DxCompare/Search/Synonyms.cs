@@ -10,8 +10,15 @@ public static class Synonyms
 {
     public const float ExpansionBoost = 0.6f;
 
-    /// <summary>A group: words that occur in the content (the expansions), then words that only trigger them.</summary>
-    public sealed record Group(IReadOnlyList<string> Targets, IReadOnlyList<string> Triggers);
+    /// <summary>
+    /// A group: words that occur in the content (the expansions), words that only trigger them, and words
+    /// that occur in the content but do not trigger the group (Sudachi's expandControl 1): they are added
+    /// when another word of the group is in the query.
+    /// </summary>
+    public sealed record Group(IReadOnlyList<string> Targets, IReadOnlyList<string> Triggers, IReadOnlyList<string> Quiet)
+    {
+        public IEnumerable<string> Expansions => Targets.Concat(Quiet);
+    }
 
     public static readonly IReadOnlyList<Group> Groups = [.. Load("synonyms-admin.txt"), .. Load("synonyms-sudachi.txt")];
 
@@ -26,7 +33,7 @@ public static class Synonyms
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
             static string[] Words(string part) => [.. part.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(w => JapaneseAnalyzer.Normalize(w).ToLowerInvariant())];
-            groups.Add(new Group(Words(parts[0]), parts.Length > 1 ? Words(parts[1]) : []));
+            groups.Add(new Group(Words(parts[0]), parts.Length > 1 ? Words(parts[1]) : [], parts.Length > 2 ? Words(parts[2]) : []));
         }
         return groups;
     }
@@ -56,7 +63,7 @@ public static class Synonyms
                 break;
             }
             if (at < 0) continue;
-            foreach (var word in group.Targets)
+            foreach (var word in group.Expansions)
                 if (!texts[0].Contains(word, StringComparison.Ordinal) && result.All(r => r.Word != word)) result.Add((word, at, at + length));
         }
         return result;

@@ -61,14 +61,16 @@ public sealed class LiveReload(string themeDirectory)
             context.Response.Headers.CacheControl = "no-cache";
             var channel = Channel.CreateUnbounded<string>();
             lock (_clients) _clients.Add(channel);
+            // The stream never ends by itself: it ends when the tab closes or the server stops (Ctrl+C must not wait for open tabs).
+            using var open = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, app.Lifetime.ApplicationStopping);
             try
             {
-                await context.Response.WriteAsync(_state, context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
-                await foreach (var frame in channel.Reader.ReadAllAsync(context.RequestAborted))
+                await context.Response.WriteAsync(_state, open.Token);
+                await context.Response.Body.FlushAsync(open.Token);
+                await foreach (var frame in channel.Reader.ReadAllAsync(open.Token))
                 {
-                    await context.Response.WriteAsync(frame, context.RequestAborted);
-                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                    await context.Response.WriteAsync(frame, open.Token);
+                    await context.Response.Body.FlushAsync(open.Token);
                 }
             }
             catch (OperationCanceledException)

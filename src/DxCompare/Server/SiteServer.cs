@@ -1,8 +1,10 @@
+using System.Net.Sockets;
 using DxCompare.Build;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,30 +14,49 @@ namespace DxCompare.Server;
 /// <summary>The development server: the built site on loopback with the production headers, plus live reload in watch mode.</summary>
 public static class SiteServer
 {
-    /// <summary>A static file server on loopback that behaves like the host: index.html for folders, 404.html for misses.</summary>
-    public static WebApplication Create(string root, int port, LiveReload? live = null)
+    /// <summary>How long a stop waits for open requests (a browser tab's live-reload stream is ended at once).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A static file server on loopback that behaves like the host: index.html for folders, 404.html for misses,
+    /// GET and HEAD only, and the headers of <see cref="HeaderRules.ForPath"/> on every response, errors included.
+    /// </summary>
+    public static WebApplication Create(string root, int port, LiveReload? live = null, int localBackendPort = Cms.CmsOptions.DefaultLocalBackendPort)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         var app = builder.Build();
+        // A fresh checkout whose content does not build yet has no output: serve an empty site (and the overlay).
+        Directory.CreateDirectory(root);
         var files = new PhysicalFileProvider(root);
-        var headersFile = Path.Combine(root, HeaderRules.FileName);
         app.Use(async (context, next) =>
         {
-            // The same headers as production: netlify.toml's site-wide ones and the generated _headers.
-            context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            var rules = File.Exists(headersFile) ? HeaderRules.Parse(File.ReadAllText(headersFile)) : [];
-            var path = context.Request.Path.Value ?? "/";
-            foreach (var rule in rules.Where(r => r.Matches(path)))
-                foreach (var (name, value) in rule.Headers) context.Response.Headers[name] = value;
-            if (path == "/" + HeaderRules.FileName)
+            // Routed by the normalized path: //koto/ is /koto/ and gets /koto/'s headers, not none.
+            var path = Normalize(context.Request.Path.Value);
+            context.Request.Path = path;
+            ApplyHeaders(context.Response, path, localBackendPort);
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "GET, HEAD";
                 return;
             }
-            await next();
+            try
+            {
+                if (path == "/" + HeaderRules.FileName) await NotFound(context, files, live);
+                else await next();
+            }
+            catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+            {
+                context.Response.Clear();
+                ApplyHeaders(context.Response, path, localBackendPort);
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync($"500: {e.GetType().Name} while serving {path}. See the terminal running `serve`.\n");
+                await Console.Error.WriteLineAsync($"error serving {path}: {e}");
+            }
         });
         if (live is not null)
         {
@@ -67,18 +88,53 @@ public static class SiteServer
         foreach (var (extension, type) in HeaderRules.DownloadTypes) contentTypes.Mappings[extension] = type;
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = false, ContentTypeProvider = contentTypes });
-        app.Run(async context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            // A miss outside every rule's path still gets the site's policy.
-            context.Response.Headers["Content-Security-Policy"] = HeaderRules.SiteCsp;
-            var notFound = files.GetFileInfo("404.html");
-            if (notFound.Exists)
-            {
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.SendFileAsync(notFound);
-            }
-        });
+        app.Run(context => NotFound(context, files, live));
         return app;
+    }
+
+    /// <summary>Starts the server and waits for Ctrl+C; a port in use is a message and exit code 1, not a stack trace.</summary>
+    public static async Task<int> RunAsync(WebApplication app, int port, string banner, CancellationToken cancel, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        try
+        {
+            await app.StartAsync(cancel);
+        }
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync($"port {port} is already in use (another `serve`?). Stop the other server, or pass another port: --port {port + 1}.");
+            await app.DisposeAsync();
+            return 1;
+        }
+        await output.WriteLineAsync(banner);
+        await app.WaitForShutdownAsync(cancel);
+        await app.DisposeAsync();
+        return 0;
+    }
+
+    /// <summary>Repeated slashes collapsed (Kestrel has already resolved . and .. segments).</summary>
+    public static string Normalize(string? path)
+    {
+        if (string.IsNullOrEmpty(path)) return "/";
+        var collapsed = System.Text.RegularExpressions.Regex.Replace(path, "/{2,}", "/");
+        return collapsed.StartsWith('/') ? collapsed : "/" + collapsed;
+    }
+
+    private static void ApplyHeaders(HttpResponse response, string path, int localBackendPort)
+    {
+        foreach (var (name, value) in HeaderRules.ForPath(path, localBackendPort)) response.Headers[name] = value;
+    }
+
+    private static async Task NotFound(HttpContext context, PhysicalFileProvider files, LiveReload? live)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var notFound = files.GetFileInfo("404.html");
+        if (notFound.Exists && live is null) await context.Response.SendFileAsync(notFound);
+        else if (notFound.Exists) await context.Response.WriteAsync(LiveReload.Inject(await File.ReadAllTextAsync(notFound.PhysicalPath!)));
+        else if (live is not null)
+            await context.Response.WriteAsync(LiveReload.Inject("<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>DxCompare</title></head>" +
+                "<body><p>サイトはまだビルドされていません。コンテンツのエラーを直して保存すると表示されます。</p></body></html>"));
     }
 }

@@ -13,15 +13,18 @@ public class SyntheticCorpusTests
         using var first = new TempContent();
         using var second = new TempContent();
         var request = new CorpusRequest(Municipalities: 12, Initiatives: 300, Seed: 7);
-        SyntheticCorpus.Write(Repository.Content, Repository.ContentDirectory, request, first.Directory);
-        SyntheticCorpus.Write(Repository.Content, Repository.ContentDirectory, request, second.Directory);
+        // Into empty folders: the corpus must bring every file a content folder needs.
+        var firstOut = Path.Combine(first.Directory, "generated");
+        var secondOut = Path.Combine(second.Directory, "generated");
+        SyntheticCorpus.Write(Repository.Content, Repository.ContentDirectory, request, firstOut);
+        SyntheticCorpus.Write(Repository.Content, Repository.ContentDirectory, request, secondOut);
 
-        var files = Directory.GetFiles(Path.Combine(first.Directory, "plans")).Select(Path.GetFileName).Order().ToList();
+        var files = Directory.GetFiles(Path.Combine(firstOut, "plans")).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(12, files.Count);
         foreach (var file in files)
-            Assert.Equal(File.ReadAllText(Path.Combine(first.Directory, "plans", file!)), File.ReadAllText(Path.Combine(second.Directory, "plans", file!)));
+            Assert.Equal(File.ReadAllText(Path.Combine(firstOut, "plans", file!)), File.ReadAllText(Path.Combine(secondOut, "plans", file!)));
 
-        var loaded = first.Load();
+        var loaded = ContentLoader.Load(firstOut);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics.Take(5)));
         Assert.Equal(300, loaded.Content!.Initiatives.Count);
         Assert.Contains(loaded.Content.Plans, p => p.Labels.Policy == "施策" && p.Pillars.Any(x => x.Policies.Count > 0));

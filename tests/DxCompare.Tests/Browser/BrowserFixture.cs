@@ -19,7 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         _server = SiteServer.Create(_site.Output, port);
         await _server.StartAsync();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -38,13 +38,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
         _site.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -37,7 +37,9 @@ public sealed class CmsEndToEndTests(CmsSession cms) : IClassFixture<CmsSession>
         await page.GetByLabel("都道府県").FillAsync("東京都");
         await page.GetByLabel("URLスラッグ").FillAsync("minato");
         await page.GetByLabel("計画名").FillAsync("港区DX推進計画");
-        await page.GetByLabel("基本理念・目指す姿", new() { Exact = true }).FillAsync("誰もがデジタルの恩恵を受けられる港区");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Add 基本理念・目指す姿など") }).ClickAsync();
+        await page.GetByLabel("呼び方", new() { Exact = true }).FillAsync("基本理念");
+        await page.GetByLabel("内容", new() { Exact = true }).FillAsync("誰もがデジタルの恩恵を受けられる港区");
         await page.GetByLabel("開始年度(西暦)").FillAsync("2026");
         await page.GetByLabel("終了年度(西暦)").FillAsync("2028");
         await page.GetByLabel("策定・公表").FillAsync("2026-03");
@@ -45,10 +47,10 @@ public sealed class CmsEndToEndTests(CmsSession cms) : IClassFixture<CmsSession>
         await page.GetByLabel("取組の呼び方").FillAsync("取組");
 
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^柱.*を追加$") }).ClickAsync();
-        await page.GetByLabel("番号").Last.FillAsync("1");
+        await page.GetByLabel("番号", new() { Exact = true }).Last.FillAsync("1");
         await page.GetByLabel("名称").Last.FillAsync("便利な区役所");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^取組\\(施策.*を追加$") }).ClickAsync();
-        await page.GetByLabel("番号").Last.FillAsync("1");
+        await page.GetByLabel("番号", new() { Exact = true }).Last.FillAsync("1");
         await page.GetByLabel("名称").Last.FillAsync("電子申請の拡大");
 
         await page.Locator("[id^=\"topics-field-\"]").Last.ClickAsync();
@@ -60,7 +62,10 @@ public sealed class CmsEndToEndTests(CmsSession cms) : IClassFixture<CmsSession>
         await page.GetByLabel("指標名").Last.FillAsync("電子申請できる手続の割合");
         await page.Locator("[id^=\"kind-field-\"]").Last.ClickAsync();
         await page.GetByText("事業計画", new() { Exact = true }).Last.ClickAsync();
-        await page.GetByLabel("単位").Last.FillAsync("%");
+        // Units, like status words and qualifiers, come from content/vocabulary.yml.
+        await page.Locator("[id^=\"unit-field-\"]").Last.ClickAsync();
+        await page.Keyboard.TypeAsync("%");
+        await page.GetByText("%", new() { Exact = true }).Last.ClickAsync();
         // The fiscal-year grid from theme/admin/cms-plugin.js, bounded to the plan period.
         await page.GetByLabel("令和8年度 目標値").FillAsync("130");
         await Expect(page.Locator(".dx-fy-errors")).ToContainTextAsync("130% は0〜100の範囲外です");

@@ -21,7 +21,7 @@ public sealed class CmsSession : IAsyncLifetime
     public string Repo { get; } = Path.Combine(Path.GetTempPath(), "dxcompare-cms-" + Guid.NewGuid().ToString("N")[..8]);
     public string Content => Path.Combine(Repo, "content");
     public string Output => Path.Combine(Repo, "output");
-    public int DecapServerPort { get; } = FreePort();
+    public int DecapServerPort { get; } = Ports.Free();
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
     public LiveReload Live { get; } = new(Path.Combine(Repository.Root, "theme"));
@@ -60,8 +60,8 @@ public sealed class CmsSession : IAsyncLifetime
             await Task.Delay(200);
         }
 
-        var port = FreePort();
-        _server = SiteServer.Create(Output, port, Live);
+        var port = Ports.Free();
+        _server = SiteServer.Create(Output, port, Live, DecapServerPort);
         await _server.StartAsync();
         BaseUrl = $"http://127.0.0.1:{port}";
         _playwright = await Playwright.CreateAsync();
@@ -80,13 +80,6 @@ public sealed class CmsSession : IAsyncLifetime
         if (_decapServer is { HasExited: false }) _decapServer.Kill(entireProcessTree: true);
         _decapServer?.Dispose();
         try { Directory.Delete(Repo, recursive: true); } catch (IOException) { }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public string PlanFile(string slug) => Path.Combine(Content, "plans", slug + ".yml");

@@ -105,4 +105,45 @@ public class LayoutTests(BrowserFixture browser)
             await page.Context.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task Search_page_without_javascript_says_where_to_look_instead_of_showing_dead_controls()
+    {
+        var page = await OpenAsync("/search/", 375, javaScript: false);
+        try
+        {
+            await Assertions.Expect(page.GetByText("このページの検索にはJavaScriptが必要です", new() { Exact = false })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#search-q")).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "トピック別の一覧" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Search_form_is_there_from_the_first_paint_so_nothing_shifts_when_the_script_runs()
+    {
+        // As a link to a search opens it (and as Lighthouse measures it): the query in the URL, results drawn by the script.
+        var page = await OpenAsync("/search/?q=" + Uri.EscapeDataString("テレワーク"), 375);
+        try
+        {
+            await Assertions.Expect(page.Locator("#search-q")).ToHaveValueAsync("テレワーク");
+            await Assertions.Expect(page.Locator(".search-results li").First).ToBeVisibleAsync();
+            var shift = await page.EvaluateAsync<double>("""
+                () => new Promise(resolve => {
+                  let total = 0;
+                  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+                    .observe({ type: "layout-shift", buffered: true });
+                  setTimeout(() => resolve(total), 300);
+                })
+                """);
+            Assert.True(shift < 0.1, $"cumulative layout shift {shift:0.000}");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }

@@ -40,8 +40,9 @@ public class SearchPageTests(BrowserFixture browser)
         Assert.Contains("m=koto", await page.EvaluateAsync<string>("location.search"));
 
         await page.Locator("#search-results li a").First.FocusAsync();
+        var opened = page.WaitForURLAsync("**/koto/initiatives/7/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/koto/initiatives/7/");
+        await opened;
         Assert.Contains("効率的な職場環境の整備", await page.Locator("h1").InnerTextAsync());
         await page.CloseAsync();
     }
@@ -107,14 +108,93 @@ public class SearchPageTests(BrowserFixture browser)
         await page.CloseAsync();
     }
 
+    private static async Task<int> TotalAsync(IPage page) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(await page.InnerTextAsync("#search-status"), @"」: ([0-9]+)件").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task More_shows_the_next_twenty_until_every_result_is_listed_and_moves_focus_to_the_first_new_one()
+    {
+        var page = await OpenAsync("/search/?q=%E3%83%87%E3%82%B8%E3%82%BF%E3%83%AB"); // デジタル
+        await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
+        var total = await TotalAsync(page);
+        Assert.True(total > 2 * DxCompare.Search.SearchSettings.PageSize, $"デジタル finds {total}: the test needs more than two pages");
+        await Expect(page.Locator("#search-results li")).ToHaveCountAsync(20);
+        await Expect(page.Locator("#search-status")).ToContainTextAsync($"「デジタル」: {total}件（20件を表示）");
+        await Expect(page.Locator("#search-more")).ToBeVisibleAsync();
+
+        await page.ClickAsync("#search-more");
+        await Expect(page.Locator("#search-results li")).ToHaveCountAsync(40);
+        await Expect(page.Locator("#search-status")).ToContainTextAsync($"{total}件（40件を表示）");
+        Assert.Equal(await page.Locator("#search-results li").Nth(20).Locator("a").GetAttributeAsync("href"),
+            await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+
+        for (var shown = 40; shown < total; shown = Math.Min(total, shown + 20))
+        {
+            await page.ClickAsync("#search-more");
+            await Expect(page.Locator("#search-results li")).ToHaveCountAsync(Math.Min(total, shown + 20));
+        }
+        await Expect(page.Locator("#search-more")).ToBeHiddenAsync();
+        await Expect(page.Locator("#search-status")).Not.ToContainTextAsync("件を表示");
+        var hrefs = await page.Locator("#search-results li > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(total, hrefs.Distinct().Count());
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Filter_options_that_would_show_nothing_are_disabled_and_the_title_names_the_query()
+    {
+        var page = await OpenAsync("/search/");
+        var siteTitle = await page.TitleAsync();
+        await page.FillAsync("#search-q", "テレワーク");
+        await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync("「テレワーク」の検索結果 | " + siteTitle);
+
+        // Every topic option says how many results it would give; those with none cannot be chosen.
+        var options = await page.Locator("#search-t option:not([value=''])").EvaluateAllAsync<OptionState[]>(
+            "os => os.map(o => ({ text: o.textContent, disabled: o.disabled }))");
+        Assert.Contains(options, o => o.Disabled);
+        Assert.Contains(options, o => !o.Disabled);
+        Assert.All(options, o => Assert.Equal(o.Text.EndsWith("（0件）", StringComparison.Ordinal), o.Disabled));
+        Assert.False(await page.IsDisabledAsync("#search-t option[value=telework-workstyle]"));
+        // No テレワーク initiative is 新規, so "new only" would show nothing.
+        Assert.True(await page.IsDisabledAsync("#search-n"));
+
+        await page.FillAsync("#search-q", "");
+        await Expect(page).ToHaveTitleAsync(siteTitle);
+        Assert.False(await page.IsDisabledAsync("#search-n"));
+        await page.CloseAsync();
+    }
+
+    public sealed class OptionState
+    {
+        public string Text { get; set; } = "";
+        public bool Disabled { get; set; }
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_page_says_how_to_find_initiatives_instead_of_showing_dead_controls()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(browser.BaseUrl + "/search/?q=%E3%83%86%E3%83%AC%E3%83%AF%E3%83%BC%E3%82%AF");
+        Assert.Contains("JavaScriptが必要です", await page.InnerTextAsync("main"));
+        Assert.True(await page.IsVisibleAsync("main a[href='/topics/']"));
+        Assert.False(await page.IsVisibleAsync("#search-q"));
+        Assert.False(await page.IsVisibleAsync("#search-m"));
+        Assert.False(await page.IsVisibleAsync("#search-more"));
+        await context.CloseAsync();
+    }
+
     [Fact]
     public async Task Header_search_box_leads_to_results_without_a_mouse()
     {
         var page = await OpenAsync("/koto/");
         await page.FocusAsync("#site-search");
         await page.Keyboard.TypeAsync("生成AI");
+        // Listening before the key is pressed, and only until the document is parsed (the results are awaited below).
+        var opened = page.WaitForURLAsync("**/search/?q=*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/search/?q=*");
+        await opened;
         await Expect(page.Locator("#search-results li").First).ToBeVisibleAsync();
         Assert.Equal("台東区 取組26 生成AIの活用促進", (await ResultTitlesAsync(page))[0]);
         await page.CloseAsync();

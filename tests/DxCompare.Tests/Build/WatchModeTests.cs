@@ -14,7 +14,7 @@ public class WatchModeTests
         public IncrementalBuilder Builder { get; }
 
         public WatchedSite(IBuildProgress? progress = null) =>
-            Builder = new IncrementalBuilder(new BuildOptions(Content.Directory, Path.Combine(Repository.Root, "theme"), Output, BuildOptions.DefaultBaseUrl), progress);
+            Builder = new IncrementalBuilder(new BuildOptions(Content.Directory, Path.Combine(Repository.Root, "theme"), Output, BuildOptions.DefaultBaseUrl) { IncludeDrafts = true }, progress);
 
         public static async Task<WatchedSite> StartAsync(IBuildProgress? progress = null)
         {
@@ -97,6 +97,8 @@ public class WatchModeTests
         var result = await builder.RebuildAsync([path]);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.True(File.Exists(Path.Combine(output, "minato", "initiatives", "1", "index.html")));
+        // `new plan` writes a draft: watch mode (serve) shows it, marked 作成中.
+        Assert.Contains("作成中", File.ReadAllText(Path.Combine(output, "minato", "index.html")));
         Assert.Contains("data-municipality=\"minato\"", File.ReadAllText(Path.Combine(output, "topics", "online-procedures", "index.html")));
     }
 

@@ -47,7 +47,7 @@ public class DecapConfigTests
 
     [Theory]
     [InlineData("select", "pillars", "policies", "initiatives", "indicators", "kind")]
-    [InlineData("select", "pillars", "policies", "initiatives", "indicators", "qualifier")]
+    [InlineData("relation", "pillars", "policies", "initiatives", "indicators", "qualifier")]
     [InlineData("select", "pillars", "policies", "initiatives", "indicators", "direction")]
     [InlineData("relation", "pillars", "policies", "initiatives", "topics")]
     [InlineData("relation", "pillars", "policies", "initiatives", "indicators", "metric")]
@@ -115,6 +115,6 @@ public class DecapConfigTests
             Assert.Equal(DecapConfig.LosslessFormat, file["format"].ToString());
         Assert.Contains("local_backend:\n  url: http://localhost:8090/api/v1", DecapConfig.ToYaml(new CmsOptions { LocalBackendPort = 8090 }).Replace("\r", "", StringComparison.Ordinal));
         Assert.Contains("connect-src 'self' http://localhost:8090 http://127.0.0.1:8090 ", DxCompare.Build.HeaderRules.AdminCsp(8090));
-        Assert.Contains("window.CMS_MANUAL_INIT = true;", AdminSite.ModelScript(""));
+        Assert.Contains("window.CMS_MANUAL_INIT = true;", AdminSite.ModelScript("", new ContentSet([], [], [], [])));
     }
 }

@@ -21,6 +21,19 @@ public class ScaffoldTests
         Assert.Equal(("港区", "東京都", "131032"), (plan.Municipality.Name, plan.Municipality.Prefecture, plan.Municipality.Code));
         Assert.Equal(levels.Split(',')[0], plan.Labels.Pillar);
         Assert.Equal(levels.Split(',').Length == 3, plan.Pillars[0].Policies.Count == 1);
+        // A skeleton is a draft: it passes while its 【】 placeholders are there, and the public site leaves it out.
+        Assert.True(plan.Draft);
+        Assert.Empty(content.Load().Content!.WithoutDrafts().Plans);
+    }
+
+    [Fact]
+    public void Skeleton_placeholders_cannot_be_published()
+    {
+        using var content = new TempContent();
+        content.Write("plans/minato.yml", PlanScaffold.Render(Minato).Replace("draft: true", "draft: false"));
+        var problems = content.Problems();
+        Assert.Contains("plans/minato.yml:14:11: 'text' still holds the placeholder '【基本理念・目指す姿】'. Replace it with the plan's own words, or mark the plan 'draft: true' while it is being entered (drafts are not published).", problems);
+        Assert.All(problems, p => Assert.Contains("placeholder", p));
     }
 
     [Fact]

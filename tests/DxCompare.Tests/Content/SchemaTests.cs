@@ -20,7 +20,7 @@ public class SchemaTests
     {
         var json = SchemaGenerator.ToJson(typeof(DxCompare.Model.Plan), "plan");
         Assert.Contains("\"pattern\": \"^\\\\d{6}$\"", json);
-        Assert.Contains("\"推進\"", json);
+        Assert.Contains("\"evaluation_legend\"", json);
         Assert.Contains("\"評価指標\"", json);
         Assert.Contains("\"baseline\"", json);
         Assert.Contains("\"全国地方公共団体コード\"", json);

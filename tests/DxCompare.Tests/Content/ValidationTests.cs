@@ -14,7 +14,7 @@ public class ValidationTests
           prefecture: 東京都
           slug: minato
         title: 港区DX推進計画
-        vision: テスト
+        statements: [{label: 基本理念, text: テスト}]
         period:
           start: 2026
           end: 2028
@@ -77,7 +77,7 @@ public class ValidationTests
         var problems = ProblemsWith("    title: 便利な区役所", "    titel: 便利な区役所");
         Assert.Equal(2, problems.Count);
         Assert.Equal("plans/minato.yml:16:5: missing required field 'title' (名称) in an item of 'pillars' (柱(目標・視点)). Add 'title: …'.", problems[0]);
-        Assert.StartsWith("plans/minato.yml:17:5: unknown field 'titel'. Did you mean 'title'? Allowed here: number, title, lead,", problems[1]);
+        Assert.StartsWith("plans/minato.yml:17:5: unknown field 'titel'. Did you mean 'title'? Allowed here: number, label, id, title, lead,", problems[1]);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class ValidationTests
     {
         var second = "\n      - number: 1\n        title: 二つ目\n        topics: [cashless]";
         Assert.Equal(
-            ["plans/minato.yml:30:17: duplicate 取組 number 1 (already used at line 19). Number each 取組 as the plan does; numbers must be unique within the plan."],
+            ["plans/minato.yml:30:17: duplicate 取組 number 1 in 目標1 (already used at line 19). Number each 取組 as the plan does; numbers must be unique within their parent."],
             ProblemsWith("status: 推進}", "status: 推進}" + second));
     }
 
@@ -109,7 +109,7 @@ public class ValidationTests
     public void Fiscal_year_outside_the_plan_period_shows_both_calendars()
     {
         Assert.Equal(
-            ["plans/minato.yml:29:22: 'fy' 2030 (令和12年度) is outside the plan period 2026–2028 (令和8〜10年度（2026〜2028年度）). Use a fiscal year inside the period, or widen 'period'."],
+            ["plans/minato.yml:29:22: 'fy' 2030 (令和12年度) is outside the plan period 2026–2028 (令和8〜10年度（2026〜2028年度）). Use a fiscal year inside the period, or widen 'period'; if the plan itself gives this value outside its period (a long-term target, a pre-plan actual), add 'outside_period: true'."],
             ProblemsWith("{fy: 2027, type: target, status: 推進}", "{fy: 2030, type: target, status: 推進}"));
     }
 
@@ -201,7 +201,7 @@ public class ValidationTests
             labels: {initiative: 取組, pillar: 目標, policy: ""}
             published: 2026-03
             period: {end: 2028, start: 2026}
-            vision: テスト
+            statements: [{label: 基本理念, text: テスト}]
             title: 港区DX推進計画
             municipality: {slug: minato, prefecture: 東京都, name: 港区, code: "131032", website: ""}
             """;

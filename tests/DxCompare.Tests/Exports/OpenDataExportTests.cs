@@ -16,9 +16,9 @@ public class OpenDataExportTests
     public void Initiatives_csv_has_one_row_per_initiative_with_the_agreed_columns()
     {
         var lines = Export(OpenDataExport.WriteInitiatives);
-        Assert.Equal("lg_code,municipality,pillar_number,pillar_title,policy_number,policy_title,number,title,departments,is_new,topics,topic_labels,url", lines[0]);
+        Assert.Equal("lg_code,municipality,pillar_number,pillar_title,policy_number,policy_title,number,title,departments,is_new,topics,topic_labels,url,pillar_label,policy_label,label,id", lines[0]);
         Assert.Equal(38 + 22 + 1, lines.Length);
-        Assert.Contains("131067,台東区,1,便利で快適な行政サービスの提供,1,行政手続き等のオンライン化によるサービス向上,4,窓口業務改革,情報政策課;戸籍住民サービス課,true,counter-reform;online-procedures;rpa-no-code,窓口改革;オンライン手続;RPA・ノーコード,/taito/initiatives/4/", lines);
+        Assert.Contains("131067,台東区,1,便利で快適な行政サービスの提供,1,行政手続き等のオンライン化によるサービス向上,4,窓口業務改革,情報政策課;戸籍住民サービス課,true,counter-reform;online-procedures;rpa-no-code,窓口改革;オンライン手続;RPA・ノーコード,/taito/initiatives/4/,1,1,4,4", lines);
         Assert.Contains(lines, l => l.StartsWith("131083,江東区,1,区民にやさしい,,,1,窓口改革の推進,,false,", StringComparison.Ordinal));
     }
 
@@ -26,11 +26,13 @@ public class OpenDataExportTests
     public void Indicators_csv_is_long_format_with_units_and_blank_not_zero()
     {
         var lines = Export(OpenDataExport.WriteIndicators);
-        Assert.Equal("lg_code,municipality,attached_to,attached_number,indicator_name,metric_id,kind,fy,value_type,value,unit,qualifier,status_text,note", lines[0]);
-        Assert.Contains("131083,江東区,pillar,1,オンラインで申請できる手続の割合,online-procedure-rate,指標,2025,actual,54,%,,,※法令等においてオンライン申請を不可としている手続を除く / 計画の目標値 100%", lines);
-        Assert.Contains("131067,台東区,initiative,1,行政手続きのオンライン手続き比率,online-procedure-rate,事業計画,2026,target,27,%,,,", lines);
-        Assert.Contains("131067,台東区,initiative,2,オンライン相談対象事業の拡充,,事業計画,2026,target,,,,推進,", lines);
-        Assert.Contains("131067,台東区,policy,14,教材研究・指導の準備・評価・校務などにICTを活用する能力「あまりできない」「ほとんどできない」と回答した教員の割合,,評価指標,2028,target,5.0,%,未満,,※学校における教育の情報化の実態等に関する調査による", lines);
+        Assert.Equal("lg_code,municipality,attached_to,attached_number,indicator_name,metric_id,kind,fy,value_type,value,unit,qualifier,status_text,note,"
+            + "attached_label,metric_variant,until,period_text,outside_period,status_class,qualifier_class,evaluation,evaluation_meaning,source_id,source_title,source_published,source_page,revised_in,decision,definition", lines[0]);
+        Assert.Contains("131083,江東区,pillar,1,オンラインで申請できる手続の割合,online-procedure-rate,指標,2025,actual,54,%,,,※法令等においてオンライン申請を不可としている手続を除く / 計画の目標値 100%,1,,,,,,,,,progress-2026,DX推進計画の進捗状況,2026-04,,,,", lines);
+        Assert.Contains("131083,江東区,pillar,1,オンラインで申請できる手続の割合,online-procedure-rate,指標,2025,target,48,%,,,※法令等においてオンライン申請を不可としている手続を除く / 計画の目標値 100%,1,,,,,,,,,plan-2025,江東区DX推進計画,2025-03,,,,", lines);
+        Assert.Contains(lines, l => l.StartsWith("131067,台東区,initiative,1,行政手続きのオンライン手続き比率,online-procedure-rate,事業計画,2026,target,27,%,,,,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("131067,台東区,initiative,2,オンライン相談対象事業の拡充,,事業計画,2026,target,,,,推進,,2,,,,,operation,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("131067,台東区,policy,14,教材研究・指導の準備・評価・校務などにICTを活用する能力「あまりできない」「ほとんどできない」と回答した教員の割合,,評価指標,2028,target,5.0,%,未満,,※学校における教育の情報化の実態等に関する調査による,14,,,,,,below,", StringComparison.Ordinal));
         var valueRows = Repository.Content.Indicators.Sum(i => i.Indicator.Values.Count);
         Assert.Equal(valueRows + 1, lines.Length);
     }

@@ -22,7 +22,11 @@ public class PageContentTests(BuiltSite site)
         Assert.Contains("台東区: 実績値はまだ公表されていません(基準値は令和7年度（2025年度）の20%)。", progress);
 
         var caveat = BuiltSite.Text(page.QuerySelector(".caveat"));
-        Assert.Contains("江東区: ※法令等においてオンライン申請を不可としている手続を除く", caveat);
+        Assert.Contains("江東区「オンラインで申請できる手続の割合」（%）: ※法令等においてオンライン申請を不可としている手続を除く", caveat);
+        Assert.Contains("台東区「行政手続きのオンライン手続き比率」（%）: 区の行政手続き全体に占める、オンラインで手続きできる手続きの割合。", caveat);
+        // Taito's count of procedures is another variant of the metric: shown apart, never in the percentage comparison.
+        Assert.Contains("台東区「オンライン化した手続き数」 基準 約400手続（令和7年度） → 目標 約800手続（令和10年度）", BuiltSite.Text(page.GetElementById("variant-count")!.ParentElement));
+        Assert.DoesNotContain("800", table);
 
         var chart = page.QuerySelector("svg.chart-wide[role=img]")!;
         var description = BuiltSite.Text(page.GetElementById(chart.GetAttribute("aria-labelledby")!.Split(' ')[1]));
@@ -72,8 +76,20 @@ public class PageContentTests(BuiltSite site)
         var results = BuiltSite.Text(page.GetElementById("activity-2025-result")!.ParentElement);
         Assert.StartsWith("令和7年度（2025年度） 取組実績 ホームページアクセシビリティチェック等の実施 再掲", results);
         var plans = BuiltSite.Text(page.GetElementById("activity-2026-plan")!.ParentElement);
-        Assert.StartsWith("令和8〜11年度（2026〜2029年度） 取組計画", plans);
+        Assert.StartsWith("令和8年度取組計画（表の令和8〜11年度の欄）", plans);
         Assert.Contains("高齢者向けスマートフォン教室・相談会の継続", plans);
+    }
+
+    [Fact]
+    public void Koto_initiative_pages_cite_the_progress_report_for_fy2025_actuals_and_the_plan_for_its_targets()
+    {
+        var page = site.Page("/koto/initiatives/1/");
+        var card = BuiltSite.Text(page.GetElementById("kpi-1"));
+        Assert.StartsWith("オンラインで申請できる手続の割合 基準 12.1%（令和6年度） → 目標 48%（令和7年度）", card);
+        Assert.Contains("出典（目標値（令和7〜11年度））: 江東区「江東区DX推進計画」（令和7年3月）", card);
+        Assert.Contains("出典（基準値・現況（令和6年度）、実績値（令和7年度））: 江東区「DX推進計画の進捗状況」（令和8年4月）", card);
+        Assert.EndsWith("出典: DX推進計画の進捗状況（令和8年4月）", BuiltSite.Text(page.GetElementById("activity-2025-result")!.ParentElement));
+        Assert.Equal("江東区「江東区DX推進計画」（令和7年3月） 江東区「DX推進計画の進捗状況」（令和8年4月）", BuiltSite.Text(page.GetElementById("source-heading")!.ParentElement).Replace("出典 ", ""));
     }
 
     [Fact]
@@ -83,7 +99,8 @@ public class PageContentTests(BuiltSite site)
         var card = page.GetElementById("pillar-1-indicator-1")!;
         Assert.Contains("オンラインで申請できる手続の割合 基準 12.1%（令和6年度） → 目標 48%（令和7年度） → 92%（令和8年度） → 100%（令和9〜11年度） 実績 54%（令和7年度）、目標 48%を達成", BuiltSite.Text(card));
         Assert.NotNull(card.QuerySelector("svg.chart-narrow"));
-        Assert.Contains("出典: 江東区「DX推進計画の進捗状況」（令和8年4月）", BuiltSite.Text(card));
+        Assert.Contains("出典（目標値（令和7〜11年度））: 江東区「江東区DX推進計画」（令和7年3月）", BuiltSite.Text(card));
+        Assert.Contains("出典（基準値・現況（令和6年度）、実績値（令和7年度））: 江東区「DX推進計画の進捗状況」（令和8年4月）", BuiltSite.Text(card));
         Assert.Contains("令和7年度（2025年度） 48% 54%", BuiltSite.Text(card.QuerySelector("table")));
         Assert.Contains("3視点・22取組", BuiltSite.Text(page.QuerySelector("dl.facts")));
     }

@@ -31,8 +31,10 @@ public class BrowserParityTests(BuiltSite site)
         var options = AnalyzerOptions.Shipped;
         var payload = new
         {
-            analyzer = new { unigrams = options.OutputUnigrams, bridge = options.BridgeScripts, synonyms = options.Synonyms },
+            analyzer = new { unigrams = options.OutputUnigrams, bridge = options.BridgeScripts, synonyms = options.Synonyms, phrases = options.Phrases },
             cases = texts.Select(t => new { text = t, terms = analyzer.Terms(t) }),
+            // The phrase field's trigrams (the index side is C# only; the query side runs in both).
+            trigrams = texts.Select(t => JapaneseAnalyzer.Normalize(t).ToLowerInvariant()).Select(t => new { text = t, grams = Phrases.Trigrams(t) }),
         };
         return JsonSerializer.Serialize(payload, VectorJson) + "\n";
     }
@@ -82,7 +84,7 @@ public class BrowserParityTests(BuiltSite site)
             var jsShown = js.GetProperty("shown").EnumerateArray().Select(u => u.GetString());
             if (!cliShown.SequenceEqual(jsShown)) mismatches.Add($"{key[..Math.Min(30, key.Length)]}: shown [{string.Join(" | ", jsShown)}]");
             // The snippet under each result, and the municipality a query named.
-            var terms = cli.Plan?.Terms.Select(t => t.Term).ToList() ?? [];
+            var terms = cli.Plan?.Terms ?? [];
             var cliSnippets = cli.Hits.Select(h => Snippet.Of(h.Document.SnippetSource(cli.Plan!.AsksForFigure), terms).Text);
             var jsSnippets = js.GetProperty("snippets").EnumerateArray().Select(u => u.GetString());
             if (!cliSnippets.SequenceEqual(jsSnippets)) mismatches.Add($"{key[..Math.Min(30, key.Length)]}: snippets [{string.Join(" | ", jsSnippets)}]");

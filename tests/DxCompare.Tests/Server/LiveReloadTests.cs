@@ -12,10 +12,7 @@ public class LiveReloadTests(BuiltSite site)
     public async Task Watch_server_adds_the_live_script_and_streams_the_validators_messages()
     {
         var live = new LiveReload(Path.Combine(Repository.Root, "theme"));
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = Ports.Free();
         await using var app = SiteServer.Create(site.Output, port, live);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };

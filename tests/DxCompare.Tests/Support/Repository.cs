@@ -32,12 +32,16 @@ public static class Repository
     }
 }
 
-/// <summary>A throw-away content folder for one test, deleted afterwards.</summary>
+/// <summary>
+/// A throw-away content folder for one test: content/ in a sandbox folder of its own, so that anything a test
+/// writes beside it (an output folder, a file "outside" content/) is in the sandbox and deleted with it.
+/// </summary>
 public sealed class TempContent : IDisposable
 {
     public TempContent(bool copyRealContent = false)
     {
-        Directory = Path.Combine(Path.GetTempPath(), "dxcompare-test-" + Guid.NewGuid().ToString("N")[..8]);
+        Sandbox = Path.Combine(Path.GetTempPath(), "dxcompare-test-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory = Path.Combine(Sandbox, "content");
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "plans"));
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "pages"));
         if (copyRealContent) CopyTree(Repository.ContentDirectory, Directory);
@@ -45,10 +49,37 @@ public sealed class TempContent : IDisposable
         {
             File.Copy(Path.Combine(Repository.ContentDirectory, "topics.yml"), Path.Combine(Directory, "topics.yml"));
             File.Copy(Path.Combine(Repository.ContentDirectory, "metrics.yml"), Path.Combine(Directory, "metrics.yml"));
+            File.Copy(Path.Combine(Repository.ContentDirectory, "vocabulary.yml"), Path.Combine(Directory, "vocabulary.yml"));
         }
     }
 
     public string Directory { get; }
+
+    public string Sandbox { get; }
+
+    public string Read(string relativePath) => File.ReadAllText(Path.Combine(Directory, relativePath));
+
+    /// <summary>Replaces the first occurrence of <paramref name="find"/>, which must be there.</summary>
+    public void Edit(string relativePath, string find, string replace)
+    {
+        var text = Read(relativePath);
+        Assert.Contains(find, text);
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Write(relativePath, text[..at] + replace + text[(at + find.Length)..]);
+    }
+
+    public void Append(string relativePath, string text) => File.AppendAllText(Path.Combine(Directory, relativePath), text);
+
+    public void Link(string relativePath, string target) => File.CreateSymbolicLink(Path.Combine(Directory, relativePath), target);
+
+    /// <summary>A file in the sandbox but outside content/.</summary>
+    public string Outside(string name, string text)
+    {
+        var path = Path.Combine(Sandbox, "outside", name);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
 
     public string Write(string relativePath, string text)
     {
@@ -81,6 +112,6 @@ public sealed class TempContent : IDisposable
 
     public void Dispose()
     {
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+        try { System.IO.Directory.Delete(Sandbox, recursive: true); } catch (IOException) { }
     }
 }

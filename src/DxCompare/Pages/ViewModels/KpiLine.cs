@@ -16,17 +16,20 @@ public sealed record KpiLine(string Name, string Chain, string? Actual, Progress
 
     public static string ChainOf(Indicator indicator)
     {
-        var runs = new List<(ValueKind Type, string Text, int From, int To)>();
-        foreach (var value in indicator.Values.Where(v => v.Type != ValueKind.Actual).OrderBy(v => v.Fy).ThenBy(v => v.Type))
+        var runs = new List<(ValueKind Type, string Text, int From, int To, string? Years)>();
+        foreach (var value in indicator.CurrentValues.Where(v => v.Type != ValueKind.Actual).OrderBy(v => v.Fy).ThenBy(v => v.Type))
         {
             var text = Indicators.Format(value, indicator);
-            if (runs.Count > 0 && runs[^1] is var last && last.Type == value.Type && last.Text == text && last.To + 1 == value.Fy)
+            // Spans, calendar years and values outside the plan period keep their own label and are never merged.
+            var own = value.PeriodText is not null || value.Until is not null || indicator.YearBasis == YearBasis.Calendar || value.OutsidePeriod
+                ? Indicators.YearLabel(value, indicator) + (value.OutsidePeriod ? "・計画期間外" : "") : null;
+            if (own is null && runs.Count > 0 && runs[^1] is var last && last.Years is null && last.Type == value.Type && last.Text == text && last.To + 1 == value.Fy)
                 runs[^1] = last with { To = value.Fy };
             else
-                runs.Add((value.Type, text, value.Fy, value.Fy));
+                runs.Add((value.Type, text, value.Fy, value.Fy, own));
         }
         return string.Join(" → ", runs.Select((run, i) =>
-            (i == 0 || runs[i - 1].Type != run.Type ? run.Type.ShortLabel() + " " : "") + $"{run.Text}（{Years(run.From, run.To)}）"));
+            (i == 0 || runs[i - 1].Type != run.Type ? run.Type.ShortLabel() + " " : "") + $"{run.Text}（{run.Years ?? Years(run.From, run.To)}）"));
     }
 
     /// <summary>令和9年度, or 令和9〜11年度 for a run of years.</summary>
@@ -44,9 +47,9 @@ public sealed record KpiLine(string Name, string Chain, string? Actual, Progress
 
     private static string? ActualText(Indicator indicator, ProgressReading progress)
     {
-        var actual = indicator.Values.Where(v => v.Type == ValueKind.Actual).MaxBy(v => v.Fy);
+        var actual = indicator.CurrentValues.Where(v => v.Type == ValueKind.Actual).MaxBy(v => v.Fy);
         if (actual is null) return null;
-        var text = $"{ValueKind.Actual.ShortLabel()} {Indicators.Format(actual, indicator)}（{FiscalYear.Wareki(actual.Fy)}）";
+        var text = $"{ValueKind.Actual.ShortLabel()} {Indicators.Format(actual, indicator)}（{Indicators.YearLabel(actual, indicator)}{(actual.Evaluation is { } grade ? $"、評価 {grade}" : "")}）";
         return progress.Target is { } target ? $"{text}、{TargetVerdict(progress, indicator)}" : text;
     }
 }

@@ -22,6 +22,9 @@ public sealed record SeriesFacts(MetricSeries Series, IndicatorValue? FinalTarge
 /// </summary>
 public sealed record MetricHeadline(Metric Metric, IReadOnlyList<SeriesFacts> Series, string Answer, string? SameYear, IReadOnlyList<string> Progress)
 {
+    /// <summary>The caveat, per municipality, from each linked indicator's definition and scope note.</summary>
+    public IReadOnlyList<string> Caveats { get; } = ComparabilityNotes.Of(Metric, Series.Select(s => s.Series));
+
     /// <summary>A comparison needs two municipalities that report the metric.</summary>
     public bool IsComparison => Series.Count >= 2;
 

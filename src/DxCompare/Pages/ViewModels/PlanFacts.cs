@@ -15,21 +15,26 @@ public static class PlanFacts
         return string.Join("・", parts);
     }
 
-    /// <summary>The page (and anchor) that shows what an indicator is attached to.</summary>
-    public static string AttachedUrl(Plan plan, IndicatorEntry e) => e.AttachedTo switch
+    /// <summary>令和7〜11年度（2025〜2029年度）, or 令和6年1月〜令和7年度（2023〜2025年度） for a plan that starts mid-year.</summary>
+    public static string Period(Plan plan) => plan.Period.StartMonth is { } month and not 4
+        ? $"{PublishedDate.Wareki($"{(month < 4 ? plan.Period.Start + 1 : plan.Period.Start)}-{month:00}")}〜{FiscalYear.Wareki(plan.Period.End)}（{plan.Period.Start}〜{plan.Period.End}年度）"
+        : FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End);
+
+    /// <summary>The page (and anchor) that shows what an indicator is attached to: by id, as numbers may restart under each parent.</summary>
+    public static string AttachedUrl(Plan plan, IndicatorEntry e) => e.Owner switch
     {
-        AttachedTo.Initiative => SiteUrls.Initiative(plan.Municipality.Slug, e.AttachedNumber ?? 0),
-        AttachedTo.Policy => $"{SiteUrls.Plan(plan)}#policy-{e.AttachedNumber}",
-        AttachedTo.Pillar => $"{SiteUrls.Plan(plan)}#pillar-{e.AttachedNumber}",
+        Initiative i => SiteUrls.Initiative(plan.Municipality.Slug, i.Key),
+        Policy p => $"{SiteUrls.Plan(plan)}#{SiteUrls.PolicyAnchor(p)}",
+        Pillar p => $"{SiteUrls.Plan(plan)}#{SiteUrls.PillarAnchor(p)}",
         _ => SiteUrls.Plan(plan),
     };
 
-    /// <summary>取組4 窓口業務改革, 施策1 …, 目標1 …, or 計画全体.</summary>
+    /// <summary>取組4 窓口業務改革, 施策1 …, 目標1 …, or 計画全体, with the number as the plan prints it (アクションNo 1.1.1).</summary>
     public static string AttachedLabel(Plan plan, IndicatorEntry e) => e.AttachedTo switch
     {
-        AttachedTo.Initiative => $"{plan.Labels.Initiative}{e.AttachedNumber} {e.AttachedTitle}",
-        AttachedTo.Policy => $"{plan.Labels.Policy}{e.AttachedNumber} {e.AttachedTitle}",
-        AttachedTo.Pillar => $"{plan.Labels.Pillar}{e.AttachedNumber} {e.AttachedTitle}",
+        AttachedTo.Initiative => $"{plan.Labels.Initiative}{e.AttachedLabel} {e.AttachedTitle}",
+        AttachedTo.Policy => $"{plan.Labels.Policy}{e.AttachedLabel} {e.AttachedTitle}",
+        AttachedTo.Pillar => $"{plan.Labels.Pillar}{e.AttachedLabel} {e.AttachedTitle}",
         _ => "計画全体",
     };
 

@@ -6,9 +6,9 @@ namespace DxCompare.Pages.ViewModels;
 public sealed record InitiativeItem(InitiativeEntry Entry, string Summary, string Context)
 {
     public static InitiativeItem Of(InitiativeEntry e) => new(e, InitiativeSummary.Of(e.Initiative),
-        e.Policy is { } policy ? $"{e.Plan.Labels.Policy}{policy.Number} {policy.Title}" : $"{e.Plan.Labels.Pillar}{e.Pillar.Number} {e.Pillar.Title}");
+        e.Policy is { } policy ? $"{e.Plan.Labels.Policy}{policy.Printed} {policy.Title}" : $"{e.Plan.Labels.Pillar}{e.Pillar.Printed} {e.Pillar.Title}");
 
-    public string Label => $"{Entry.Plan.Labels.Initiative}{Entry.Initiative.Number} {Entry.Initiative.Title}";
+    public string Label => $"{Entry.Numbered} {Entry.Initiative.Title}";
 }
 
 /// <summary>An indicator in one line, with the shared metric it can be compared on (when another municipality reports it too).</summary>
@@ -39,11 +39,10 @@ public sealed record TopicView(Topic Topic, IReadOnlyList<TopicColumn> Columns, 
     /// <summary>KPIs of the topic's initiatives and of the policies above them, and every indicator of a metric tagged with the topic.</summary>
     private static IEnumerable<IndicatorEntry> KpisOf(SiteContext site, Plan plan, IReadOnlyList<InitiativeEntry> entries, HashSet<string> metricIds)
     {
-        var initiatives = entries.Select(e => e.Initiative.Number).ToHashSet();
-        var policies = entries.Where(e => e.Policy is not null).Select(e => e.Policy!.Number).ToHashSet();
+        var owners = entries.Select(e => (object)e.Initiative).Concat(entries.Where(e => e.Policy is not null).Select(e => (object)e.Policy!))
+            .ToHashSet(ReferenceEqualityComparer.Instance);
         return site.IndicatorsOf(plan).Where(e =>
-            (e.AttachedTo == AttachedTo.Initiative && initiatives.Contains(e.AttachedNumber ?? 0))
-            || (e.AttachedTo == AttachedTo.Policy && policies.Contains(e.AttachedNumber ?? 0))
+            (e.AttachedTo is AttachedTo.Initiative or AttachedTo.Policy && e.Owner is not null && owners.Contains(e.Owner))
             || (e.Indicator.Metric is { } m && metricIds.Contains(m)));
     }
 }

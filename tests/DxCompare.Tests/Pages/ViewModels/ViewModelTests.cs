@@ -76,7 +76,9 @@ public class ViewModelTests
         Assert.Equal([2024, 2025, 2026, 2027, 2028, 2029], SvgChart.Years(series));
         Assert.Equal("令和8年4月", PublishedDate.Wareki("2026-04"));
         Assert.Equal("令和元年5月1日", PublishedDate.Wareki("2019-05-01"));
-        Assert.Equal("江東区「DX推進計画の進捗状況」（令和8年4月） 3ページ", SourceCitation.Of(Repository.Plan("koto"), 3).Text);
+        var koto = Repository.Plan("koto");
+        Assert.Equal("江東区「江東区DX推進計画」（令和7年3月） 3ページ", SourceCitation.Of(koto, 3).Text);
+        Assert.Equal("江東区「DX推進計画の進捗状況」（令和8年4月）", SourceCitation.Of(koto, Editions.Of(koto, "progress-2026")).Text);
     }
 
     private static IndicatorValue Value(int fy, string status) => new() { Fy = fy, Type = ValueKind.Target, Status = status };
