@@ -37,6 +37,13 @@ import { YAML } from "./yaml/index.js";
     return fy === null ? { error: t } : { fy: fy, wareki: true };
   }
 
+  function yearMessage(text) {
+    var read = readYear(text);
+    if (read.error !== undefined) return "「" + read.error + "」は年度として読めません。2026、令和8、R8 のように入力してください";
+    if (read.fy !== undefined && !isFiscalYear(read.fy)) return read.fy + " は年度の範囲(" + MODEL.fiscalYear.earliest + "〜" + MODEL.fiscalYear.latest + ")の外です";
+    return null;
+  }
+
   var FiscalYearControl = createClass({
     getInitialState: function () { return { text: null }; },
 
@@ -48,12 +55,7 @@ import { YAML } from "./yaml/index.js";
       else if (read.fy !== undefined) this.props.onChange(read.fy);
     },
 
-    message: function () {
-      var read = readYear(this.state.text !== null ? this.state.text : this.props.value);
-      if (read.error !== undefined) return "「" + read.error + "」は年度として読めません。2026、令和8、R8 のように入力してください";
-      if (read.fy !== undefined && !isFiscalYear(read.fy)) return read.fy + " は年度の範囲(" + MODEL.fiscalYear.earliest + "〜" + MODEL.fiscalYear.latest + ")の外です";
-      return null;
-    },
+    message: function () { return yearMessage(this.state.text !== null ? this.state.text : this.props.value); },
 
     isValid: function () {
       var own = this.message();
@@ -145,13 +147,15 @@ import { YAML } from "./yaml/index.js";
   }
 
   // Where a control sits in the entry's data, read from the form: Decap gives each field's element the id
-  // "{name}-field-{n}" and each list item the class SortableListItem, in data order.
+  // "{name}-field-{n}" and each list item the class SortableListItem, in data order; the level lists
+  // (level-list.js) mark their items with data-dx-index.
   function dataPath(element) {
     var path = [];
     for (var node = element; node && node.id !== "nc-root"; node = node.parentElement) {
       var match = /^(.+)-field-\d+$/.exec(node.id || "");
       if (match) path.unshift(match[1]);
-      if (typeof node.className === "string" && node.className.indexOf("SortableListItem") >= 0) {
+      if (node.hasAttribute && node.hasAttribute("data-dx-index")) path.unshift(Number(node.getAttribute("data-dx-index")));
+      else if (typeof node.className === "string" && node.className.indexOf("SortableListItem") >= 0) {
         var index = 0;
         for (var sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
           if (typeof sibling.className === "string" && sibling.className.indexOf("SortableListItem") >= 0) index++;
@@ -191,6 +195,13 @@ import { YAML } from "./yaml/index.js";
     });
     CMS.registerWidget(name, Wrapped, original.preview, original.schema);
   });
+
+  // Cells of the grid that are neither a number nor a status word (kept in the draft as `error` until fixed).
+  function cellErrors(list) {
+    return (Array.isArray(list) ? list : []).filter(function (v) { return v && v.error !== undefined; }).map(function (v) {
+      return wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません";
+    });
+  }
 
   var FyValuesControl = createClass({
     getInitialState: function () { return { drafts: {} }; },
@@ -263,10 +274,7 @@ import { YAML } from "./yaml/index.js";
 
     // Cells that are neither a number nor a status word, then the plan rules on the current draft.
     errors: function () {
-      var messages = this.list().filter(function (v) { return v.error !== undefined; }).map(function (v) {
-        return wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません";
-      });
-      return messages.concat(problemsAt(this.props).map(function (p) { return p.message; }));
+      return cellErrors(this.list()).concat(problemsAt(this.props).map(function (p) { return p.message; }));
     },
 
     isValid: function () {
@@ -338,6 +346,80 @@ import { YAML } from "./yaml/index.js";
   });
 
   CMS.registerWidget("fy-values", FyValuesControl, FyValuesPreview);
+
+  // ---- The plan's levels: lists named with the plan's words, only the opened items mounted (level-list.js) ----
+
+  var Levels = window.DxLevelList;
+  var fieldConfigs = { source: null, plain: null };
+
+  // Decap's own field checks on the whole draft, for the items of level lists that are not mounted.
+  function draftFieldProblems(props, data) {
+    var collection = props.collection;
+    if (!collection || !props.t) return [];
+    if (fieldConfigs.source !== collection.get("fields")) fieldConfigs = { source: collection.get("fields"), plain: toJS(collection.get("fields")) };
+    var labels = (data && data[MODEL.levels.labelsField]) || {};
+    function name(config, item, i) {
+      if (config.level) return Levels.summary(Levels.levelWord(labels, MODEL.levels.words[config.level], ""), item);
+      if (config.summary) return config.summary.replace(/\{\{fields\.([\w.]+)\}\}/g, function (all, key) { return text(item[key]); }).trim() || null;
+      return String(i + 1);
+    }
+    function extra(config, value) {
+      if (config.widget === "fy-values") return cellErrors(value);
+      if (config.widget === MODEL.fiscalYearWidget) { var message = yearMessage(value); return message ? [message] : []; }
+      return [];
+    }
+    return Levels.fieldProblems(fieldConfigs.plain, data, props.t, name, extra);
+  }
+
+  // The problems of the whole draft (the plan rules and Decap's field checks), worked out once typing pauses, for
+  // the summaries of collapsed items; the lists that show them are told when the set changes.
+  var draftProblems = (function () {
+    var listeners = [];
+    var timer = null;
+    var source = null;
+    var checkedData = null;
+    var current = [];
+    function compute() {
+      timer = null;
+      var entry = source ? currentEntry(source) : null;
+      if (!entry || entry.get("data") === checkedData) return;
+      checkedData = entry.get("data");
+      var rules = source.collection && source.collection.get("name") === "plans" ? planProblems(entry) : [];
+      var next = rules.concat(draftFieldProblems(source, toJS(checkedData)));
+      if (JSON.stringify(next) === JSON.stringify(current)) return;
+      current = next;
+      listeners.slice().forEach(function (listener) { listener(); });
+    }
+    return {
+      subscribe: function (listener) { listeners.push(listener); },
+      unsubscribe: function (listener) { listeners = listeners.filter(function (l) { return l !== listener; }); },
+      request: function (props) {
+        source = props;
+        clearTimeout(timer);
+        timer = setTimeout(compute, 300);
+      },
+      current: function () { return current; },
+      fieldProblemsNow: function (props) {
+        var entry = currentEntry(props);
+        return entry ? draftFieldProblems(props, toJS(entry.get("data"))) : [];
+      },
+    };
+  })();
+
+  // /admin/?decap-lists: Decap's own list for the levels too (bench/cms.sh measures both in one run).
+  if (/[?&]decap-lists\b/.test(window.location.search)) {
+    var decapList = CMS.getWidget("list");
+    CMS.registerWidget(MODEL.levels.widget, decapList.control, decapList.preview, decapList.schema);
+  } else if (Levels) {
+    Levels.register(CMS, {
+      h: h,
+      createClass: createClass,
+      model: MODEL.levels,
+      currentData: currentData,
+      pathOf: dataPath,
+      problems: draftProblems,
+    });
+  }
 
   // ---- Preview: a plan and its initiatives, with the site's markup and CSS ----
 
