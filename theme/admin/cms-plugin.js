@@ -174,7 +174,8 @@ import { YAML } from "./yaml/index.js";
   }
 
   function fieldError(props, messages) {
-    return messages.length ? { error: { type: "dxcompare", parentIds: props.parentIds, message: messages.join(" / ") } } : true;
+    // Decap names the reason of a stopped save (its toast) only for errors of the type PRESENCE.
+    return messages.length ? { error: { type: "PRESENCE", parentIds: props.parentIds, message: messages.join(" / ") } } : true;
   }
 
   // Decap's own string and number controls, with the plan rules added to their own checks.
@@ -190,6 +191,7 @@ import { YAML } from "./yaml/index.js";
       focus: function () { if (this.inner && this.inner.focus) this.inner.focus(); },
       render: function () {
         var self = this;
+        draftProblems.request(this.props);
         return h(original.control, Object.assign({}, this.props, { ref: function (r) { self.inner = r; } }));
       },
     });
@@ -372,22 +374,26 @@ import { YAML } from "./yaml/index.js";
   }
 
   // The problems of the whole draft (the plan rules and Decap's field checks), worked out once typing pauses, for
-  // the summaries of collapsed items; the lists that show them are told when the set changes.
+  // the summaries of collapsed items; the lists are told when the set or the plan's level words change (Decap does
+  // not re-render a list when another field, such as labels, changes). Every text and number field asks for it.
   var draftProblems = (function () {
     var listeners = [];
     var timer = null;
     var source = null;
     var checkedData = null;
+    var checkedLabels = null;
     var current = [];
     function compute() {
       timer = null;
       var entry = source ? currentEntry(source) : null;
       if (!entry || entry.get("data") === checkedData) return;
       checkedData = entry.get("data");
+      var labels = checkedData.get(MODEL.levels.labelsField);
       var rules = source.collection && source.collection.get("name") === "plans" ? planProblems(entry) : [];
       var next = rules.concat(draftFieldProblems(source, toJS(checkedData)));
-      if (JSON.stringify(next) === JSON.stringify(current)) return;
+      if (JSON.stringify(next) === JSON.stringify(current) && labels === checkedLabels) return;
       current = next;
+      checkedLabels = labels;
       listeners.slice().forEach(function (listener) { listener(); });
     }
     return {
@@ -571,21 +577,74 @@ import { YAML } from "./yaml/index.js";
     return out;
   }
   var ja = CMS.getLocale("ja");
-  if (ja) {
-    CMS.registerLocale("ja", merge(ja, {
-      editor: {
-        editorToolbar: {
-          backCollection: "「%{collectionLabel}」を編集しています",
-          changesSaved: "未変更",
-          unsavedChanges: "未保存の変更あり",
-        },
-        editorWidgets: {
-          list: { add: "%{item}を追加", addType: "%{item}を追加" },
-          object: { expand: "開く", collapse: "閉じる" },
-        },
-      },
-    }));
+  if (ja && window.DxJaPhrases) CMS.registerLocale("ja", merge(ja, window.DxJaPhrases));
+
+  // ---- Never lose an editor's work: Decap's local backup, restored for good ----
+  // Decap keeps the unsaved draft in the browser (IndexedDB, key backup.{collection}.{slug}) and offers it when
+  // the entry is opened again. It asks as soon as the backup is read, which is before the file itself has
+  // loaded; when the file arrives, Decap makes a fresh draft from it and the restored work is gone (Decap 3.16,
+  // decaporg/decap-cms#5470 and #6989). So: when the editor accepted a backup before the file had loaded, the
+  // draft as restored is put back once the file has replaced it. Decap offers no hook for this: its question is
+  // seen through window.confirm, and its Redux store is reached through the React root it renders into.
+  function findStore() {
+    var root = document.getElementById("nc-root");
+    var key = root ? Object.keys(root).filter(function (k) { return k.indexOf("__reactContainer$") === 0; })[0] : null;
+    var stack = key ? [root[key]] : [];
+    for (var seen = 0; stack.length && seen < 5000; seen++) {
+      var fiber = stack.pop();
+      if (!fiber) continue;
+      var props = fiber.memoizedProps;
+      if (props && props.store && typeof props.store.subscribe === "function" && typeof props.store.dispatch === "function") return props.store;
+      stack.push(fiber.sibling, fiber.child);
+    }
+    return null;
   }
+
+  var backups = { store: null, previous: null, awaiting: null };
+
+  function watchDrafts(store) {
+    if (backups.store) return;
+    backups.store = store;
+    backups.previous = store.getState().entryDraft;
+    store.subscribe(function () {
+      var draft = store.getState().entryDraft;
+      var before = backups.previous;
+      if (!draft || draft === before) return;
+      backups.previous = draft;
+      var awaiting = backups.awaiting;
+      var entry = draft.get("entry");
+      if (!awaiting || !entry) return;
+      if (entry.get("slug") && (entry.get("collection") !== awaiting.collection || entry.get("slug") !== awaiting.slug)) {
+        backups.awaiting = null;
+        return;
+      }
+      // The file has loaded and replaced the restored draft with a fresh, unchanged one: put the draft back as it was.
+      if (before && before.get("hasChanged") && !draft.get("hasChanged") && entry.get("data")) {
+        backups.awaiting = null;
+        store.dispatch({ type: "DRAFT_LOCAL_BACKUP_RETRIEVED", payload: { entry: before.get("entry").toJS() } });
+        store.dispatch({ type: "DRAFT_CREATE_FROM_LOCAL_BACKUP" });
+      }
+    });
+  }
+
+  // Decap asks with window.confirm (editor.editor.confirmLoadBackup): when the editor says yes before the file
+  // has loaded, the restored draft is kept when the file arrives.
+  var nativeConfirm = window.confirm;
+  window.confirm = function (message) {
+    var yes = nativeConfirm.apply(window, arguments);
+    var phrases = CMS.getLocale("ja");
+    if (yes && phrases && message === phrases.editor.editor.confirmLoadBackup) {
+      var store = backups.store || findStore();
+      var draft = store ? store.getState().entryDraft : null;
+      var backup = draft ? draft.getIn(["localBackup", "entry"]) : null;
+      if (store && backup) {
+        watchDrafts(store);
+        backups.previous = draft;
+        backups.awaiting = draft.getIn(["entry", "data"]) ? null : { collection: backup.get("collection"), slug: backup.get("slug") };
+      }
+    }
+    return yes;
+  };
 
   // Production saves go through review (publish_mode: editorial_workflow in config.yml: a branch and a pull
   // request with a deploy preview). decap-server on this machine writes files directly, which has no review.

@@ -58,8 +58,9 @@
 
   /**
    * Decap's own checks of every field of the draft (required, pattern, number range), as Decap would report them
-   * for a mounted field, with where the field is in words (取組3 電子申請の拡大 › 名称), so that an item nobody has
-   * opened is checked too. fields: the collection's field configs as plain objects; data: the plain entry data;
+   * for a mounted field, so that an item nobody has
+   * opened is checked too (the message names the field by where it is: 視点1 区民にやさしい › 取組2 › 名称).
+   * fields: the collection's field configs as plain objects; data: the plain entry data;
    * t: Decap's translate (its Japanese messages); words: (config, item, index) → the item's name or null;
    * extra: (config, value, label) → more messages for a custom widget's value, or [].
    */
@@ -92,8 +93,9 @@
         if (f.fields && Array.isArray(value)) {
           value.forEach(function (item, i) {
             if (!item || typeof item !== "object") return;
-            var name = words(f, item, i);
-            walk(f.fields, item, at.concat([i]), label + " " + (name || String(i + 1)));
+            var name = words(f, item, i) || String(i + 1);
+            // A level names itself (取組2 電子申請の拡大); an item of another list goes with its list's label.
+            walk(f.fields, item, at.concat([i]), f.level ? (context ? context + " › " : "") + name : label + " " + name);
           });
         } else if (f.fields && typeof value === "object") {
           walk(f.fields, value, at, label);
@@ -147,7 +149,7 @@
       },
 
       onProblems: function () {
-        if (this.problemKey() !== this.renderedProblemKey) this.forceUpdate();
+        if (this.problemKey() !== this.renderedProblemKey || this.labels() !== this.renderedLabels) this.forceUpdate();
       },
 
       labels: function (props) {
@@ -287,7 +289,7 @@
           var all = env.problems.fieldProblemsNow(this.props);
           closed.forEach(function (i) {
             problemsUnder(all, base.concat([i])).forEach(function (p) {
-              errors.push({ type: "dxcompare", parentIds: self.props.parentIds, message: p.message });
+              errors.push({ type: "PRESENCE", parentIds: self.props.parentIds, message: p.message });
             });
           });
         }
