@@ -396,13 +396,32 @@ import { YAML } from "./yaml/index.js";
       checkedLabels = labels;
       listeners.slice().forEach(function (listener) { listener(); });
     }
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(compute, 300);
+    }
+    // Any change of the draft (a year, a select, a grid cell …) schedules a check: Decap's store is watched once
+    // a list has mounted (findStore, below).
+    var watched = false;
+    function watch() {
+      if (watched) return;
+      var store = findStore();
+      if (!store) return;
+      watched = true;
+      var data = null;
+      store.subscribe(function () {
+        var entry = store.getState().entryDraft.get("entry");
+        var next = entry ? entry.get("data") : null;
+        if (next !== data) { data = next; if (source) schedule(); }
+      });
+    }
     return {
       subscribe: function (listener) { listeners.push(listener); },
       unsubscribe: function (listener) { listeners = listeners.filter(function (l) { return l !== listener; }); },
       request: function (props) {
         source = props;
-        clearTimeout(timer);
-        timer = setTimeout(compute, 300);
+        watch();
+        schedule();
       },
       current: function () { return current; },
       fieldProblemsNow: function (props) {

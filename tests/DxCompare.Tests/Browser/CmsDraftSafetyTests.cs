@@ -46,20 +46,27 @@ public sealed class CmsDraftSafetyTests(CmsSession cms) : IClassFixture<CmsSessi
     public async Task Unsaved_work_survives_a_reload_through_decaps_local_backup()
     {
         var (page, title) = await EditKotoTitleAsync("江東区DX推進計画(下書き)");
-        // Decap writes the backup (localForage in IndexedDB) shortly after the last change.
-        await page.WaitForFunctionAsync("""
-            () => new Promise(resolve => {
-              const open = indexedDB.open('localforage');
-              open.onerror = () => resolve(false);
-              open.onsuccess = () => {
-                try {
-                  const all = open.result.transaction('keyvaluepairs', 'readonly').objectStore('keyvaluepairs').getAll();
-                  all.onsuccess = () => resolve(JSON.stringify(all.result).includes('(下書き)'));
-                  all.onerror = () => resolve(false);
-                } catch (e) { resolve(false); }
-              };
-            })
-            """, null, new() { Timeout = 30_000, PollingInterval = 250 });
+        // Decap writes the backup (localForage in IndexedDB) 2 s after the last change. (Polled here: a predicate that
+        // returns a promise does not make Playwright's WaitForFunction wait, so the reload used to come first.)
+        var written = false;
+        for (var i = 0; i < 120 && !written; i++)
+        {
+            written = await page.EvaluateAsync<bool>("""
+                () => new Promise(resolve => {
+                  const open = indexedDB.open('localforage');
+                  open.onerror = () => resolve(false);
+                  open.onsuccess = () => {
+                    try {
+                      const item = open.result.transaction('keyvaluepairs', 'readonly').objectStore('keyvaluepairs').get('backup.plans.koto');
+                      item.onsuccess = () => { open.result.close(); resolve(JSON.stringify(item.result || '').includes('(下書き)')); };
+                      item.onerror = () => { open.result.close(); resolve(false); };
+                    } catch (e) { open.result.close(); resolve(false); }
+                  };
+                })
+                """);
+            if (!written) await Task.Delay(250);
+        }
+        Assert.True(written, "Decap wrote no local backup of the draft");
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>
         {
