@@ -37,7 +37,7 @@ public sealed class CmsEndToEndTests(CmsSession cms) : IClassFixture<CmsSession>
         await page.GetByLabel("都道府県").FillAsync("東京都");
         await page.GetByLabel("URLスラッグ").FillAsync("minato");
         await page.GetByLabel("計画名").FillAsync("港区DX推進計画");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Add 基本理念・目指す姿など") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^基本理念・目指す姿など.*を追加$") }).ClickAsync();
         await page.GetByLabel("呼び方", new() { Exact = true }).FillAsync("基本理念");
         await page.GetByLabel("内容", new() { Exact = true }).FillAsync("誰もがデジタルの恩恵を受けられる港区");
         await page.GetByLabel("開始年度(西暦)").FillAsync("2026");

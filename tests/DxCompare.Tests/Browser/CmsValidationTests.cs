@@ -47,8 +47,8 @@ public sealed class CmsValidationTests(CmsSession cms) : IClassFixture<CmsSessio
         var end = page.Locator("[id^=\"end-field-\"]").First;
         await end.FillAsync("2027");
         var errors = await OnlineRateGridAsync(page);
-        await Expect(errors).ToContainTextAsync("令和10年度(2028年度)は計画期間(2025〜2027年度)の外です。");
-        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "令和11年度(2029年度)は計画期間(2025〜2027年度)の外です。");
+        await Expect(errors).ToContainTextAsync("令和10年度(2028年度)は計画期間 令和7〜9年度（2025〜2027年度） の外です。");
+        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "令和11年度(2029年度)は計画期間 令和7〜9年度（2025〜2027年度） の外です。");
         await end.FillAsync("2029");
         await Expect(errors).ToHaveCountAsync(0);
         await page.CloseAsync();
@@ -74,7 +74,7 @@ public sealed class CmsValidationTests(CmsSession cms) : IClassFixture<CmsSessio
         var number = page.Locator("[id^=\"number-field-\"]").Locator("visible=true");
         await Expect(number.Nth(1)).ToHaveValueAsync("2"); // the pillar's number, then the expanded 取組2's
         await number.Nth(1).FillAsync("1");
-        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "取組の番号 1 が重複しています。計画書のとおりに、計画内で重複しない番号を付けてください。");
+        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "視点1の中で取組の番号 1 が重複しています。計画書のとおりに、視点1の中で重複しない番号を付けてください。");
         await page.CloseAsync();
     }
 
