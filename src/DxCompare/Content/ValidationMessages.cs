@@ -272,7 +272,7 @@ public static partial class ValidationMessages
             "「{label}」({field})の {text} は小数点以下が {scale} 桁あります({max} 桁まで)。計画書の表記どおりに丸めてください。"),
         ["not-a-fiscal-year"] = new(
             "'{field}' ({label}) must be a Gregorian fiscal year such as 2026, found {found}.",
-            "「{label}」({field})には西暦の年度(例: 2026)を書きます({found} が書かれています)。"),
+            "「{label}」({field})には西暦の年度(例: 2026)を書きます(「{shown}」が書かれています)。"),
         ["out-of-range"] = new(
             "'{field}' ({label}) must be between {min} and {max}, found {found}.",
             "「{label}」({field})は {min} から {max} までです({found} が書かれています)。"),

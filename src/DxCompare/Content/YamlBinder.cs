@@ -197,7 +197,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
     {
         if (field.FiscalYear is not null && value is < FiscalYear.Earliest or > FiscalYear.Latest)
         {
-            diagnostics.Add(at, "not-a-fiscal-year", new { field = field.Name, label = field.Label, found = value });
+            diagnostics.Add(at, "not-a-fiscal-year", new { field = field.Name, label = field.Label, found = value, shown = value });
             return null;
         }
         if (field.Range is { } range && (value < range.Min || value > range.Max))
@@ -217,7 +217,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         else if (field.FiscalYear is not null && FiscalYear.TryParseWareki(text, out var fy))
             diagnostics.Add(at, "wareki-year", new { field = field.Name, label = field.Label, found = text, fy });
         else if (field.FiscalYear is not null)
-            diagnostics.Add(at, "not-a-fiscal-year", new { field = field.Name, label = field.Label, found = $"'{found}'" });
+            diagnostics.Add(at, "not-a-fiscal-year", new { field = field.Name, label = field.Label, found = $"'{found}'", shown = found });
         else
             diagnostics.Add(at, "not-an-integer", new { field = field.Name, label = field.Label, found });
     }
