@@ -122,6 +122,20 @@ import { YAML } from "./yaml/index.js";
   var validator = window.DxValidate.create(MODEL.validation, window.DxWareki);
   var checked = { data: null, problems: [] };
 
+  // The lists the rules know (topics, metrics, words) as the site has them now: serve --watch rewrites them when
+  // the editor adds one, and never reloads this page.
+  function refreshRules() {
+    return fetch(MODEL.validationUrl, { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (model) {
+        if (!model) return;
+        validator = window.DxValidate.create(model, window.DxWareki);
+        checked = { data: null, problems: [] };
+      })
+      .catch(function () { /* offline: the rules keep the lists they have */ });
+  }
+  window.addEventListener("hashchange", refreshRules);
+
   // The draft as it is now: Decap's getEntry() (the entry prop can be the entry as it was loaded).
   function currentEntry(props) {
     var entry = props.getEntry ? props.getEntry() : props.entry;
@@ -579,9 +593,11 @@ import { YAML } from "./yaml/index.js";
     name: "preSave",
     handler: function (event) {
       if (event.entry.get("collection") !== "plans") return undefined;
-      var problems = entryProblems(event.entry);
-      if (problems.length) throw new Error("保存できません: " + problems.map(function (p) { return p.message; }).join(" / "));
-      return undefined;
+      return refreshRules().then(function () {
+        var problems = entryProblems(event.entry);
+        if (problems.length) throw new Error("保存できません: " + problems.map(function (p) { return p.message; }).join(" / "));
+        return undefined;
+      });
     },
   });
 

@@ -12,6 +12,13 @@ public static class AdminSite
 {
     public const string DefaultDecapDist = "node_modules/decap-cms/dist";
 
+    /// <summary>
+    /// <see cref="ValidationModel"/> on its own: the plugin reads it again before a save and when the editor moves
+    /// to another entry, so that a topic, metric or word added in this session (serve --watch rebuilds /admin/
+    /// but never reloads it) is known to the rules at once.
+    /// </summary>
+    public const string ValidationFile = "dxcompare-validation.json";
+
     /// <summary>Writes admin/ into the staged output. Returns false (with an explanatory page) when Decap is not installed.</summary>
     public static bool Write(string outputRoot, string themeDirectory, string decapDist, CmsOptions options, string siteCss, ContentSet content)
     {
@@ -19,6 +26,7 @@ public static class AdminSite
         Directory.CreateDirectory(admin);
         File.WriteAllText(Path.Combine(admin, "config.yml"), DecapConfig.ToYaml(options));
         File.WriteAllText(Path.Combine(admin, "dxcompare-model.js"), ModelScript(siteCss, content));
+        File.WriteAllText(Path.Combine(admin, ValidationFile), ValidationModelJson(content));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(themeDirectory, "admin")))
             File.Copy(file, Path.Combine(admin, Path.GetFileName(file)), overwrite: true);
 
@@ -77,6 +85,7 @@ public static class AdminSite
             numericFields = numeric,
             cmsFormat = DecapConfig.LosslessFormat,
             validation = ValidationModel(content),
+            validationUrl = SiteUrls.Admin + ValidationFile,
             siteCss,
         };
         var json = JsonSerializer.Serialize(model, ScriptJson);

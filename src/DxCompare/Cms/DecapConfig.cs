@@ -169,7 +169,7 @@ public static class DecapConfig
             case FieldShape.Text:
                 config["widget"] = field.Markdown ? "markdown" : field.Multiline ? "text" : "string";
                 if (field.Markdown) config["buttons"] = new[] { "bold", "italic", "link", "bulleted-list", "numbered-list" };
-                if (field.Pattern is { } pattern) config["pattern"] = new[] { pattern.Regex, ToJapanese(pattern.Expected) };
+                if (field.Pattern is { } pattern) config["pattern"] = new[] { pattern.Regex, pattern.ExpectedJa };
                 break;
             case FieldShape.Integer when field.FiscalYear is not null:
                 // theme/admin/cms-plugin.js: 2026, 令和8 or R8, with the 和暦 shown beside as it is typed.
@@ -214,13 +214,4 @@ public static class DecapConfig
         var label = EnumLabels.Of(enumType, Enum.GetNames(enumType).Single(n => ModelCatalog.YamlName(n) == name));
         return label == name ? name : $"{label} ({name})";
     }
-
-    private static string ToJapanese(string expected) => expected switch
-    {
-        var e when e.Contains("全国地方公共団体コード") => "6桁の全国地方公共団体コード(検査数字を含む)を入力してください(例: 131067)",
-        var e when e.Contains("YYYY-MM") => "YYYY-MM の形式で入力してください(例: 2026-03)",
-        var e when e.Contains("http") => "http:// または https:// で始まるURLを入力してください",
-        var e when e.Contains("lowercase") => "英小文字・数字・ハイフンで入力してください(例: minato)",
-        _ => expected,
-    };
 }

@@ -31,7 +31,7 @@ public sealed class DiagnosticBag
     /// </summary>
     public void Add(SourceLocation at, string rule, object args)
     {
-        var template = ValidationMessages.Templates[rule];
+        var template = ValidationMessages.Of(rule);
         var named = args as IReadOnlyDictionary<string, object?>
             ?? args.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(args), StringComparer.Ordinal);
         _items.Add(new Diagnostic(at.File, at.Line, at.Column, ValidationMessages.Format(template.En, named))

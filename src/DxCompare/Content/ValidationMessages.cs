@@ -158,6 +158,170 @@ public static partial class ValidationMessages
             "この計画は作成中(下書き)ですが、{path} が {url} にリンクしています。作成中の計画は公開されないため、リンクが切れます。リンクを外すか、計画が完成したら作成中の印を外してください。"),
     };
 
+    /// <summary>
+    /// The messages of reading a content folder: files, YAML, and each field's type, pattern and limits. The CMS's
+    /// own widgets (numbers, required fields, patterns, year fields) keep a form from producing these, so only the
+    /// C# side uses them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Template> Reading = new Dictionary<string, Template>(StringComparer.Ordinal)
+    {
+        // Folders and files.
+        ["no-content-folder"] = new(
+            "the content folder '{folder}' does not exist. Pass the folder that holds topics.yml, metrics.yml and plans/.",
+            "コンテンツのフォルダ「{folder}」がありません。topics.yml、metrics.yml、plans/ のあるフォルダを指定してください。"),
+        ["no-plan"] = new(
+            "there is no plan yet: the site needs at least one file plans/{slug}.yml. Create one with `dotnet run --project src/DxCompare -- new plan --code 131032 --name 港区 --slug minato`.",
+            "計画がまだありません。plans/ にスラッグ名の .yml ファイルが少なくとも1つ必要です。`dotnet run --project src/DxCompare -- new plan --code 131032 --name 港区 --slug minato` で作れます。"),
+        ["folder-is-a-file"] = new(
+            "{folder} is a file, but it must be a folder of {pattern} files. Move the file away and create the folder {folder}/.",
+            "{folder} がファイルになっています。{pattern} のファイルを入れるフォルダにしてください(ファイルを移動し、フォルダ {folder}/ を作ります)。"),
+        ["too-many-files"] = new(
+            "{folder}/ holds more than {max} {pattern} files; the site takes at most {max}. Remove files that are not content.",
+            "{folder}/ に {pattern} のファイルが {max} 個より多くあります。コンテンツでないファイルを取り除いてください。"),
+        ["file-is-a-folder"] = new(
+            "{name} is a folder, but it must be a file. Move the folder away and restore {name} from the repository's content/ folder.",
+            "{name} がフォルダになっています。フォルダを移動し、リポジトリの content/ から {name} を戻してください。"),
+        ["missing-file"] = new(
+            "{name} is missing. Every content folder needs {name}; copy it from the repository's content/ folder.",
+            "{name} がありません。リポジトリの content/ からコピーしてください。"),
+        ["broken-link"] = new(
+            "'{path}' is a symbolic link that leads nowhere (or in a loop), so it was not read. Delete the link, or replace it with the file itself.",
+            "「{path}」はリンク先のない(または循環する)シンボリックリンクなので読みませんでした。リンクを削除するか、ファイルそのものに置き換えてください。"),
+        ["link-outside"] = new(
+            "'{path}' is a symbolic link that leads outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it.",
+            "「{path}」はコンテンツのフォルダの外を指すシンボリックリンクなので読みませんでした。リンクではなくファイルをコピーしてください。"),
+        ["file-too-large"] = new(
+            "the file is {size} bytes; a content file may have at most {max} bytes. Split it, or remove what does not belong to the plan.",
+            "ファイルが {size} バイトあります。1つのファイルは {max} バイトまでです。分けるか、計画に関係のない部分を取り除いてください。"),
+        ["not-utf8-bom"] = new(
+            "the file is {encoding}, not UTF-8. Save it as UTF-8 in your editor, or convert it with `iconv -f {encoding} -t UTF-8`.",
+            "ファイルの文字コードが {encoding} です。UTF-8 で保存し直してください(`iconv -f {encoding} -t UTF-8` でも変換できます)。"),
+        ["not-utf8"] = new(
+            "the file is not valid UTF-8 (it may be Shift_JIS or another legacy encoding). Save it as UTF-8, e.g. `iconv -f SHIFT_JIS -t UTF-8`, or re-save it as UTF-8 in your editor.",
+            "ファイルが UTF-8 ではありません(Shift_JIS などの可能性があります)。エディタで UTF-8 として保存し直してください(`iconv -f SHIFT_JIS -t UTF-8` でも変換できます)。"),
+        ["empty-file"] = new(
+            "the file is empty. It must be a YAML mapping of fields (key: value).",
+            "ファイルが空です。「項目: 値」の形で書いてください。"),
+        ["yaml-syntax"] = new(
+            "this is not valid YAML: {reason} Check indentation (spaces, not tabs), that every key ends with ': ', and quote text that starts with a special character (* & ! % @ ※).",
+            "YAMLとして読めません。字下げ(タブではなく半角スペース)、項目名の後の「: 」、記号(* & ! % @ ※)で始まる文字を引用符で囲んでいるかを確かめてください。(詳細: {reason})"),
+        ["unclosed-bracket"] = new(
+            "this is not valid YAML after this point: the file ends inside an open list '[' or mapping '{'. Close it with ']' or '}', or quote text that starts with [ or {.",
+            "ここから先がYAMLとして読めません。「[」や「{」が閉じられないままファイルが終わっています。「]」「}」で閉じるか、[ や { で始まる文字を引用符で囲んでください。"),
+        ["second-document"] = new(
+            "a second YAML document starts here ('---'). A content file holds one document: remove this '---' and merge what follows into the fields above, or move it to a file of its own.",
+            "ここで2つ目のYAML文書(「---」)が始まっています。1つのファイルには1つの文書だけを書きます。この「---」を消して上の項目にまとめるか、別のファイルに移してください。"),
+        ["too-deep"] = new(
+            "the content is nested more than {max} levels deep here. A plan needs about 8 levels: check the indentation, or close the brackets [ ] { } that were opened.",
+            "ここで入れ子が {max} 段を超えています(計画に必要なのは8段ほどです)。字下げを確かめるか、開いた括弧 [ ] { } を閉じてください。"),
+        ["alias-expansion"] = new(
+            "the file expands to more than {max} values: each alias (*name) repeats everything its anchor (&name) holds, and aliases of aliases multiply. Write the values out instead of repeating them through aliases.",
+            "エイリアス(*名前)を展開すると値が {max} 個を超えます。エイリアスを使わずに値をそのまま書いてください。"),
+        ["too-many-values"] = new(
+            "the file holds more than {max} values. Split it: one plan per file.",
+            "ファイルの値が {max} 個を超えています。1つのファイルには1つの計画を書いてください。"),
+        ["no-front-matter"] = new(
+            "a page must start with front matter: a line '---', then 'title: …' and 'description: …', then '---'.",
+            "ページは「---」の行、「title: …」と「description: …」、「---」の行で始めてください。"),
+        ["front-matter-not-closed"] = new(
+            "the front matter is not closed. Add a line '---' after the 'title:' and 'description:' lines.",
+            "先頭の「---」が閉じられていません。「title:」「description:」の行の後に「---」の行を追加してください。"),
+        ["unprintable"] = new(
+            "{what} contains the invisible {kind} U+{code}{where}. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure.",
+            "{whatJa}の{whereJa}見えない{kindJa} U+{code} が入っています。削除してください(PDFからのコピーでよく入ります)。分からなければ、その前後を打ち直してください。"),
+
+        // Fields.
+        ["not-a-mapping"] = new(
+            "{what} must be a mapping of fields (key: value), found {found}. Expected fields such as: {expected}.",
+            "{whatJa}は「項目: 値」の形で書きます({foundJa}が書かれています)。{expected} などの項目を書いてください。"),
+        ["unknown-field"] = new(
+            "unknown field '{key}'.{suggestion} Allowed here: {allowed}.",
+            "項目「{key}」はここでは使えません。使える項目: {allowed}"),
+        ["required-empty"] = new(
+            "'{field}' ({label}) is required but empty. {howTo}",
+            "「{label}」({field})は必須ですが空です。入力してください。"),
+        ["missing-field"] = new(
+            "missing required field '{field}' ({label}) in {what}. {howTo}",
+            "{whatJa}に必須の項目「{label}」({field})がありません。追加してください。"),
+        ["not-a-list"] = new(
+            "'{field}' ({label}) must be a list (items starting with '- '), found {found}.",
+            "「{label}」({field})はリスト(「- 」で始まる行)で書きます({foundJa}が書かれています)。"),
+        ["too-many-items"] = new(
+            "'{field}' ({label}) has {count} items; a list may have at most {max}. Split the content, or check that the list was not repeated by mistake.",
+            "「{label}」({field})の項目が {count} 個あります。リストは {max} 個までです。誤って繰り返していないか確かめてください。"),
+        ["not-a-single-value"] = new(
+            "'{field}' ({label}) must be a single value, found {found}.",
+            "「{label}」({field})には値を1つ書きます({foundJa}が書かれています)。"),
+        ["not-boolean"] = new(
+            "'{field}' ({label}) must be true or false, found '{found}'.",
+            "「{label}」({field})は true か false です(「{found}」が書かれています)。"),
+        ["not-in-list"] = new(
+            "'{field}' ({label}) must be one of {allowed}, found '{found}'.{suggestion}",
+            "「{label}」({field})は {allowed} のどれかです(「{found}」が書かれています)。"),
+        ["full-width"] = new(
+            "'{field}' ({label}) must be written in half-width characters, found '{found}'. Write '{written}'.",
+            "「{label}」({field})は半角で書きます。「{found}」を「{written}」にしてください。"),
+        ["pattern"] = new(
+            "'{field}' ({label}) must be {expected}, found '{found}'.",
+            "「{label}」({field})の「{found}」は使えません。{expectedJa}。"),
+        ["number-too-large"] = new(
+            "'{field}' ({label}) is {text}, more than the largest number a plan may hold ({max}). Check the value; write large amounts in a larger unit (千円, 億円).",
+            "「{label}」({field})の {text} は大きすぎます(上限 {max})。値を確かめ、大きな金額は大きな単位(千円、億円)で書いてください。"),
+        ["too-many-decimals"] = new(
+            "'{field}' ({label}) has {scale} digits after the decimal point, found {text}; at most {max} are kept. Round it as the plan publishes it.",
+            "「{label}」({field})の {text} は小数点以下が {scale} 桁あります({max} 桁まで)。計画書の表記どおりに丸めてください。"),
+        ["not-a-fiscal-year"] = new(
+            "'{field}' ({label}) must be a Gregorian fiscal year such as 2026, found {found}.",
+            "「{label}」({field})には西暦の年度(例: 2026)を書きます(「{shown}」が書かれています)。"),
+        ["out-of-range"] = new(
+            "'{field}' ({label}) must be between {min} and {max}, found {found}.",
+            "「{label}」({field})は {min} から {max} までです({found} が書かれています)。"),
+        ["full-width-digits"] = new(
+            "'{field}' ({label}) must be written in half-width digits, found '{found}'. Write {written}.",
+            "「{label}」({field})は半角数字で書きます。「{found}」を {written} にしてください。"),
+        ["wareki-year"] = new(
+            "'{field}' ({label}) must be a Gregorian fiscal year, found 和暦 '{found}'. Write {fy} ({found} → {fy}).",
+            "「{label}」({field})は西暦で書きます。{found} → {fy} と書いてください。"),
+        ["not-an-integer"] = new(
+            "'{field}' ({label}) must be a whole number, found '{found}'.",
+            "「{label}」({field})には整数を書きます(「{found}」が書かれています)。"),
+        ["number-with-unit"] = new(
+            "'{field}' ({label}) must be a plain number, found '{found}'. Write {written} and put the unit '{unit}' in 'unit'.",
+            "「{label}」({field})には数値だけを書きます。「{found}」は {written} とし、単位「{unit}」は単位の欄に書いてください。"),
+        ["plain-number"] = new(
+            "'{field}' ({label}) must be a plain number, found '{found}'. Write {written}.",
+            "「{label}」({field})には数値だけを書きます。「{found}」は {written} と書いてください。"),
+        ["status-word-as-number"] = new(
+            "'{field}' ({label}) must be a number, found the status word '{found}'. Write it as 'status: {word}' instead.",
+            "「{label}」({field})には数値を書きます。「{found}」は状態の語なので、status: {word} と書いてください。"),
+        ["not-a-number"] = new(
+            "'{field}' ({label}) must be a number, found '{found}'.",
+            "「{label}」({field})には数値を書きます(「{found}」が書かれています)。"),
+
+        // Across files.
+        ["metric-unknown-topic"] = new(
+            "unknown topic id '{topic}' on metric '{metric}'.{suggestion} Use an id from content/topics.yml.",
+            "比較指標「{metric}」のトピック「{topic}」は content/topics.yml にありません。一覧のIDを使ってください。"),
+        ["duplicate-entry"] = new(
+            "duplicate {what} '{key}' (already used at {file}:{line}). Each {what} must be unique.",
+            "「{key}」({what})が重複しています({file} の {line} 行目ですでに使われています)。重複しないようにしてください。"),
+        ["reserved-slug"] = new(
+            "'slug' '{slug}' is taken by the site's own /{slug}/ ({what}). Choose another slug, e.g. '{slug}-city', and rename the file to match.",
+            "スラッグ「{slug}」はサイトの /{slug}/ ({what}) に使われています。別のスラッグ(例: {slug}-city)にして、ファイル名も合わせてください。"),
+        ["page-name-not-a-url"] = new(
+            "the page file name '{name}.md' cannot become a URL. Name page files with lowercase ASCII letters, digits and single hyphens, e.g. pages/about.md.",
+            "ページのファイル名「{name}.md」はURLにできません。英小文字・数字・ハイフンで名前を付けてください(例: pages/about.md)。"),
+        ["reserved-page-name"] = new(
+            "the page name '{name}' is taken by the site's own /{name}/ ({what}). Rename the file, e.g. pages/{name}-info.md.",
+            "ページ名「{name}」はサイトの /{name}/ ({what}) に使われています。ファイル名を変えてください(例: pages/{name}-info.md)。"),
+        ["page-name-taken"] = new(
+            "the page name '{name}' is also the slug of {owner}: both would be /{name}/. Rename the page file.",
+            "ページ名「{name}」は{ownerJa}のスラッグと同じです(どちらも /{name}/ になります)。ページのファイル名を変えてください。"),
+    };
+
+    /// <summary>A rule of either catalog.</summary>
+    public static Template Of(string rule) => Templates.TryGetValue(rule, out var template) ? template : Reading[rule];
+
     /// <summary>The template filled with named arguments; unknown names stay as written.</summary>
     public static string Format(string template, IReadOnlyDictionary<string, object?> args) =>
         Placeholder().Replace(template, m => args.TryGetValue(m.Groups[1].Value, out var value)

@@ -156,5 +156,7 @@ public sealed class CmsSession : IAsyncLifetime
         await page.GetByText("公開する", new() { Exact = true }).ClickAsync();
         for (var i = 0; i < 100 && (!File.Exists(file) || File.GetLastWriteTimeUtc(file) == before); i++) await Task.Delay(100);
         Assert.True(File.Exists(file) && File.GetLastWriteTimeUtc(file) != before, $"the CMS did not write {file}");
+        // As an editor would: the next edit after Decap says the entry is saved (it reloads the entry after a save).
+        await Assertions.Expect(page.GetByText("未変更", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 15000 });
     }
 }

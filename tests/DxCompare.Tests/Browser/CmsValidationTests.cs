@@ -56,6 +56,36 @@ public sealed class CmsValidationTests(CmsSession cms) : IClassFixture<CmsSessio
         await page.CloseAsync();
     }
 
+    /// <summary>
+    /// serve --watch rewrites /admin/ when a topic, metric or word is added, and never reloads the editor's page:
+    /// the rules take the lists the site has at the moment of saving.
+    /// </summary>
+    [Fact]
+    public async Task The_rules_read_the_sites_current_lists_when_saving()
+    {
+        var page = await OpenKotoAsync();
+        var rules = Path.Combine(cms.Output, "admin", DxCompare.Cms.AdminSite.ValidationFile);
+        var current = File.ReadAllText(rules);
+        try
+        {
+            var withoutPercent = System.Text.Json.Nodes.JsonNode.Parse(current)!;
+            withoutPercent["vocabulary"]!["units"]!.AsObject().Remove("%");
+            File.WriteAllText(rules, withoutPercent.ToJsonString());
+            var title = page.GetByLabel("計画名", new() { Exact = true });
+            await title.FillAsync("江東区DX推進計画(改定)");
+            await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "単位「%」は content/vocabulary.yml の一覧(units)にありません。");
+
+            File.WriteAllText(rules, current);
+            await CmsSession.PublishAsync(page, cms.PlanFile("koto"));
+            Assert.Contains("title: 江東区DX推進計画(改定)\n", File.ReadAllText(cms.PlanFile("koto")));
+        }
+        finally
+        {
+            File.WriteAllText(rules, current);
+        }
+        await page.CloseAsync();
+    }
+
     [Fact]
     public async Task A_wrong_check_digit_is_stopped_at_the_code_field()
     {

@@ -112,7 +112,10 @@ public class ServeTests(BuiltSite site)
         Assert.Contains(LiveReload.ScriptPath, await page.Content.ReadAsStringAsync());
         using var events = new StreamReader(await http.GetStreamAsync(LiveReload.EventsPath));
         Assert.Equal("event: errors", await events.ReadLineAsync());
-        Assert.Contains("plans/koto.yml:18:8: \\u0027end\\u0027", await events.ReadLineAsync());
+        // The overlay speaks to editors: the located problem, in Japanese.
+        var problem = System.Text.RegularExpressions.Regex.Unescape(await events.ReadLineAsync() ?? "");
+        Assert.Contains("plans/koto.yml:18:8: 「終了年度", problem);
+        Assert.Contains("(end)には西暦の年度(例: 2026)を書きます(「20x9」が書かれています)", problem);
 
         var clock = Stopwatch.StartNew();
         serve.Interrupt();
