@@ -503,7 +503,9 @@ import { YAML } from "./yaml/index.js";
 
     componentDidUpdate: function () {
       var self = this;
-      if (this.props.entry.get("data") === this.state.data || this.timer) return;
+      if (this.props.entry.get("data") === this.state.data) return;
+      // Each change puts the redraw off again: while the editor types, the plan is not drawn at all.
+      clearTimeout(this.timer);
       this.timer = setTimeout(function () {
         self.timer = null;
         self.setState({ data: self.props.entry.get("data") });

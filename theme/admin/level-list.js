@@ -149,6 +149,7 @@
       },
 
       onProblems: function () {
+        this.readPath(); // an item moved above this list changes its place in the data
         if (this.problemKey() !== this.renderedProblemKey || this.labels() !== this.renderedLabels) this.forceUpdate();
       },
 
