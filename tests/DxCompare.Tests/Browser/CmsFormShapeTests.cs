@@ -103,6 +103,24 @@ public sealed class CmsFormShapeTests(CmsSession cms) : IClassFixture<CmsSession
     }
 
     [Fact]
+    public async Task Moving_an_initiative_up_moves_its_lines_and_nothing_else()
+    {
+        var page = await OpenAsync("koto");
+        await CmsSession.ExpandAsync(page, "視点1 区民にやさしい");
+        await Button(page, "取組2 効果的な情報発信・収集を上へ移動").ClickAsync();
+        await Expect(page.Locator(".dx-level-summary").Nth(1)).ToHaveTextAsync("取組2 効果的な情報発信・収集");
+        await CmsSession.PublishAsync(page, cms.PlanFile("koto"));
+        var saved = File.ReadAllText(cms.PlanFile("koto"));
+        Assert.NotEqual(Original("koto"), saved);
+        Assert.Equal(Original("koto").Split('\n').Order(StringComparer.Ordinal), saved.Split('\n').Order(StringComparer.Ordinal));
+        var loaded = DxCompare.Content.ContentLoader.Load(cms.Content);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+        Assert.Equal([2, 1, 3], loaded.Content!.Plans.Single(p => p.Municipality.Slug == "koto").Pillars[0].Initiatives.Take(3).Select(i => i.Number));
+        File.WriteAllText(cms.PlanFile("koto"), Original("koto"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task No_english_phrase_of_decap_is_left_on_the_editors_pages()
     {
         var (page, _) = await cms.OpenAsync("#/collections/plans");
