@@ -183,12 +183,6 @@
         return JSON.stringify(mine.map(function (p) { return [p.field.join("/"), p.message]; }));
       },
 
-      word: function () {
-        var config = this.props.field;
-        var labels = toJS(this.labels()) || {};
-        return levelWord(labels, env.model.words[config.get("level")], config.get("label", config.get("name")));
-      },
-
       changeFor: function (key) {
         var self = this;
         if (!this.handlers[key]) {
