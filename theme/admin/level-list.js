@@ -230,7 +230,13 @@
         this.keys.push(key);
         var expanded = Object.assign({}, this.state.expanded);
         expanded[key] = true;
-        this.setState({ expanded: expanded });
+        var bodyId = this.props.forID + "-" + key;
+        // The new item opens with its first field focused, ready for the number.
+        this.setState({ expanded: expanded }, function () {
+          var body = document.getElementById(bodyId);
+          var first = body ? body.querySelector("input, textarea, select") : null;
+          if (first) first.focus();
+        });
         this.props.onChange(value.push(this.props.field.clear()));
       },
 
