@@ -1,7 +1,7 @@
 // The CMS on a large plan, in Chromium: time to open a plan until its form is filled, and the time each
 // keystroke takes until the next frame is painted (typing in the plan title, then in the title of the plan's
-// last initiative with its pillar, policy and initiative expanded). Both forms are measured in one run, in
-// turns: the plan's levels as lists of summaries that mount only the opened item (theme/admin/level-list.js,
+// last initiative with its pillar, policy and initiative expanded, each expansion timed too). Both forms are
+// measured in one run, in turns: the plan's levels as lists of summaries that mount only the opened item (theme/admin/level-list.js,
 // "levels") and Decap's own list widget for them (/admin/?decap-lists, "decap", the form before issue 13).
 // Run through bench/cms.sh, which serves a temporary copy of content/.
 //   node bench/cms-bench.mjs http://127.0.0.1:PORT taito      (RUNS=3 KEYS=20 VARIANTS=levels,decap)
@@ -55,10 +55,12 @@ async function typing(page, locator) {
   return times;
 }
 
-// The plan's last initiative: its pillar, then its policy (if the plan has them), then the initiative expanded.
-async function expandDeep(page, variant) {
+// The plan's last initiative: its pillar, then its policy (if the plan has them), then the initiative expanded;
+// each expansion timed from the click to the next frame.
+async function expandDeep(page, variant, times) {
   if (variant === "decap") {
     for (let depth = 0; depth < 3; depth++) {
+      const t0 = performance.now();
       await page.evaluate((depth) => {
         const visible = [...document.querySelectorAll("[class*=NestedObjectLabel]")].filter((e) => e.offsetParent !== null);
         // the last numbered item shown so far: the last pillar, then its last policy, then its last initiative
@@ -69,10 +71,13 @@ async function expandDeep(page, variant) {
         while (n && !n.querySelector("button")) n = n.parentElement;
         n.querySelector("button").click();
       }, depth);
+      await frame(page);
+      times.push(performance.now() - t0);
       await page.waitForTimeout(1000);
     }
   } else {
     for (let depth = 0; depth < 3; depth++) {
+      const t0 = performance.now();
       const opened = await page.evaluate(() => {
         const lists = [...document.querySelectorAll(".dx-level-list:not(.dx-level-unused)")].filter((e) => e.offsetParent !== null);
         const innermost = lists[lists.length - 1];
@@ -84,6 +89,7 @@ async function expandDeep(page, variant) {
       });
       if (!opened) break;
       await frame(page);
+      times.push(performance.now() - t0);
     }
   }
   await page.waitForTimeout(500);
@@ -91,14 +97,14 @@ async function expandDeep(page, variant) {
 }
 
 const results = {};
-for (const variant of variants) results[variant] = { opens: [], planTitle: [], initiativeTitle: [], deepTitle: "" };
+for (const variant of variants) results[variant] = { opens: [], planTitle: [], initiativeTitle: [], deepTitle: "", expands: [] };
 for (let i = 0; i < runs; i++) {
   for (const variant of variants) {
     const page = await session(variant);
     results[variant].opens.push(await open(page, variant));
     if (i === runs - 1) {
       results[variant].planTitle = await typing(page, page.getByLabel("計画名", { exact: true }));
-      const deep = await expandDeep(page, variant);
+      const deep = await expandDeep(page, variant, results[variant].expands);
       results[variant].deepTitle = await deep.inputValue();
       results[variant].initiativeTitle = await typing(page, deep);
     }
@@ -112,6 +118,7 @@ console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).jo
 for (const variant of variants) {
   const r = results[variant];
   console.log(`[${variant}] open ${slug}: ${r.opens.map((x) => x + " ms").join(", ")} (median ${median(r.opens)} ms)`);
+  console.log(`[${variant}] expanding the last pillar, its last policy, its last initiative: ${r.expands.map((x) => x.toFixed(0) + " ms").join(", ")}`);
   console.log(`[${variant}] keystroke, plan title (${keys} keys): ${fmt(r.planTitle)}`);
   console.log(`[${variant}] keystroke, last initiative's title, expanded («${r.deepTitle.replace(/a+$/, "")}», ${keys} keys): ${fmt(r.initiativeTitle)}`);
 }
