@@ -417,8 +417,10 @@ import { YAML } from "./yaml/index.js";
     // Any change of the draft (a year, a select, a grid cell …) schedules a check: Decap's store is watched once
     // a list has mounted (findStore, below).
     var watched = false;
+    var attempts = 0;
     function watch() {
-      if (watched) return;
+      if (watched || attempts > 50) return; // without the store, the widgets' own requests still schedule checks
+      attempts += 1;
       var store = findStore();
       if (!store) return;
       watched = true;
