@@ -74,6 +74,28 @@ public sealed class CmsLosslessTests(CmsSession cms) : IClassFixture<CmsSession>
         await page.CloseAsync();
     }
 
+    /// <summary>The last initiative of each plan, deep in its levels: the edit changes its title line and nothing else.</summary>
+    [Theory]
+    [InlineData("taito", "目標3 DX推進体制の強化・組織風土の醸成", "施策19 外部機関との連携", "取組38 東京都・GovTech東京等との連携")]
+    [InlineData("koto", "視点3 DX基盤の整備", null, "取組22 新庁舎に向けた検討")]
+    public async Task Editing_one_initiative_title_changes_that_line_only(string slug, string pillar, string? policy, string initiative)
+    {
+        var page = await OpenPlanAsync(slug);
+        await CmsSession.ExpandAsync(page, pillar);
+        if (policy is not null) await CmsSession.ExpandAsync(page, policy);
+        await CmsSession.ExpandAsync(page, initiative);
+        var original = initiative[(initiative.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        var title = page.Locator("[id^=\"title-field-\"]").Locator("visible=true").Last;
+        await Expect(title).ToHaveValueAsync(original);
+        await title.FillAsync(original + "(改定)");
+        await CmsSession.PublishAsync(page, cms.PlanFile(slug));
+        var (removed, added) = ChangedLines(Original(slug), File.ReadAllText(cms.PlanFile(slug)));
+        var indent = policy is null ? "      " : "          ";
+        Assert.Equal([$"{indent}  title: {original}"], removed);
+        Assert.Equal([$"{indent}  title: {original}(改定)"], added);
+        await page.CloseAsync();
+    }
+
     [Fact]
     public async Task Retyping_a_value_that_has_a_note_changes_the_value_only_and_the_note_is_shown_and_editable()
     {
