@@ -21,8 +21,14 @@ public static class ContentLoader
     /// <param name="cache">Watch mode: plan files unchanged since the last load (same size and write time) are not parsed again.</param>
     public static LoadResult Load(string contentDirectory, ContentCache? cache = null)
     {
+        // Source positions only when something is wrong: the content is then read again, every file, with them.
+        var quick = Load(contentDirectory, cache, SourceMap.Off());
+        return quick.Succeeded ? quick : Load(contentDirectory, null, new SourceMap());
+    }
+
+    private static LoadResult Load(string contentDirectory, ContentCache? cache, SourceMap map)
+    {
         var diagnostics = new DiagnosticBag();
-        var map = cache?.Map ?? new SourceMap();
         var root = Path.GetFullPath(contentDirectory);
         if (!Directory.Exists(root))
         {
@@ -59,20 +65,31 @@ public static class ContentLoader
         if (planFiles.Count == 0 && diagnostics.Items.Count == before)
             diagnostics.Add(SourceLocation.StartOf(DisplayPath(Path.Combine(root, PlansFolder))),
                 $"there is no plan yet: the site needs at least one file plans/{{slug}}.yml. Create one with `dotnet run --project src/DxCompare -- new plan --code 131032 --name 港区 --slug minato`.");
-        foreach (var path in planFiles)
+        var stamps = planFiles.Select(Stamp).ToList();
+        var reused = planFiles.Select((path, i) => cache?.Reuse(path, stamps[i])).ToList();
+        // Files are parsed and checked in parallel, each into its own bag, and merged in file order: the
+        // messages and the plans come out as a sequential load gives them.
+        var parsed = new (Plan? Plan, DiagnosticBag Problems)[planFiles.Count];
+        Parallel.For(0, planFiles.Count, i =>
         {
-            var stamp = Stamp(path);
-            if (cache?.Reuse(path, stamp) is { } unchanged)
+            if (reused[i] is not null) return;
+            var problems = new DiagnosticBag();
+            var plan = Bind<Plan>(planFiles[i], DisplayPath(planFiles[i]), problems, map);
+            if (plan is not null) rules.With(problems).Check(plan, Path.GetFileNameWithoutExtension(planFiles[i]));
+            parsed[i] = (plan, problems);
+        });
+        for (var i = 0; i < planFiles.Count; i++)
+        {
+            if (reused[i] is { } unchanged)
             {
                 plans.Add(unchanged);
                 continue;
             }
-            var problems = diagnostics.Items.Count;
-            var plan = Bind<Plan>(path, DisplayPath(path), diagnostics, map);
+            var (plan, problems) = parsed[i];
+            diagnostics.AddRange(problems);
             if (plan is null) continue;
-            rules.Check(plan, Path.GetFileNameWithoutExtension(path));
             plans.Add(plan);
-            if (diagnostics.Items.Count == problems) cache?.Keep(path, stamp, plan);
+            if (!problems.HasErrors) cache?.Keep(planFiles[i], stamps[i], plan);
         }
         cache?.FinishLoad();
         UniqueIds(plans, p => p.Municipality.Code, "全国地方公共団体コード", diagnostics, map, p => p.Municipality, "code");

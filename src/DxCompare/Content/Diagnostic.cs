@@ -17,6 +17,8 @@ public sealed class DiagnosticBag
 
     public void Add(SourceLocation at, string message) => _items.Add(new Diagnostic(at.File, at.Line, at.Column, message));
 
+    public void AddRange(DiagnosticBag other) => _items.AddRange(other._items);
+
     public IReadOnlyList<Diagnostic> Sorted() =>
         [.. _items.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)];
 }
