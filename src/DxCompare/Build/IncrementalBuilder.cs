@@ -62,19 +62,12 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     public async Task<BuildReport> StartAsync(CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        var generation = SiteGeneration.Prepare(options, out var diagnostics, _cache);
-        if (generation is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
-        using var output = new StagedOutput(options.OutputDirectory);
-        var written = await generation.WriteAllAsync(output.Staging, _progress, cancel);
-        output.Commit();
+        var phases = new PhaseTimer();
+        var content = SiteGeneration.Load(options, phases, out var diagnostics, _cache);
+        if (content is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
+        var (generation, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
         Replace(new Served(generation, written.Routes, written.Downloads), settled: true);
-        return new BuildReport([], written.Routes.Count, written.PageBytes, clock.Elapsed)
-        {
-            SearchIndexBytes = written.SearchBytes,
-            SearchIndexTime = generation.SearchIndexTime,
-            AdminReady = written.AdminReady,
-            Phases = generation.Phases.ToString(),
-        };
+        return SiteBuilder.Report(generation, written, clock);
     }
 
     public async Task<RebuildResult> RebuildAsync(IReadOnlyCollection<string> changedPaths, CancellationToken cancel = default)
@@ -105,21 +98,12 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     /// <summary>Taxonomies, theme assets (fingerprints in every page) or anything unknown: everything, with a new index, staged and swapped in.</summary>
     private async Task<RebuildResult> RebuildAllAsync(Stopwatch clock, CancellationToken cancel)
     {
-        var next = SiteGeneration.Prepare(options, out var diagnostics, _cache);
-        if (next is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
-        try
-        {
-            using var output = new StagedOutput(options.OutputDirectory);
-            var written = await next.WriteAllAsync(output.Staging, _progress, cancel);
-            output.Commit();
-            Replace(new Served(next, written.Routes, written.Downloads), settled: true);
-            return new RebuildResult([], written.Routes.Count, 0, written.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
-        }
-        catch
-        {
-            next.Dispose();
-            throw;
-        }
+        var phases = new PhaseTimer();
+        var content = SiteGeneration.Load(options, phases, out var diagnostics, _cache);
+        if (content is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
+        var (next, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
+        Replace(new Served(next, written.Routes, written.Downloads), settled: true);
+        return new RebuildResult([], written.Routes.Count, 0, written.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
     }
 
     private async Task<RebuildResult> RebuildPlansAsync(Served previous, IReadOnlySet<PageSource> changed, Stopwatch clock, CancellationToken cancel)

@@ -20,13 +20,9 @@ public static class PlanWorkbooks
         Directory.CreateDirectory(Path.Combine(directory, Folder));
         var thisYear = DateTime.Today.Month >= 4 ? DateTime.Today.Year : DateTime.Today.Year - 1;
         SheetExport.WriteTemplate(BlankTemplate with { Start = thisYear + 1, End = thisYear + 3 }, content, Path.Combine(directory, TemplateFile));
-        var files = new List<string> { TemplateFile };
-        foreach (var plan in content.Plans)
-        {
-            SheetExport.Write(plan, content, Path.Combine(directory, FileOf(plan.Municipality.Slug)));
-            files.Add(FileOf(plan.Municipality.Slug));
-        }
-        return files;
+        // In parallel: at 1,788 plans the workbooks took 15 s on one core.
+        Parallel.ForEach(content.Plans, plan => SheetExport.Write(plan, content, Path.Combine(directory, FileOf(plan.Municipality.Slug))));
+        return [TemplateFile, .. content.Plans.Select(plan => FileOf(plan.Municipality.Slug))];
     }
 
     public static string Url(string file) => SiteUrls.Download(file);
