@@ -51,6 +51,8 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     /// <summary>The last generation with its own search index (the one a preview borrows).</summary>
     private SiteGeneration? _settled;
     private CancellationTokenSource? _settling;
+    /// <summary>Plans edited since the served downloads were written (a superseded settle leaves its plans to the next one).</summary>
+    private readonly HashSet<string> _unsettledPlans = new(StringComparer.Ordinal);
     private Task _settleTask = Task.CompletedTask;
 
     /// <summary>A generation and what was written of it.</summary>
@@ -103,6 +105,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         if (content is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
         var (next, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
         Replace(new Served(next, written.Routes, written.Downloads), settled: true);
+        _unsettledPlans.Clear();
         return new RebuildResult([], written.Routes.Count, 0, written.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
     }
 
@@ -113,6 +116,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         if (!loaded.Succeeded) return new RebuildResult(loaded.Diagnostics, 0, 0, previous.Routes.Count, clock.Elapsed, false);
         phases.Mark($"load ({_cache.LastParsed} parsed)");
         var changedPlans = changed.Where(s => s.Kind == PageSourceKind.Plan).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        _unsettledPlans.UnionWith(changedPlans);
         var preview = previous.Generation.Preview(options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts(), changedPlans);
         phases.Mark("related");
         var routes = preview.Routes(previous.Downloads);
@@ -154,7 +158,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 var search = next.WriteSearchIndex(Output);
                 next.Phases.Mark("search export");
                 using var update = new StagedUpdate(Output);
-                var downloads = next.WriteDownloads(update.Staging);
+                var downloads = Downloads.Update(next.Site.Content, update.Staging, options.BaseUrl, preview.Downloads, _unsettledPlans);
                 var routes = next.Routes(downloads);
                 var affected = RebuildPlanner.Affected(routes,
                     [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(preview.Generation), RelatedByUrl(next))]);
@@ -164,6 +168,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 SiteGeneration.PruneSearchIndex(Output, search.Files);
                 next.Phases.Mark("pages");
                 Replace(new Served(next, routes, downloads), settled: true);
+                _unsettledPlans.Clear();
                 return new SettleResult(affected.Count, clock.Elapsed, false) { Phases = next.Phases.ToString() };
             }
             finally

@@ -172,9 +172,6 @@ public sealed class SiteGeneration : IDisposable
         }
     }
 
-    /// <summary>Step 5: the open-data downloads.</summary>
-    public Downloads WriteDownloads(string root) => Downloads.Write(Site.Content, root, Site.BaseUrl);
-
     /// <summary>Step 6: every page, given the downloads /data/ lists.</summary>
     public IReadOnlyList<PageRoute> Routes(Downloads downloads) => [.. SiteRoutes.All(Site, downloads)];
 

@@ -20,9 +20,16 @@ public static class PlanWorkbooks
         Directory.CreateDirectory(Path.Combine(directory, Folder));
         var thisYear = DateTime.Today.Month >= 4 ? DateTime.Today.Year : DateTime.Today.Year - 1;
         SheetExport.WriteTemplate(BlankTemplate with { Start = thisYear + 1, End = thisYear + 3 }, content, Path.Combine(directory, TemplateFile));
-        // In parallel: at 1,788 plans the workbooks took 15 s on one core.
-        Parallel.ForEach(content.Plans, plan => SheetExport.Write(plan, content, Path.Combine(directory, FileOf(plan.Municipality.Slug))));
+        Write(content.Plans, content, directory);
         return [TemplateFile, .. content.Plans.Select(plan => FileOf(plan.Municipality.Slug))];
+    }
+
+    /// <summary>Writes the workbooks of <paramref name="plans"/> (watch mode: the edited ones; the template does not depend on plans).</summary>
+    public static void Write(IEnumerable<Plan> plans, ContentSet content, string directory)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, Folder));
+        // In parallel: at 1,788 plans the workbooks took 15 s on one core.
+        Parallel.ForEach(plans, plan => SheetExport.Write(plan, content, Path.Combine(directory, FileOf(plan.Municipality.Slug))));
     }
 
     public static string Url(string file) => SiteUrls.Download(file);
