@@ -10,6 +10,9 @@ public sealed record RebuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pa
 {
     public string Phases { get; init; } = "";
 
+    /// <summary>After a plan edit, when that plan's own pages were live (the rest of the rebuild follows).</summary>
+    public TimeSpan? EditedPlanLive { get; init; }
+
     /// <summary>
     /// After a plan edit, the rebuild of the search index, related lists and downloads that runs in the background;
     /// null when this rebuild already did everything (a full rebuild, or a failed one).
@@ -117,17 +120,24 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         phases.Mark($"load ({_cache.LastParsed} parsed)");
         var changedPlans = changed.Where(s => s.Kind == PageSourceKind.Plan).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         _unsettledPlans.UnionWith(changedPlans);
-        var preview = previous.Generation.Preview(options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts(), changedPlans);
+        var content = options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts();
+
+        // The edited plans' own pages first, from their own related lists: they are what the editor looks at, and at
+        // 1,788 plans carrying every other list over and rendering the pages drawn from every plan takes seconds.
+        var edited = previous.Generation.PreviewOfChanged(content, changedPlans);
+        var own = content.Plans.Where(p => changedPlans.Contains(p.Municipality.Slug)).SelectMany(p => SiteRoutes.OfPlan(edited.Site, p)).ToList();
+        await RenderStagedAsync(edited, own, cancel);
+        phases.Mark($"edited plan's pages ({own.Count})");
+        var ownLive = clock.Elapsed;
+
+        var preview = previous.Generation.Preview(content, changedPlans);
         phases.Mark("related");
         var routes = preview.Routes(previous.Downloads);
-        var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(previous.Generation), RelatedByUrl(preview))]);
-        phases.Mark($"affected ({affected.Count} pages)");
-        using (var update = new StagedUpdate(Output))
-        {
-            _progress.Start("pages", affected.Count);
-            await preview.RenderAsync(affected, update.Staging, _progress, cancel);
-            update.Commit();
-        }
+        var written = own.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+        var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(previous.Generation), RelatedByUrl(preview))])
+            .Where(r => !written.Contains(r.Path)).ToList();
+        phases.Mark($"affected ({affected.Count} more pages)");
+        await RenderStagedAsync(preview, affected, cancel);
         phases.Mark("pages");
         var removed = RemovePagesOf(previous.Routes, routes);
         preview.WriteSiteFiles(Output, routes);
@@ -138,7 +148,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         _settling = settling;
         var task = Task.Run(() => SettleAsync(_current!, settling.Token));
         _settleTask = task;
-        return new RebuildResult([], affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task };
+        return new RebuildResult([], own.Count + affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task, EditedPlanLive = ownLive };
     }
 
     /// <summary>Rebuilds the index and every related list for the preview's content, then writes the search index, the downloads and the pages whose related lists changed.</summary>
@@ -181,6 +191,15 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
             next?.Dispose();
             return new SettleResult(0, clock.Elapsed, true);
         }
+    }
+
+    /// <summary>Renders into a staged update that is swapped in at once (nothing of a failed render reaches the served site).</summary>
+    private async Task RenderStagedAsync(SiteGeneration generation, IReadOnlyList<PageRoute> routes, CancellationToken cancel)
+    {
+        using var update = new StagedUpdate(Output);
+        _progress.Start("pages", routes.Count);
+        await generation.RenderAsync(routes, update.Staging, _progress, cancel);
+        update.Commit();
     }
 
     private static Dictionary<string, IReadOnlyList<Search.Related>> RelatedByUrl(SiteGeneration generation) =>

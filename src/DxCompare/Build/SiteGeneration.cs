@@ -130,13 +130,21 @@ public sealed class SiteGeneration : IDisposable
     /// lists carried over (see <see cref="RelatedInitiatives.Update"/>), so the changed pages can be written in a
     /// moment. <see cref="Create"/> then rebuilds the index, the related lists and the downloads in the background.
     /// </summary>
-    public SiteGeneration Preview(ContentSet content, IReadOnlySet<string> changedSlugs)
-    {
-        var phases = new PhaseTimer();
-        var site = new SiteContext(content, Options.BaseUrl, Site.Assets) { Related = RelatedFinder.Update(Site.Related, content, changedSlugs) };
-        phases.Mark("related");
-        return new SiteGeneration(Options, site, Search, RelatedFinder, ownsSearch: false) { Phases = phases, SearchIndexTime = SearchIndexTime };
-    }
+    public SiteGeneration Preview(ContentSet content, IReadOnlySet<string> changedSlugs) =>
+        PreviewWith(content, RelatedFinder.Update(Site.Related, content, changedSlugs));
+
+    /// <summary>
+    /// Watch mode, first of all: a preview that knows only the changed plans' related lists, enough for their own pages
+    /// (<see cref="SiteRoutes.OfPlan"/>), which is what the editor looks at.
+    /// </summary>
+    public SiteGeneration PreviewOfChanged(ContentSet content, IReadOnlySet<string> changedSlugs) =>
+        PreviewWith(content, RelatedFinder.UpdateChanged(content, changedSlugs));
+
+    private SiteGeneration PreviewWith(ContentSet content, IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> related) =>
+        new(Options, new SiteContext(content, Options.BaseUrl, Site.Assets) { Related = related }, Search, RelatedFinder, ownsSearch: false)
+        {
+            SearchIndexTime = SearchIndexTime,
+        };
 
     /// <summary>The assets every layout links to; without them pages would point at files that do not exist.</summary>
     public static readonly IReadOnlyList<string> RequiredAssets = ["site.css", "js-flag.js", "site.js", "search.js"];
