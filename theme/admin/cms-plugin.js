@@ -1,6 +1,10 @@
-// DxCompare's Decap CMS plugin: a fiscal-year grid for indicator values, previews that look like the
-// site, and a preSave hook that writes what the validator expects. The vocabularies come from
-// /admin/dxcompare-model.js, generated from the C# model, so nothing here is maintained in parallel.
+// DxCompare's Decap CMS plugin: lossless saves (a custom format that applies the editor's changes to
+// the file's original text), a fiscal-year grid for indicator values, and previews that look like the
+// site. The vocabularies come from /admin/dxcompare-model.js, generated from the C# model, so nothing
+// here is maintained in parallel. Loaded as a module after Decap (index.html sets CMS_MANUAL_INIT), so
+// everything is registered before CMS.init() reads the config.
+import { YAML } from "./yaml/index.js";
+
 (function () {
   "use strict";
   var CMS = window.CMS;
@@ -23,6 +27,52 @@
     return isFiscalYear(fy) ? window.DxWareki.wareki(fy) : "";
   }
 
+  // ---- Fiscal years: 2026, 令和8 or R8, with the 和暦 shown live beside the 西暦 ----
+
+  function readYear(text) {
+    var t = String(text === null || text === undefined ? "" : text).normalize("NFKC").trim();
+    if (!t) return { empty: true };
+    if (/^\d{4}$/.test(t)) return { fy: Number(t) };
+    var fy = window.DxWareki.parse(t, MODEL.fiscalYear);
+    return fy === null ? { error: t } : { fy: fy, wareki: true };
+  }
+
+  var FiscalYearControl = createClass({
+    getInitialState: function () { return { text: null }; },
+
+    onChange: function (e) {
+      var text = e.target.value;
+      this.setState({ text: text });
+      var read = readYear(text);
+      if (read.empty) this.props.onChange("");
+      else if (read.fy !== undefined) this.props.onChange(read.fy);
+    },
+
+    message: function () {
+      var read = readYear(this.state.text !== null ? this.state.text : this.props.value);
+      if (read.error !== undefined) return "「" + read.error + "」は年度として読めません。2026、令和8、R8 のように入力してください";
+      if (read.fy !== undefined && !isFiscalYear(read.fy)) return read.fy + " は年度の範囲(" + MODEL.fiscalYear.earliest + "〜" + MODEL.fiscalYear.latest + ")の外です";
+      return null;
+    },
+
+    isValid: function () {
+      var own = this.message();
+      return fieldError(this.props, (own ? [own] : []).concat(problemsAt(this.props).map(function (p) { return p.message; })));
+    },
+
+    render: function () {
+      var text = this.state.text !== null ? this.state.text : (this.props.value === null || this.props.value === undefined ? "" : String(this.props.value));
+      var read = readYear(text);
+      var own = this.message();
+      return h("div", { className: this.props.classNameWrapper + " dx-fy-field" },
+        h("input", { type: "text", inputMode: "numeric", id: this.props.forID, value: text, onChange: this.onChange, onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle, "aria-describedby": this.props.forID + "-wareki" }),
+        h("span", { id: this.props.forID + "-wareki", className: own ? "dx-fy-reading dx-fy-error" : "dx-fy-reading", "aria-live": "polite" },
+          own ? own : read.fy !== undefined ? (read.wareki ? "→ " + read.fy + "(" + wareki(read.fy) + ")" : wareki(read.fy)) : ""));
+    },
+  });
+
+  CMS.registerWidget(MODEL.fiscalYearWidget, FiscalYearControl, function (props) { return h("span", null, props.value ? wareki(props.value) + "(" + props.value + ")" : ""); });
+
   // ---- Indicator values: a grid of fiscal years × baseline/target/actual ----
 
   var TYPE_LABELS = MODEL.valueTypeLabels;
@@ -34,7 +84,8 @@
     if (!t) return null;
     var normalized = t.normalize("NFKC");
     var m = normalized.match(CELL);
-    if (m) return { value: Number(m[2]), qualifier: m[1] || m[3] || null };
+    // The digits as typed are the published precision: "5.0" stays 5.0 in the file (yaml-splice.js).
+    if (m) return { value: String(Number(m[2])) === m[2] ? Number(m[2]) : m[2], qualifier: m[1] || m[3] || null };
     if (MODEL.statusWords.indexOf(t) >= 0) return { status: t };
     return { error: t };
   }
@@ -58,28 +109,102 @@
     return found;
   }
 
-  function periodOf(entry) {
-    var data = entry && entry.get ? entry.get("data") : null;
+  function periodOf(data) {
     var start = data && data.getIn ? Number(data.getIn(["period", "start"])) : NaN;
     var end = data && data.getIn ? Number(data.getIn(["period", "end"])) : NaN;
     return { start: start, end: end, valid: isFiscalYear(start) && isFiscalYear(end) && end >= start && end - start < 30 };
   }
 
-  function problems(list, period, unit) {
-    var errors = [];
-    var seen = {};
-    list.forEach(function (v) {
-      // A later edition's value for the same year and type (a revised target) is a new value, not a duplicate.
-      var key = v.fy + ":" + v.type + ":" + (v.source || "");
-      if (seen[key]) errors.push(v.fy + "年度の" + TYPE_LABELS[v.type] + "が2つあります");
-      seen[key] = true;
-      if (v.error !== undefined) errors.push(wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません");
-      if (period.valid && !v.outside_period && v.type !== "baseline" && (v.fy < period.start || v.fy > period.end)) errors.push(v.fy + "年度は計画期間(" + period.start + "〜" + period.end + ")の外です");
-      if (period.valid && v.type === "baseline" && v.fy > period.end) errors.push(TYPE_LABELS.baseline + "の年度 " + v.fy + " が計画期間より後です");
-      if (unit === MODEL.percent && typeof v.value === "number" && (v.value < 0 || v.value > 100)) errors.push(v.value + "% は0〜100の範囲外です");
-    });
-    return errors;
+  // ---- The validator's rules at the field, on the current draft (theme/admin/validate.js) ----
+
+  var validator = window.DxValidate.create(MODEL.validation, window.DxWareki);
+  var checked = { data: null, problems: [] };
+
+  // The lists the rules know (topics, metrics, words) as the site has them now: serve --watch rewrites them when
+  // the editor adds one, and never reloads this page.
+  function refreshRules() {
+    return fetch(MODEL.validationUrl, { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (model) {
+        if (!model) return;
+        validator = window.DxValidate.create(model, window.DxWareki);
+        checked = { data: null, problems: [] };
+      })
+      .catch(function () { /* offline: the rules keep the lists they have */ });
   }
+  window.addEventListener("hashchange", refreshRules);
+
+  // The draft as it is now: Decap's getEntry() (the entry prop can be the entry as it was loaded).
+  function currentEntry(props) {
+    var entry = props.getEntry ? props.getEntry() : props.entry;
+    return entry && entry.get ? entry : null;
+  }
+
+  function currentData(props) {
+    var entry = currentEntry(props);
+    return entry ? entry.get("data") : null;
+  }
+
+  // An existing entry's file name is its slug (a new one takes the slug it is given).
+  function entryProblems(entry) {
+    var context = { fileSlug: entry.get("newRecord") ? null : entry.get("slug") };
+    return validator.validatePlan(toJS(entry.get("data")), context);
+  }
+
+  function planProblems(entry) {
+    var data = entry ? entry.get("data") : null;
+    if (!data) return [];
+    if (checked.data !== data) checked = { data: data, problems: entryProblems(entry) };
+    return checked.problems;
+  }
+
+  // Where a control sits in the entry's data, read from the form: Decap gives each field's element the id
+  // "{name}-field-{n}" and each list item the class SortableListItem, in data order.
+  function dataPath(element) {
+    var path = [];
+    for (var node = element; node && node.id !== "nc-root"; node = node.parentElement) {
+      var match = /^(.+)-field-\d+$/.exec(node.id || "");
+      if (match) path.unshift(match[1]);
+      if (typeof node.className === "string" && node.className.indexOf("SortableListItem") >= 0) {
+        var index = 0;
+        for (var sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+          if (typeof sibling.className === "string" && sibling.className.indexOf("SortableListItem") >= 0) index++;
+        }
+        path.unshift(index);
+      }
+    }
+    return path.join("/");
+  }
+
+  function problemsAt(props) {
+    var element = props.forID ? document.getElementById(props.forID) : null;
+    if (!element || props.collection && props.collection.get("name") !== "plans") return [];
+    var path = dataPath(element);
+    return planProblems(currentEntry(props)).filter(function (p) { return p.field.join("/") === path; });
+  }
+
+  function fieldError(props, messages) {
+    return messages.length ? { error: { type: "dxcompare", parentIds: props.parentIds, message: messages.join(" / ") } } : true;
+  }
+
+  // Decap's own string and number controls, with the plan rules added to their own checks.
+  ["string", "number"].forEach(function (name) {
+    var original = CMS.getWidget(name);
+    if (!original) return;
+    var Wrapped = createClass({
+      isValid: function () {
+        var own = this.inner && typeof this.inner.isValid === "function" ? this.inner.isValid() : true;
+        if (own !== true && own && own.error) return own;
+        return fieldError(this.props, problemsAt(this.props).map(function (p) { return p.message; }));
+      },
+      focus: function () { if (this.inner && this.inner.focus) this.inner.focus(); },
+      render: function () {
+        var self = this;
+        return h(original.control, Object.assign({}, this.props, { ref: function (r) { self.inner = r; } }));
+      },
+    });
+    CMS.registerWidget(name, Wrapped, original.preview, original.schema);
+  });
 
   var FyValuesControl = createClass({
     getInitialState: function () { return { drafts: {} }; },
@@ -90,7 +215,7 @@
     },
 
     years: function () {
-      var period = periodOf(this.props.entry);
+      var period = periodOf(currentData(this.props));
       var fromValues = this.list().map(function (v) { return Number(v.fy); }).filter(isFiscalYear);
       var years = [];
       if (period.valid) for (var fy = period.start - 1; fy <= period.end; fy++) years.push(fy);
@@ -98,42 +223,81 @@
       return years.sort();
     },
 
+    // A cell edits its value only: the item keeps its place in the list and every other key (note, …).
     update: function (fy, type, text) {
       var drafts = Object.assign({}, this.state.drafts);
       drafts[fy + ":" + type] = text;
       this.setState({ drafts: drafts });
       var parsed = parseCell(text);
-      // The cell edits the value shown in it (the latest edition's), keeping its other fields (source, note, evaluation …).
+      // The cell edits the value shown in it (the latest edition's, the last of its year and type), in place.
       var list = this.list();
-      var shown = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; }).pop();
-      var others = list.filter(function (v) { return v !== shown; });
-      if (parsed) {
-        var item = Object.assign({}, shown || {}, { fy: fy, type: type });
-        delete item.error; delete item.value; delete item.qualifier; delete item.status;
+      var index = -1;
+      list.forEach(function (v, i) { if (Number(v.fy) === fy && v.type === type) index = i; });
+      var next = list.slice();
+      if (!parsed) {
+        if (index >= 0) next.splice(index, 1);
+      } else {
+        var item = index >= 0 ? Object.assign({}, list[index]) : { fy: fy, type: type };
+        delete item.value; delete item.status; delete item.qualifier; delete item.error;
         if (parsed.error !== undefined) item.error = parsed.error;
         if (parsed.value !== undefined) item.value = parsed.value;
         if (parsed.qualifier) item.qualifier = parsed.qualifier;
         if (parsed.status) item.status = parsed.status;
-        others.push(item);
+        if (index >= 0) next[index] = item;
+        else {
+          var rank = function (v) { return Number(v.fy) * 10 + MODEL.valueTypes.indexOf(v.type); };
+          var at = next.length;
+          while (at > 0 && rank(next[at - 1]) > rank(item)) at--;
+          next.splice(at, 0, item);
+        }
       }
-      others.sort(function (a, b) { return a.fy - b.fy || MODEL.valueTypes.indexOf(a.type) - MODEL.valueTypes.indexOf(b.type); });
-      this.props.onChange(others);
+      this.props.onChange(next);
+    },
+
+    updateNote: function (index, note) {
+      var next = this.list().slice();
+      next[index] = Object.assign({}, next[index]);
+      if (note) next[index].note = note;
+      else delete next[index].note;
+      this.props.onChange(next);
+    },
+
+    // Decap does not re-render a widget when another field changes (the plan period, a unit), so a visible
+    // grid re-checks the current draft and redraws when its messages change.
+    componentDidMount: function () {
+      var self = this;
+      this.timer = setInterval(function () {
+        var element = document.getElementById(self.props.forID);
+        if (!element || element.offsetParent === null) return;
+        if (JSON.stringify([self.errors(), self.years()]) !== self.renderedKey) self.forceUpdate();
+      }, 500);
+    },
+
+    componentWillUnmount: function () { clearInterval(this.timer); },
+
+    // Cells that are neither a number nor a status word, then the plan rules on the current draft.
+    errors: function () {
+      var messages = this.list().filter(function (v) { return v.error !== undefined; }).map(function (v) {
+        return wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません";
+      });
+      return messages.concat(problemsAt(this.props).map(function (p) { return p.message; }));
     },
 
     isValid: function () {
-      var indicator = findIndicator(this.props.entry.get("data"), this.props.value);
-      var errors = problems(this.list(), periodOf(this.props.entry), indicator ? indicator.get("unit") : null);
+      var errors = this.errors();
       if (this.list().length === 0) errors.push("少なくとも1つの値を入力してください");
-      return errors.length ? { error: { message: errors.join(" / ") } } : true;
+      return fieldError(this.props, errors);
     },
 
     render: function () {
       var self = this;
       var list = this.list();
-      var period = periodOf(this.props.entry);
-      var indicator = findIndicator(this.props.entry.get("data"), this.props.value);
+      var data = currentData(this.props);
+      var period = periodOf(data);
+      var indicator = findIndicator(data, this.props.value);
       var unit = indicator ? indicator.get("unit") : null;
-      var errors = problems(list, period, unit);
+      var errors = this.errors();
+      this.renderedKey = JSON.stringify([errors, this.years()]);
       var id = this.props.forID;
       return h("div", { className: this.props.classNameWrapper, id: id },
         !period.valid ? h("p", null, "先に「計画期間」の開始年度と終了年度を入力すると、年度の表が表示されます。") : null,
@@ -149,17 +313,34 @@
                 var current = list.filter(function (v) { return Number(v.fy) === fy && v.type === type; }).pop();
                 var draft = self.state.drafts[fy + ":" + type];
                 var disabled = period.valid && type !== "baseline" && fy < period.start;
-                return h("td", { key: type },
+                return h("td", { key: type, className: current && current.note ? "dx-has-note" : null },
                   h("input", {
+                    title: current && current.note ? "注記: " + current.note : null,
                     type: "text", "aria-label": wareki(fy) + " " + TYPE_LABELS[type], "data-fy": fy, "data-type": type,
                     disabled: disabled, value: draft !== undefined ? draft : cellText(current),
                     onChange: function (e) { self.update(fy, type, e.target.value); },
-                  }));
+                  }),
+                  current && current.note ? h("span", { className: "dx-note-mark", "aria-hidden": "true" }, "※") : null);
               }));
           }))),
+        this.notes(list),
         errors.length ? h("ul", { className: "dx-fy-errors", role: "alert" }, errors.map(function (e, i) { return h("li", { key: i }, e); })) : null);
     },
   });
+
+  // Per-value notes (注記), editable beside the grid; a cell with a note is marked ※.
+  FyValuesControl.prototype.notes = function (list) {
+    var self = this;
+    var noted = list.map(function (v, i) { return { v: v, i: i }; }).filter(function (x) { return x.v.note !== undefined; });
+    if (!noted.length) return null;
+    return h("div", { className: "dx-fy-notes" },
+      h("p", null, "値の注記"),
+      noted.map(function (x) {
+        var label = wareki(x.v.fy) + " " + TYPE_LABELS[x.v.type] + "の注記";
+        return h("label", { key: x.i, className: "dx-fy-note" }, label,
+          h("input", { type: "text", value: x.v.note, "aria-label": label, onChange: function (e) { self.updateNote(x.i, e.target.value); } }));
+      }));
+  };
 
   var FyValuesPreview = createClass({
     render: function () {
@@ -189,7 +370,7 @@
         h("tbody", null, years.map(function (fy) {
           return h("tr", { key: fy }, h("th", null, wareki(fy) + "（" + fy + "年度）"), MODEL.valueTypes.map(function (t) {
             var v = values.filter(function (x) { return x.fy === fy && x.type === t; })[0];
-            return h("td", { key: t }, v ? cellText(v) + (v.status ? "" : text(indicator.unit)) : "");
+            return h("td", { key: t }, v ? cellText(v) + (v.status ? "" : text(indicator.unit)) : "", v && v.note ? h("small", { className: "dx-note" }, "※" + v.note) : null);
           }));
         }))));
   }
@@ -207,9 +388,32 @@
       }));
   }
 
+  // The whole plan is drawn again only after typing pauses (PREVIEW_DELAY ms): on a large plan, drawing it on
+  // every keystroke made typing lag (bench/cms.sh). Between redraws React reuses the last tree as it is.
+  var PREVIEW_DELAY = 400;
   var PlanPreview = createClass({
+    getInitialState: function () { return { data: this.props.entry.get("data") }; },
+
+    componentDidUpdate: function () {
+      var self = this;
+      if (this.props.entry.get("data") === this.state.data || this.timer) return;
+      this.timer = setTimeout(function () {
+        self.timer = null;
+        self.setState({ data: self.props.entry.get("data") });
+      }, PREVIEW_DELAY);
+    },
+
+    componentWillUnmount: function () { clearTimeout(this.timer); },
+
     render: function () {
-      var plan = toJS(this.props.entry.get("data")) || {};
+      if (this.drawn !== this.state.data) {
+        this.drawn = this.state.data;
+        this.tree = this.draw(toJS(this.state.data) || {});
+      }
+      return this.tree;
+    },
+
+    draw: function (plan) {
       var labels = plan.labels || {};
       var m = plan.municipality || {};
       var period = plan.period || {};
@@ -238,10 +442,7 @@
 
   CMS.registerPreviewTemplate("plans", PlanPreview);
 
-  // ---- preSave: drop what Decap writes for cleared optional fields, keep numbers as numbers ----
-
-  var NUMERIC = {};
-  MODEL.numericFields.forEach(function (name) { NUMERIC[name] = true; });
+  // ---- Saving: the editor's changes applied to the file's own text (theme/admin/yaml-splice.js) ----
 
   // Cleared optional fields, and the empty lists and objects Decap leaves behind, are not written.
   function isEmpty(value) {
@@ -251,30 +452,77 @@
     return false;
   }
 
-  function normalize(value, key) {
+  function normalize(value) {
     if (Array.isArray(value)) return value.map(function (v) { return normalize(v); }).filter(function (v) { return !isEmpty(v); });
     if (value && typeof value === "object") {
       var out = {};
       Object.keys(value).forEach(function (k) {
-        if (k === "error") return;
-        var v = normalize(value[k], k);
+        if (k === "error" || k === SOURCE) return;
+        var v = normalize(value[k]);
         if (!isEmpty(v)) out[k] = v;
       });
       return out;
     }
-    if (key && NUMERIC[key] && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value.trim());
     return value;
   }
 
-  CMS.registerEventListener({
-    name: "preSave",
-    handler: function (event) {
-      var data = event.entry.get("data");
-      var plain = normalize(toJS(data));
-      // Rebuild with the entry's own Immutable type: clear every key, then set the normalized values.
-      return data.clear().merge(plain);
+  // The file as it was read travels with the entry's data (also through Decap's local backup), so a
+  // save can leave every byte the editor did not change as it was.
+  var SOURCE = "__dxcompare_source";
+  var splice = window.DxYamlSplice.create(YAML, { numericFields: MODEL.numericFields });
+  CMS.registerCustomFormat(MODEL.cmsFormat, "yml", {
+    fromFile: function (content) {
+      var data = splice.read(content);
+      data[SOURCE] = content;
+      return data;
+    },
+    toFile: function (data) {
+      return splice.write(data[SOURCE] || "", normalize(data));
     },
   });
 
-  window.DxCompareCms = { normalize: normalize, parseCell: parseCell, problems: problems, wareki: wareki };
+  // Nothing invalid is written: the last word before decap-server writes the file.
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      if (event.entry.get("collection") !== "plans") return undefined;
+      return refreshRules().then(function () {
+        var problems = entryProblems(event.entry);
+        if (problems.length) throw new Error("保存できません: " + problems.map(function (p) { return p.message; }).join(" / "));
+        return undefined;
+      });
+    },
+  });
+
+  window.DxCompareCms = { normalize: normalize, parseCell: parseCell, validator: validator, wareki: wareki, lastProblems: function () { return checked.problems; } };
+  // ---- Japanese where Decap's own ja phrases fall back to English or read wrongly ----
+
+  function merge(base, extra) {
+    var out = Object.assign({}, base);
+    Object.keys(extra).forEach(function (k) {
+      out[k] = extra[k] && typeof extra[k] === "object" ? merge(base && base[k] || {}, extra[k]) : extra[k];
+    });
+    return out;
+  }
+  var ja = CMS.getLocale("ja");
+  if (ja) {
+    CMS.registerLocale("ja", merge(ja, {
+      editor: {
+        editorToolbar: {
+          backCollection: "「%{collectionLabel}」を編集しています",
+          changesSaved: "未変更",
+          unsavedChanges: "未保存の変更あり",
+        },
+        editorWidgets: {
+          list: { add: "%{item}を追加", addType: "%{item}を追加" },
+          object: { expand: "開く", collapse: "閉じる" },
+        },
+      },
+    }));
+  }
+
+  // Production saves go through review (publish_mode: editorial_workflow in config.yml: a branch and a pull
+  // request with a deploy preview). decap-server on this machine writes files directly, which has no review.
+  var local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(window.location.hostname);
+  CMS.init(local ? { config: { publish_mode: "simple" } } : {});
 })();

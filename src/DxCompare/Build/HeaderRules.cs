@@ -30,9 +30,10 @@ public static class HeaderRules
     /// </summary>
     public static string MetaCsp => SiteCsp.Replace("; frame-ancestors 'none'", "", StringComparison.Ordinal);
 
-    public const string AdminCsp =
+    /// <summary>The admin's policy; connect-src names decap-server's port (<see cref="Cms.CmsOptions.LocalBackendPort"/>).</summary>
+    public static string AdminCsp(int localBackendPort = Cms.CmsOptions.DefaultLocalBackendPort) =>
         "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com; " +
-        "font-src 'self' data:; connect-src 'self' http://localhost:8081 http://127.0.0.1:8081 https://api.github.com; frame-src 'self' blob:; " +
+        $"font-src 'self' data:; connect-src 'self' http://localhost:{localBackendPort} http://127.0.0.1:{localBackendPort} https://api.github.com; frame-src 'self' blob:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Content types of the downloads, with their charset; `serve` uses the same table.</summary>
@@ -58,9 +59,9 @@ public static class HeaderRules
 
     private static readonly IReadOnlyDictionary<string, string> Site = new Dictionary<string, string> { ["Content-Security-Policy"] = SiteCsp };
 
-    private static readonly IReadOnlyDictionary<string, string> Admin = new Dictionary<string, string>
+    private static Dictionary<string, string> Admin(int localBackendPort) => new()
     {
-        ["Content-Security-Policy"] = AdminCsp,
+        ["Content-Security-Policy"] = AdminCsp(localBackendPort),
         ["Cache-Control"] = "no-cache",
     };
 
@@ -77,10 +78,10 @@ public static class HeaderRules
     private static bool IsAdmin(string path) => path.StartsWith(AdminFolder, StringComparison.Ordinal);
 
     /// <summary>Every header a response for <paramref name="path"/> (normalized, found or not) carries in production.</summary>
-    public static IReadOnlyDictionary<string, string> ForPath(string path)
+    public static IReadOnlyDictionary<string, string> ForPath(string path, int localBackendPort = Cms.CmsOptions.DefaultLocalBackendPort)
     {
         var headers = new Dictionary<string, string>(Everywhere, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in IsAdmin(path) ? Admin : Site) headers[name] = value;
+        foreach (var (name, value) in IsAdmin(path) ? Admin(localBackendPort) : Site) headers[name] = value;
         foreach (var rule in Extra.Where(r => r.Matches(path)))
             foreach (var (name, value) in rule.Headers) headers[name] = value;
         if (path.StartsWith(SiteUrls.Download(""), StringComparison.Ordinal) && DownloadTypes.TryGetValue(System.IO.Path.GetExtension(path), out var type))
@@ -89,14 +90,14 @@ public static class HeaderRules
     }
 
     /// <summary>The _headers rules of a built site: one CSP rule per top-level entry, so that new folders (a new municipality) are covered.</summary>
-    public static IReadOnlyList<HeaderRule> For(string outputRoot)
+    public static IReadOnlyList<HeaderRule> For(string outputRoot, int localBackendPort = Cms.CmsOptions.DefaultLocalBackendPort)
     {
         var paths = new List<string> { "/" };
         paths.AddRange(Directory.EnumerateFiles(outputRoot).Select(System.IO.Path.GetFileName).Where(f => f != FileName).Order(StringComparer.Ordinal).Select(f => "/" + f));
         paths.AddRange(Directory.EnumerateDirectories(outputRoot).Select(System.IO.Path.GetFileName).Where(d => "/" + d + "/" != AdminFolder).Order(StringComparer.Ordinal).Select(d => $"/{d}/*"));
         var rules = new List<HeaderRule> { new("/*", Everywhere) };
         rules.AddRange(paths.Select(path => new HeaderRule(path, With(Site, path))));
-        rules.Add(new(AdminFolder + "*", With(Admin, AdminFolder + "*")));
+        rules.Add(new(AdminFolder + "*", With(Admin(localBackendPort), AdminFolder + "*")));
         rules.AddRange(Extra.Where(extra => rules.All(r => r.Path != extra.Path)));
         // Downloads: a Content-Type with the charset, so that a browser or Excel never guesses the encoding. Netlify
         // matches paths, not extensions, so each file gets a rule that adds only that header (no second CSP).

@@ -13,13 +13,17 @@ public static class BuildCommand
     public static Command Create()
     {
         var content = CommonOptions.Content();
+        var decapPort = CommonOptions.DecapPort();
         var output = OutputOption();
         var theme = ThemeOption();
         var baseUrl = BaseUrlOption();
-        var command = new Command("build", "Generate the static site from content/ and theme/") { content, output, theme, baseUrl };
+        var command = new Command("build", "Generate the static site from content/ and theme/") { content, output, theme, baseUrl, decapPort };
         command.SetAction(async (parse, cancel) =>
         {
-            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, parse.GetValue(baseUrl)!);
+            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, parse.GetValue(baseUrl)!)
+            {
+                Cms = new Cms.CmsOptions { LocalBackendPort = parse.GetValue(decapPort) },
+            };
             var report = await RunAsync(options, cancel);
             return report.Succeeded ? 0 : 1;
         });

@@ -5,6 +5,10 @@ namespace DxCompare.Cli;
 
 public static class CommonOptions
 {
+    /// <summary>decap-server's port (`PORT=8090 npx decap-server`); /admin/'s config and CSP point there.</summary>
+    public static Option<int> DecapPort() =>
+        new("--decap-port") { Description = "Port of the local decap-server (its PORT variable) that /admin/ saves through", DefaultValueFactory = _ => Cms.CmsOptions.DefaultLocalBackendPort };
+
     public static Option<string> Content() =>
         new("--content") { Description = "The content folder (topics.yml, metrics.yml, plans/, pages/)", DefaultValueFactory = _ => "content" };
 

@@ -9,15 +9,20 @@ public static class ServeCommand
     public static Command Create()
     {
         var content = CommonOptions.Content();
+        var decapPort = CommonOptions.DecapPort();
         var output = BuildCommand.OutputOption();
         var theme = BuildCommand.ThemeOption();
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1", DefaultValueFactory = _ => 5080 };
         var watch = new Option<bool>("--watch") { Description = "Rebuild what a change in content/ or theme/assets touches, and reload open browsers" };
-        var command = new Command("serve", "Build the site, then serve it on http://127.0.0.1:PORT/") { content, output, theme, port, watch };
+        var command = new Command("serve", "Build the site, then serve it on http://127.0.0.1:PORT/") { content, output, theme, port, watch, decapPort };
         command.SetAction(async (parse, cancel) =>
         {
             var portNumber = parse.GetValue(port);
-            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, $"http://127.0.0.1:{portNumber}") { IncludeDrafts = true };
+            var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, $"http://127.0.0.1:{portNumber}")
+            {
+                IncludeDrafts = true,
+                Cms = new Cms.CmsOptions { LocalBackendPort = parse.GetValue(decapPort) },
+            };
             return parse.GetValue(watch) ? await WatchAsync(options, portNumber, cancel) : await ServeOnceAsync(options, portNumber, cancel);
         });
         return command;
@@ -27,7 +32,7 @@ public static class ServeCommand
     {
         var report = await BuildCommand.RunAsync(options, cancel);
         if (!report.Succeeded && !Directory.Exists(options.OutputDirectory)) return 1;
-        var app = SiteServer.Create(Path.GetFullPath(options.OutputDirectory), port);
+        var app = SiteServer.Create(Path.GetFullPath(options.OutputDirectory), port, localBackendPort: options.Cms.LocalBackendPort);
         return await SiteServer.RunAsync(app, port, $"serving {options.OutputDirectory} at http://127.0.0.1:{port}/ (Ctrl+C to stop)", cancel);
     }
 
@@ -47,7 +52,7 @@ public static class ServeCommand
         Console.WriteLine(first.Succeeded ? first.Summary() : "the content has problems; fix them and save to build");
         var live = new LiveReload(options.ThemeDirectory);
         if (!first.Succeeded) live.ShowErrors(first.Diagnostics);
-        var app = SiteServer.Create(builder.Output, port, live);
+        var app = SiteServer.Create(builder.Output, port, live, options.Cms.LocalBackendPort);
         using var watcher = new ContentWatcher([options.ContentDirectory, Path.Combine(options.ThemeDirectory, "assets")], async changed =>
         {
             var result = await builder.RebuildAsync(changed, cancel);

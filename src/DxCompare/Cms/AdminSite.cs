@@ -12,28 +12,45 @@ public static class AdminSite
 {
     public const string DefaultDecapDist = "node_modules/decap-cms/dist";
 
+    /// <summary>
+    /// <see cref="ValidationModel"/> on its own: the plugin reads it again before a save and when the editor moves
+    /// to another entry, so that a topic, metric or word added in this session (serve --watch rebuilds /admin/
+    /// but never reloads it) is known to the rules at once.
+    /// </summary>
+    public const string ValidationFile = "dxcompare-validation.json";
+
     /// <summary>Writes admin/ into the staged output. Returns false (with an explanatory page) when Decap is not installed.</summary>
-    public static bool Write(string outputRoot, string themeDirectory, string decapDist, CmsOptions options, string siteCss, VocabularyList vocabulary)
+    public static bool Write(string outputRoot, string themeDirectory, string decapDist, CmsOptions options, string siteCss, ContentSet content)
     {
         var admin = Path.Combine(outputRoot, "admin");
         Directory.CreateDirectory(admin);
         File.WriteAllText(Path.Combine(admin, "config.yml"), DecapConfig.ToYaml(options));
-        File.WriteAllText(Path.Combine(admin, "dxcompare-model.js"), ModelScript(siteCss, vocabulary));
+        File.WriteAllText(Path.Combine(admin, "dxcompare-model.js"), ModelScript(siteCss, content));
+        File.WriteAllText(Path.Combine(admin, ValidationFile), ValidationModelJson(content));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(themeDirectory, "admin")))
             File.Copy(file, Path.Combine(admin, Path.GetFileName(file)), overwrite: true);
 
-        var installed = File.Exists(Path.Combine(decapDist, "decap-cms.js"));
+        var yamlDist = YamlDist(decapDist);
+        var installed = File.Exists(Path.Combine(decapDist, "decap-cms.js")) && File.Exists(Path.Combine(yamlDist, "index.js"));
         if (installed)
         {
             var target = Path.Combine(admin, "decap");
             Directory.CreateDirectory(target);
             foreach (var file in Directory.EnumerateFiles(decapDist).Where(IsRuntimeFile))
                 File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            // The `yaml` package's browser modules: the plugin's lossless saves parse with them.
+            var yaml = Path.Combine(admin, "yaml");
+            Directory.CreateDirectory(yaml);
+            foreach (var file in Directory.EnumerateFiles(yamlDist, "*.js"))
+                File.Copy(file, Path.Combine(yaml, Path.GetFileName(file)), overwrite: true);
         }
         // theme/admin/index.html loads Decap; without it, the page that says how to install it takes its place.
         if (!installed) File.Copy(Path.Combine(themeDirectory, "admin", "unavailable.html"), Path.Combine(admin, "index.html"), overwrite: true);
         return installed;
     }
+
+    /// <summary>node_modules/yaml/browser/dist beside node_modules/decap-cms/dist.</summary>
+    public static string YamlDist(string decapDist) => Path.GetFullPath(Path.Combine(decapDist, "..", "..", "yaml", "browser", "dist"));
 
     // decap-cms.js and its ~90 webpack chunks and wasm; not the source maps or the second (cms.js) bundle.
     private static bool IsRuntimeFile(string path)
@@ -46,8 +63,9 @@ public static class AdminSite
     private static readonly JsonSerializerOptions ScriptJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     /// <summary>The vocabularies and numeric fields the plugin validates and normalizes with, from the model.</summary>
-    public static string ModelScript(string siteCss, VocabularyList vocabulary)
+    public static string ModelScript(string siteCss, ContentSet content)
     {
+        var vocabulary = content.Vocabulary;
         var numeric = AllTypes(typeof(Plan)).Concat(AllTypes(typeof(TopicList))).Concat(AllTypes(typeof(MetricList)))
             .SelectMany(ModelCatalog.FieldsOf)
             .Where(f => f.Shape is FieldShape.Integer or FieldShape.Number)
@@ -60,14 +78,49 @@ public static class AdminSite
             valueTypes = ModelCatalog.EnumNames(typeof(ValueKind)),
             valueTypeLabels = Enum.GetValues<ValueKind>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
             activityTypeLabels = Enum.GetValues<ActivityType>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
-            fiscalYear = new { earliest = FiscalYear.Earliest, latest = FiscalYear.Latest },
+            fiscalYear = new { earliest = FiscalYear.Earliest, latest = FiscalYear.Latest, warekiInput = FiscalYear.WarekiInput, eraLetters = FiscalYear.EraLetters },
+            fiscalYearWidget = DecapConfig.FiscalYearWidget,
             percent = Vocabulary.Percent,
             numericFields = numeric,
+            cmsFormat = DecapConfig.LosslessFormat,
+            validation = ValidationModel(content),
+            validationUrl = SiteUrls.Admin + ValidationFile,
             siteCss,
         };
         var json = JsonSerializer.Serialize(model, ScriptJson);
-        return $"// Generated by `dxcompare build` from the C# model. Do not edit by hand.\nwindow.DXCOMPARE_MODEL = {json};\n";
+        // Decap waits for the plugin (a module, run after decap-cms.js), which calls CMS.init().
+        return $"// Generated by `dxcompare build` from the C# model. Do not edit by hand.\nwindow.DXCOMPARE_MODEL = {json};\nwindow.CMS_MANUAL_INIT = true;\n";
     }
+
+    private static readonly JsonSerializerOptions IndentedJson = new(ScriptJson) { WriteIndented = true };
+
+    /// <summary>
+    /// What theme/admin/validate.js needs to apply the plan rules in the browser: the messages, the limits and
+    /// patterns of <see cref="PlanRules"/>, and the vocabularies, topics and metrics of the content being edited.
+    /// </summary>
+    public static object ValidationModel(ContentSet content) => new
+    {
+        messages = ValidationMessages.Templates.ToDictionary(t => t.Key, t => new { en = t.Value.En, ja = t.Value.Ja }),
+        valueTypeLabels = Enum.GetValues<ValueKind>().ToDictionary(kind => ModelCatalog.YamlName(kind.ToString()), kind => kind.Label()),
+        rules = new
+        {
+            horizon = PlanRules.HorizonYears,
+            placeholder = PlanScaffold.Placeholder().ToString(),
+            percentClass = ModelCatalog.YamlName(nameof(UnitClass.Percent)),
+            classLists = new { unit = PlanRules.ClassList<UnitClass>(), qualifier = PlanRules.ClassList<QualifierClass>(), status = PlanRules.ClassList<StatusClass>() },
+        },
+        vocabulary = new
+        {
+            units = content.Vocabulary.Units.DistinctBy(w => w.Word).ToDictionary(w => w.Word, w => ModelCatalog.YamlName(w.Class.ToString())),
+            qualifiers = content.Vocabulary.Qualifiers.DistinctBy(w => w.Word).ToDictionary(w => w.Word, w => ModelCatalog.YamlName(w.Class.ToString())),
+            statusWords = content.Vocabulary.StatusWords.DistinctBy(w => w.Word).ToDictionary(w => w.Word, w => ModelCatalog.YamlName(w.Class.ToString())),
+        },
+        topics = content.Topics.Select(t => t.Id),
+        metrics = content.Metrics.DistinctBy(m => m.Id).ToDictionary(m => m.Id, m => new { unit = m.Unit, variants = m.Variants.DistinctBy(v => v.Id).ToDictionary(v => v.Id, v => v.Unit) }),
+    };
+
+    /// <summary><see cref="ValidationModel"/> as JSON: the copy tests/cms-js/validate.test.js reads (tests/vectors/validation-model.json).</summary>
+    public static string ValidationModelJson(ContentSet content) => JsonSerializer.Serialize(ValidationModel(content), IndentedJson) + "\n";
 
     private static IEnumerable<Type> AllTypes(Type root)
     {

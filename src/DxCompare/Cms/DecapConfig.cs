@@ -4,7 +4,14 @@ using YamlDotNet.Serialization;
 
 namespace DxCompare.Cms;
 
-public sealed record CmsOptions(string Repository = "dxcompare/dxcompare", string Branch = "main", string SiteUrl = "https://dxcompare.netlify.app");
+/// <param name="LocalBackendPort">decap-server's port (its PORT environment variable; 8081 by default): the admin's config and CSP follow it.</param>
+public sealed record CmsOptions(string Repository = "dxcompare/dxcompare", string Branch = "main", string SiteUrl = "https://dxcompare.netlify.app",
+    int LocalBackendPort = CmsOptions.DefaultLocalBackendPort)
+{
+    public const int DefaultLocalBackendPort = 8081;
+
+    public string LocalBackendUrl => $"http://localhost:{LocalBackendPort}/api/v1";
+}
 
 /// <summary>
 /// Decap CMS's config.yml, generated from <see cref="ModelCatalog"/> — the same metadata the validator and
@@ -14,11 +21,23 @@ public static class DecapConfig
 {
     public const string TaxonomyCollection = "taxonomies";
 
+    /// <summary>
+    /// The custom format theme/admin/cms-plugin.js registers: YAML written by applying the editor's changes to
+    /// the file's original text, so what was not edited keeps its bytes (docs/editing.md, 保存のしくみ).
+    /// </summary>
+    public const string LosslessFormat = "dxcompare-yaml";
+
+    /// <summary>The year widget theme/admin/cms-plugin.js registers for fiscal-year fields.</summary>
+    public const string FiscalYearWidget = "fiscal-year";
+
     public static Dictionary<string, object?> Build(CmsOptions options) => new()
     {
         ["backend"] = new Dictionary<string, object?> { ["name"] = "github", ["repo"] = options.Repository, ["branch"] = options.Branch },
-        // decap-server (npx decap-server) is used when the admin is opened from localhost.
-        ["local_backend"] = true,
+        // decap-server (npx decap-server, PORT=… for another port) is used when the admin is opened from localhost.
+        ["local_backend"] = new Dictionary<string, object?> { ["url"] = options.LocalBackendUrl },
+        // Every save becomes a branch and a pull request that Netlify builds as a deploy preview (the build
+        // validates), merged to main after review. decap-server saves directly (cms-plugin.js sets "simple" there).
+        ["publish_mode"] = "editorial_workflow",
         ["locale"] = "ja",
         ["site_url"] = options.SiteUrl,
         ["display_url"] = options.SiteUrl,
@@ -39,7 +58,7 @@ public static class DecapConfig
         ["description"] = "自治体ごとのDX推進計画(1自治体1ファイル)。保存すると content/plans/{スラッグ}.yml に書き込まれます。",
         ["folder"] = "content/" + ContentLoader.PlansFolder,
         ["extension"] = "yml",
-        ["format"] = "yml",
+        ["format"] = LosslessFormat,
         ["create"] = true,
         ["delete"] = false,
         ["identifier_field"] = "title",
@@ -57,17 +76,17 @@ public static class DecapConfig
         {
             new Dictionary<string, object?>
             {
-                ["name"] = "topics", ["label"] = "トピック", ["file"] = "content/" + ContentLoader.TopicsFile, ["format"] = "yml",
+                ["name"] = "topics", ["label"] = "トピック", ["file"] = "content/" + ContentLoader.TopicsFile, ["format"] = LosslessFormat,
                 ["fields"] = Fields(typeof(TopicList)),
             },
             new Dictionary<string, object?>
             {
-                ["name"] = "metrics", ["label"] = "比較指標", ["file"] = "content/" + ContentLoader.MetricsFile, ["format"] = "yml",
+                ["name"] = "metrics", ["label"] = "比較指標", ["file"] = "content/" + ContentLoader.MetricsFile, ["format"] = LosslessFormat,
                 ["fields"] = Fields(typeof(MetricList)),
             },
             new Dictionary<string, object?>
             {
-                ["name"] = "vocabulary", ["label"] = "状態の語・修飾語・単位", ["file"] = "content/" + Vocabulary.File, ["format"] = "yml",
+                ["name"] = "vocabulary", ["label"] = "状態の語・修飾語・単位", ["file"] = "content/" + Vocabulary.File, ["format"] = LosslessFormat,
                 ["fields"] = Fields(typeof(VocabularyList)),
             },
         },
@@ -138,7 +157,13 @@ public static class DecapConfig
             case FieldShape.Text:
                 config["widget"] = field.Markdown ? "markdown" : field.Multiline ? "text" : "string";
                 if (field.Markdown) config["buttons"] = new[] { "bold", "italic", "link", "bulleted-list", "numbered-list" };
-                if (field.Pattern is { } pattern) config["pattern"] = new[] { pattern.Regex, ToJapanese(pattern.Expected) };
+                if (field.Pattern is { } pattern) config["pattern"] = new[] { pattern.Regex, pattern.ExpectedJa };
+                break;
+            case FieldShape.Integer when field.FiscalYear is not null:
+                // theme/admin/cms-plugin.js: 2026, 令和8 or R8, with the 和暦 shown beside as it is typed.
+                config["widget"] = FiscalYearWidget;
+                config["min"] = FiscalYear.Earliest;
+                config["max"] = FiscalYear.Latest;
                 break;
             case FieldShape.Integer or FieldShape.Number:
                 config["widget"] = "number";
@@ -177,13 +202,4 @@ public static class DecapConfig
         var label = EnumLabels.Of(enumType, Enum.GetNames(enumType).Single(n => ModelCatalog.YamlName(n) == name));
         return label == name ? name : $"{label} ({name})";
     }
-
-    private static string ToJapanese(string expected) => expected switch
-    {
-        var e when e.Contains("全国地方公共団体コード") => "6桁の全国地方公共団体コード(検査数字を含む)を入力してください(例: 131067)",
-        var e when e.Contains("YYYY-MM") => "YYYY-MM の形式で入力してください(例: 2026-03)",
-        var e when e.Contains("http") => "http:// または https:// で始まるURLを入力してください",
-        var e when e.Contains("lowercase") => "英小文字・数字・ハイフンで入力してください(例: minato)",
-        _ => expected,
-    };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DxCompare.Model;
 
 namespace DxCompare.Content;
@@ -32,7 +33,7 @@ public static class ContentLoader
         var root = Path.GetFullPath(contentDirectory);
         if (!Directory.Exists(root))
         {
-            diagnostics.Add(SourceLocation.StartOf(contentDirectory), $"the content folder '{contentDirectory}' does not exist. Pass the folder that holds topics.yml, metrics.yml and plans/.");
+            diagnostics.Add(SourceLocation.StartOf(contentDirectory), "no-content-folder", new { folder = contentDirectory });
             return new LoadResult(null, diagnostics.Sorted(), map);
         }
 
@@ -56,15 +57,14 @@ public static class ContentLoader
         foreach (var metric in metrics)
         {
             foreach (var topic in metric.Topics.Where(t => !rules.HasTopic(t)))
-                diagnostics.Add(map.Of(metric, "topics"), $"unknown topic id '{topic}' on metric '{metric.Id}'.{YamlBinder.SuggestionFor(topic, topics.Select(t => t.Id))} Use an id from content/topics.yml.");
+                diagnostics.Add(map.Of(metric, "topics"), "metric-unknown-topic", new { topic, metric = metric.Id, suggestion = YamlBinder.SuggestionFor(topic, topics.Select(t => t.Id)) });
         }
         cache?.StartLoad(Stamp(Path.Combine(root, TopicsFile)) + "|" + Stamp(Path.Combine(root, MetricsFile)) + "|" + Stamp(Path.Combine(root, Vocabulary.File)));
         var plans = new List<Plan>();
         before = diagnostics.Items.Count;
         var planFiles = ContentFiles(root, PlansFolder, "*.yml", diagnostics);
         if (planFiles.Count == 0 && diagnostics.Items.Count == before)
-            diagnostics.Add(SourceLocation.StartOf(DisplayPath(Path.Combine(root, PlansFolder))),
-                $"there is no plan yet: the site needs at least one file plans/{{slug}}.yml. Create one with `dotnet run --project src/DxCompare -- new plan --code 131032 --name 港区 --slug minato`.");
+            diagnostics.Add(SourceLocation.StartOf(DisplayPath(Path.Combine(root, PlansFolder))), "no-plan", new { });
         var stamps = planFiles.Select(Stamp).ToList();
         var reused = planFiles.Select((path, i) => cache?.Reuse(path, stamps[i])).ToList();
         // Files are parsed and checked in parallel, each into its own bag, and merged in file order: the
@@ -123,14 +123,14 @@ public static class ContentLoader
         var display = DisplayPath(directory);
         if (File.Exists(directory))
         {
-            diagnostics.Add(SourceLocation.StartOf(display), $"{folder} is a file, but it must be a folder of {pattern} files. Move the file away and create the folder {folder}/.");
+            diagnostics.Add(SourceLocation.StartOf(display), "folder-is-a-file", new { folder, pattern });
             return [];
         }
         if (!Directory.Exists(directory) || !ContentPaths.Inside(root, directory, display, diagnostics)) return [];
         var files = Directory.EnumerateFiles(directory, pattern).Take(ContentLimits.MaxFiles + 1).Order(StringComparer.Ordinal).ToList();
         if (files.Count > ContentLimits.MaxFiles)
         {
-            diagnostics.Add(SourceLocation.StartOf(display), $"{folder}/ holds more than {ContentLimits.MaxFiles:N0} {pattern} files; the site takes at most {ContentLimits.MaxFiles:N0}. Remove files that are not content.");
+            diagnostics.Add(SourceLocation.StartOf(display), "too-many-files", new { folder, pattern, max = ContentLimits.MaxFiles.ToString("N0", CultureInfo.InvariantCulture) });
             return [];
         }
         return [.. files.Where(file => ContentPaths.Inside(root, file, DisplayPath(file), diagnostics))];
@@ -142,12 +142,12 @@ public static class ContentLoader
         var display = DisplayPath(path);
         if (Directory.Exists(path))
         {
-            diagnostics.Add(SourceLocation.StartOf(display), $"{name} is a folder, but it must be a file. Move the folder away and restore {name} from the repository's content/ folder.");
+            diagnostics.Add(SourceLocation.StartOf(display), "file-is-a-folder", new { name });
             return null;
         }
         if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
             return ContentPaths.Inside(root, path, display, diagnostics) ? Bind<T>(path, display, diagnostics, map) : null;
-        diagnostics.Add(SourceLocation.StartOf(display), $"{name} is missing. Every content folder needs {name}; copy it from the repository's content/ folder.");
+        diagnostics.Add(SourceLocation.StartOf(display), "missing-file", new { name });
         return null;
     }
 
@@ -172,13 +172,13 @@ public static class ContentLoader
         var normalized = text.Replace("\r\n", "\n");
         if (!normalized.StartsWith("---\n", StringComparison.Ordinal))
         {
-            diagnostics.Add(SourceLocation.StartOf(display), "a page must start with front matter: a line '---', then 'title: …' and 'description: …', then '---'.");
+            diagnostics.Add(SourceLocation.StartOf(display), "no-front-matter", new { });
             return null;
         }
         var end = normalized.IndexOf("\n---", 4, StringComparison.Ordinal);
         if (end < 0)
         {
-            diagnostics.Add(SourceLocation.StartOf(display), "the front matter is not closed. Add a line '---' after the 'title:' and 'description:' lines.");
+            diagnostics.Add(SourceLocation.StartOf(display), "front-matter-not-closed", new { });
             return null;
         }
         // Parsed with a leading newline so that line numbers match the file (front matter starts on line 2).
@@ -192,7 +192,7 @@ public static class ContentLoader
         {
             var line = normalized[..(bodyStart + 1 + bad)].Count(c => c == '\n') + 1;
             var column = bodyStart + 1 + bad - normalized.LastIndexOf('\n', bodyStart + bad);
-            diagnostics.Add(new SourceLocation(display, line, column), YamlBinder.Unprintable(body, bad, "the page text"));
+            YamlBinder.AddUnprintable(diagnostics, new SourceLocation(display, line, column), body, bad, "the page text", "ページの本文");
             return null;
         }
         var page = new ProseDocument(Path.GetFileNameWithoutExtension(path), front.Title, front.Description, body, front.Order);
@@ -212,7 +212,7 @@ public static class ContentLoader
             if (first.TryGetValue(key, out var earlier))
             {
                 var other = map.Of(locate?.Invoke(earlier) ?? earlier, field);
-                diagnostics.Add(map.Of(target, field), $"duplicate {what} '{key}' (already used at {other.File}:{other.Line}). Each {what} must be unique.");
+                diagnostics.Add(map.Of(target, field), "duplicate-entry", new { what, key, file = other.File, line = other.Line });
             }
             else first[key] = item;
         }

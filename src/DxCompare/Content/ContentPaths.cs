@@ -14,9 +14,7 @@ public static class ContentPaths
         var realRoot = RealPath(Path.GetFullPath(root), 0);
         var real = RealPath(Path.GetFullPath(path), 0);
         if (real is not null && realRoot is not null && IsWithin(realRoot, real)) return true;
-        diagnostics.Add(SourceLocation.StartOf(display), real is null
-            ? $"'{display}' is a symbolic link that leads nowhere (or in a loop), so it was not read. Delete the link, or replace it with the file itself."
-            : $"'{display}' is a symbolic link that leads outside the content folder, so it was not read. Content must live inside the content folder: copy the file in instead of linking it.");
+        diagnostics.Add(SourceLocation.StartOf(display), real is null ? "broken-link" : "link-outside", new { path = display });
         return false;
     }
 

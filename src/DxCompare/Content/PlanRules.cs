@@ -24,14 +24,14 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         foreach (var pillar in plan.Pillars)
         {
             if (pillar.Policies.Count > 0 && string.IsNullOrEmpty(plan.Labels.Policy))
-                diagnostics.Add(map.Of(pillar, "policies"), $"{plan.Labels.Pillar}{pillar.Printed} has policies but 'labels.policy' is empty. Name the level as the plan does (e.g. 'policy: 施策') or move the initiatives up to the pillar.");
+                diagnostics.Add(map.Of(pillar, "policies"), "policies-without-label", new { pillar = $"{plan.Labels.Pillar}{pillar.Printed}" });
             if (pillar.Policies.Count == 0 && pillar.Initiatives.Count == 0 && !plan.Draft && !map.Rejected(pillar, "policies") && !map.Rejected(pillar, "initiatives"))
-                diagnostics.Add(map.Of(pillar), $"{plan.Labels.Pillar}{pillar.Printed} has no initiatives. Add 'initiatives:' (or 'policies:' with initiatives) under it.");
+                diagnostics.Add(map.Of(pillar), "pillar-without-initiatives", new { pillar = $"{plan.Labels.Pillar}{pillar.Printed}" });
             foreach (var indicator in pillar.Indicators) CheckIndicator(indicator, plan);
             foreach (var policy in pillar.Policies)
             {
                 if (policy.Initiatives.Count == 0 && !plan.Draft && !map.Rejected(policy, "initiatives"))
-                    diagnostics.Add(map.Of(policy), $"{plan.Labels.Policy}{policy.Printed} has no initiatives. Add 'initiatives:' under it.");
+                    diagnostics.Add(map.Of(policy), "policy-without-initiatives", new { policy = $"{plan.Labels.Policy}{policy.Printed}" });
                 foreach (var indicator in policy.Indicators) CheckIndicator(indicator, plan);
             }
         }
@@ -43,23 +43,23 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         if (municipality.Code.Length == 6 && municipality.Code.All(char.IsAsciiDigit) && !LocalGovernmentCode.IsValid(municipality.Code))
         {
             var expected = LocalGovernmentCode.CheckDigit(municipality.Code.AsSpan(0, 5));
-            diagnostics.Add(map.Of(municipality, "code"),
-                $"'code' {municipality.Code} has a wrong check digit: the 6th digit of a 全国地方公共団体コード starting {municipality.Code[..5]} must be {expected} ({municipality.Code[..5]}{expected}). Check the code against the official list.");
+            diagnostics.Add(map.Of(municipality, "code"), "check-digit",
+                new { code = municipality.Code, prefix = municipality.Code[..5], digit = expected, expected = $"{municipality.Code[..5]}{expected}" });
         }
         if (municipality.Slug.Length > 0 && municipality.Slug != fileSlug)
-            diagnostics.Add(map.Of(municipality, "slug"), $"'slug' is '{municipality.Slug}' but the file is named '{fileSlug}.yml'. Rename the file to '{municipality.Slug}.yml' or change the slug, so each municipality has exactly one file.");
+            diagnostics.Add(map.Of(municipality, "slug"), "slug-not-file-name", new { slug = municipality.Slug, file = fileSlug });
     }
 
     private void CheckPeriod(Plan plan)
     {
         if (plan.Period.Start > plan.Period.End && plan.Period.End > 0)
-            diagnostics.Add(map.Of(plan.Period, "end"), $"the plan period ends ({plan.Period.End}) before it starts ({plan.Period.Start}). 'end' must be the last fiscal year, e.g. 令和10年度 → 2028.");
+            diagnostics.Add(map.Of(plan.Period, "end"), "period-reversed", new { start = plan.Period.Start, end = plan.Period.End });
     }
 
     private void CheckNumbering(Plan plan)
     {
         var policyLabel = plan.Labels.Policy ?? "policy";
-        UniqueNumbers(plan.Pillars, p => p.Number, plan.Labels.Pillar, "the plan");
+        UniqueNumbers(plan.Pillars, p => p.Number, plan.Labels.Pillar, parent: null);
         foreach (var pillar in plan.Pillars)
         {
             var where = $"{plan.Labels.Pillar}{pillar.Printed}";
@@ -80,7 +80,8 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         $"{plan.Labels.Pillar}{e.Pillar.Printed}" + (e.Policy is { } p ? $" {plan.Labels.Policy}{p.Printed}" : "") + $" {e.Numbered}";
 
     /// <summary>Numbers need only be unique within their parent: many plans number 1, 2, 3 … again under each pillar.</summary>
-    private void UniqueNumbers<T>(IEnumerable<T> items, Func<T, int> number, string label, string parent) where T : notnull
+    /// <param name="parent">目標2 (where the numbers restart); null for the plan's top level.</param>
+    private void UniqueNumbers<T>(IEnumerable<T> items, Func<T, int> number, string label, string? parent) where T : notnull
     {
         var first = new Dictionary<int, T>();
         foreach (var item in items)
@@ -90,7 +91,8 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
             {
                 var line = map.Of(earlier, "number").Line;
                 _reported.Add(item);
-                diagnostics.Add(map.Of(item, "number"), $"duplicate {label} number {n} in {parent} (already used at line {line}). Number each {label} as the plan does; numbers must be unique within their {(parent == "the plan" ? "plan" : "parent")}.");
+                if (parent is null) diagnostics.Add(map.Of(item, "number"), "duplicate-number", new { label, number = n, line });
+                else diagnostics.Add(map.Of(item, "number"), "duplicate-number-in", new { label, number = n, parent, line });
             }
             else first[n] = item;
         }
@@ -110,9 +112,8 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
                 if (id is null && _reported.Contains(item)) continue;
                 var line = map.Of(earlier.Item, id is null ? "number" : "id").Line;
                 var at = id is null ? map.Of(item, "number") : map.Of(item, "id");
-                diagnostics.Add(at, id is null
-                    ? $"{where} has the same id '{key}' as {earlier.Where} (line {line}): its number is reused under another parent. Give each {label} an 'id' unique within the plan for its URL, e.g. 'id: {suggestion}'."
-                    : $"duplicate {label} id '{key}' (already used by {earlier.Where} at line {line}). Each id must be unique within the plan.");
+                if (id is null) diagnostics.Add(at, "number-reused", new { where, key, earlier = earlier.Where, line, label, suggestion });
+                else diagnostics.Add(at, "duplicate-id", new { label, key, earlier = earlier.Where, line });
             }
             else first[key] = (item, where);
         }
@@ -123,7 +124,8 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         foreach (var (topic, index) in initiative.Topics.Select((t, i) => (t, i)))
         {
             if (!HasTopic(topic))
-                diagnostics.Add(map.Of(initiative, "topics"), $"unknown topic id '{topic}' in {plan.Labels.Initiative}{initiative.Printed}.{YamlBinder.SuggestionFor(topic, topicIds!)} Use an id from content/topics.yml or add the topic there.");
+                diagnostics.Add(map.Of(initiative, "topics"), "unknown-topic",
+                    new { topic, initiative = $"{plan.Labels.Initiative}{initiative.Printed}", suggestion = YamlBinder.SuggestionFor(topic, topicIds!) });
         }
         if (initiative.TargetStateFy is { } fy) CheckInPeriod(fy, plan, map.Of(initiative, "target_state_fy"), "target_state_fy");
         foreach (var indicator in initiative.Indicators) CheckIndicator(indicator, plan);
@@ -135,7 +137,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
             {
                 CheckInPeriod(until, plan, map.Of(activity, "until"), "until");
                 if (until < activity.Fy)
-                    diagnostics.Add(map.Of(activity, "until"), $"'until' ({until}) is before 'fy' ({activity.Fy}). 'until' is the last fiscal year the cell covers.");
+                    diagnostics.Add(map.Of(activity, "until"), "until-before-fy", new { until, fy = activity.Fy });
             }
         }
     }
@@ -143,31 +145,34 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
     private void CheckIndicator(Indicator indicator, Plan plan)
     {
         if (indicator.Metric is null && indicator.MetricVariant is not null)
-            diagnostics.Add(map.Of(indicator, "metric_variant"), $"'metric_variant' is set on indicator '{indicator.Name}' but 'metric' is not. Add 'metric:' with the shared metric's id, or remove 'metric_variant'.");
+            diagnostics.Add(map.Of(indicator, "metric_variant"), "variant-without-metric", new { name = indicator.Name });
         // Not checked against a metrics.yml with a problem of its own: that message names the cause.
         if (indicator.Metric is { } metricId && metrics is not null)
         {
             if (!metrics.TryGetValue(metricId, out var metric))
-                diagnostics.Add(map.Of(indicator, "metric"), $"unknown metric id '{metricId}' on indicator '{indicator.Name}'.{YamlBinder.SuggestionFor(metricId, metrics.Keys)} Use an id from content/metrics.yml, add the metric there, or remove 'metric'.");
+                diagnostics.Add(map.Of(indicator, "metric"), "unknown-metric",
+                    new { metric = metricId, name = indicator.Name, suggestion = YamlBinder.SuggestionFor(metricId, metrics.Keys) });
             else if (indicator.MetricVariant is { } variant && metric.VariantOf(variant) is null)
-                diagnostics.Add(map.Of(indicator, "metric_variant"), $"metric '{metricId}' has no variant '{variant}'. " + (metric.Variants.Count == 0
-                    ? $"Add it under 'variants' of '{metricId}' in content/metrics.yml (id, label, unit), or remove 'metric_variant'."
-                    : $"Use one of {string.Join(", ", metric.Variants.Select(v => v.Id))}, or add it under 'variants' of '{metricId}' in content/metrics.yml."));
+            {
+                if (metric.Variants.Count == 0) diagnostics.Add(map.Of(indicator, "metric_variant"), "unknown-variant", new { metric = metricId, variant });
+                else diagnostics.Add(map.Of(indicator, "metric_variant"), "unknown-variant-of", new { metric = metricId, variant, variants = string.Join(", ", metric.Variants.Select(v => v.Id)) });
+            }
             else if (indicator.Unit is { } unit && unit != metric.UnitOf(indicator.MetricVariant))
-                diagnostics.Add(map.Of(indicator, "unit"), indicator.MetricVariant is null
-                    ? $"indicator '{indicator.Name}' is in '{unit}' but metric '{metricId}' is measured in '{metric.Unit}'. Comparable indicators must share a unit: name the variant it reports ('metric_variant:'; add one in content/metrics.yml if none is in '{unit}'), convert the values, or remove 'metric'."
-                    : $"indicator '{indicator.Name}' is in '{unit}' but variant '{indicator.MetricVariant}' of metric '{metricId}' is measured in '{metric.UnitOf(indicator.MetricVariant)}'. Choose the variant in '{unit}' or convert the values.");
+            {
+                if (indicator.MetricVariant is null) diagnostics.Add(map.Of(indicator, "unit"), "metric-unit", new { name = indicator.Name, unit, metric = metricId, metricUnit = metric.Unit });
+                else diagnostics.Add(map.Of(indicator, "unit"), "variant-unit", new { name = indicator.Name, unit, variant = indicator.MetricVariant, metric = metricId, metricUnit = metric.UnitOf(indicator.MetricVariant) });
+            }
         }
 
         indicator.UnitClass = Resolve(indicator.Unit, vocabulary.UnitClassOf, indicator, "unit", "units");
         indicator.QualifierClass = Resolve(indicator.Qualifier, vocabulary.QualifierClassOf, indicator, "qualifier", "qualifiers");
         CheckSource(indicator.DecisionSource, plan, indicator, "decision_source");
         if (indicator.DecisionSource is not null && indicator.Decision is null)
-            diagnostics.Add(map.Of(indicator, "decision_source"), $"'decision_source' is set on '{indicator.Name}' but 'decision' is not. Write the decision as published (e.g. 'decision: 第2期計画で継続'), or remove 'decision_source'.");
+            diagnostics.Add(map.Of(indicator, "decision_source"), "decision-source-without-decision", new { name = indicator.Name });
 
         var hasNumbers = indicator.Values.Any(v => v.Value is not null);
         if (hasNumbers && string.IsNullOrEmpty(indicator.Unit))
-            diagnostics.Add(map.Of(indicator), $"indicator '{indicator.Name}' has numeric values but no 'unit'. Add e.g. 'unit: \"%\"', 'unit: 人' or 'unit: 回/月'.");
+            diagnostics.Add(map.Of(indicator), "no-unit", new { name = indicator.Name });
 
         MarkRevisions(indicator, plan);
         var seen = new HashSet<(int, Model.ValueKind, string?)>();
@@ -175,26 +180,27 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         {
             var at = map.Of(value);
             if (value.Value is null && value.Status is null && !map.Has(value, "value") && !map.Has(value, "status"))
-                diagnostics.Add(at, $"a value of '{indicator.Name}' for {value.Fy} has neither 'value' nor 'status'. Give the number as 'value: 40' or a word such as 'status: 推進' (or 'status: —' when the plan shows none).");
+                diagnostics.Add(at, "no-value", new { name = indicator.Name, fy = value.Fy });
             if (value.Value is not null && value.Status is not null)
-                diagnostics.Add(map.Of(value, "status"), $"a value of '{indicator.Name}' for {value.Fy} has both 'value' and 'status'. Keep one: the number, or the word the plan prints instead of a number.");
+                diagnostics.Add(map.Of(value, "status"), "value-and-status", new { name = indicator.Name, fy = value.Fy });
             value.StatusClass = Resolve(value.Status, vocabulary.StatusClassOf, value, "status", "status_words");
             value.QualifierClass = Resolve(value.Qualifier, vocabulary.QualifierClassOf, value, "qualifier", "qualifiers");
             if (value.Value is { } number && indicator.UnitClass == UnitClass.Percent && number is < 0 or > 100)
-                diagnostics.Add(map.Of(value, "value"), $"{number}{indicator.Unit} is outside 0–100 for '{indicator.Name}'. A percentage must be between 0 and 100; check the value or the unit.");
+                diagnostics.Add(map.Of(value, "value"), "percent-range", new { number, unit = indicator.Unit, name = indicator.Name });
             var edition = CheckSource(value.Source, plan, value, "source");
             if (value.Evaluation is { } grade && edition is not null)
             {
                 if (edition.EvaluationLegend.Count == 0)
-                    diagnostics.Add(map.Of(value, "evaluation"), $"evaluation '{grade}' of '{indicator.Name}' for {value.Fy} cites {EditionName(edition)}, which has no 'evaluation_legend'. Add the legend as published to that edition (e.g. '- {{grade: A, meaning: 目標を達成}}'), or set 'source' to the edition that graded it.");
+                    diagnostics.Add(map.Of(value, "evaluation"), "evaluation-without-legend", new { grade, name = indicator.Name, fy = value.Fy, edition = EditionName(edition) });
                 else if (edition.EvaluationLegend.All(g => g.Grade != grade))
-                    diagnostics.Add(map.Of(value, "evaluation"), $"evaluation '{grade}' of '{indicator.Name}' for {value.Fy} is not in the legend of {EditionName(edition)} ({string.Join(", ", edition.EvaluationLegend.Select(g => g.Grade))}). Use a grade from that legend, or add '{grade}' to its 'evaluation_legend' with its meaning.");
+                    diagnostics.Add(map.Of(value, "evaluation"), "evaluation-not-in-legend",
+                        new { grade, name = indicator.Name, fy = value.Fy, edition = EditionName(edition), grades = string.Join(", ", edition.EvaluationLegend.Select(g => g.Grade)) });
             }
             if (value.Fy > 0)
             {
                 CheckValueYear(value, indicator, plan);
                 if (!seen.Add((value.Fy, value.Type, value.Source ?? DefaultEdition(plan)?.Id)))
-                    diagnostics.Add(at, $"'{indicator.Name}' has two {ModelCatalog.YamlName(value.Type.ToString())} values for {value.Fy} from the same edition. Keep one per fiscal year, type and edition; a revised figure from a later report needs 'source:' naming that report.");
+                    diagnostics.Add(at, "duplicate-value", new { name = indicator.Name, type = ModelCatalog.YamlName(value.Type.ToString()), typeLabel = value.Type.Label(), fy = value.Fy });
             }
         }
     }
@@ -226,20 +232,30 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         var distance = value.Fy < plan.Period.Start ? plan.Period.Start - value.Fy : value.Fy - plan.Period.End;
         if (distance > HorizonYears)
         {
-            diagnostics.Add(at, $"'fy' {value.Fy} ({FiscalYear.Wareki(value.Fy)}) of '{indicator.Name}' is {distance} years from the plan period {plan.Period.Start}–{plan.Period.End}; a plan's values lie within {HorizonYears} years of it. Check the year (和暦 → 西暦: 令和N年度 = 2018 + N).");
+            diagnostics.Add(at, "year-far-from-period",
+                new { fy = value.Fy, wareki = FiscalYear.Wareki(value.Fy), name = indicator.Name, distance, start = plan.Period.Start, end = plan.Period.End, horizon = HorizonYears });
             return;
         }
         if (value.OutsidePeriod && inside)
-            diagnostics.Add(map.Of(value, "outside_period"), $"'outside_period' is set on '{indicator.Name}' for {value.Fy}, but {value.Fy} ({FiscalYear.Wareki(value.Fy)}) is inside the plan period {plan.Period.Start}–{plan.Period.End}. Remove 'outside_period', or correct the year.");
+            diagnostics.Add(map.Of(value, "outside_period"), "outside-period-flag-inside",
+                new { name = indicator.Name, fy = value.Fy, wareki = FiscalYear.Wareki(value.Fy), start = plan.Period.Start, end = plan.Period.End });
         if (value.Type == Model.ValueKind.Baseline)
         {
             if (value.Fy > plan.Period.End && !value.OutsidePeriod)
-                diagnostics.Add(at, $"the baseline of '{indicator.Name}' is for {value.Fy}, after the plan period ({plan.Period.Start}–{plan.Period.End}). A baseline is the situation before or at the start of the plan.");
+                diagnostics.Add(at, "baseline-after-period", new { name = indicator.Name, fy = value.Fy, start = plan.Period.Start, end = plan.Period.End });
         }
         else if (!inside && !value.OutsidePeriod)
-            diagnostics.Add(at, $"'fy' {value.Fy} ({FiscalYear.Wareki(value.Fy)}) is outside the plan period {plan.Period.Start}–{plan.Period.End} ({FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End)}). Use a fiscal year inside the period, or widen 'period'; if the plan itself gives this value outside its period (a long-term target, a pre-plan actual), add 'outside_period: true'.");
+            diagnostics.Add(at, "value-outside-period", new
+            {
+                name = indicator.Name,
+                fy = value.Fy,
+                wareki = FiscalYear.Wareki(value.Fy),
+                start = plan.Period.Start,
+                end = plan.Period.End,
+                period = FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End),
+            });
         if (value.Until is { } until && until < value.Fy)
-            diagnostics.Add(map.Of(value, "until"), $"'until' ({until}) is before 'fy' ({value.Fy}) on '{indicator.Name}'. 'until' is the last fiscal year the value covers.");
+            diagnostics.Add(map.Of(value, "until"), "value-until-before-fy", new { until, fy = value.Fy, name = indicator.Name });
     }
 
     /// <summary>A period with its own problem (a missing, unreadable or reversed year) bounds nothing: its message is enough.</summary>
@@ -251,7 +267,15 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         if (fy <= 0 || !PeriodKnown(plan)) return;
         if (fy < plan.Period.Start || fy > plan.Period.End)
         {
-            diagnostics.Add(at, $"'{field}' {fy} ({FiscalYear.Wareki(fy)}) is outside the plan period {plan.Period.Start}–{plan.Period.End} ({FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End)}). Use a fiscal year inside the period, or widen 'period'.");
+            diagnostics.Add(at, "outside-period", new
+            {
+                field,
+                fy,
+                wareki = FiscalYear.Wareki(fy),
+                start = plan.Period.Start,
+                end = plan.Period.End,
+                period = FiscalYear.PeriodLabel(plan.Period.Start, plan.Period.End),
+            });
         }
     }
 
@@ -260,14 +284,15 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
     {
         if (word is null) return null;
         var found = classOf(word);
-        if (found is null) diagnostics.Add(map.Of(owner, field), Unknown<TClass>(field == "status" ? "status word" : field, word, list));
+        // No class is guessed for the word: a guess (制定 → 検討?) would change what the plan says.
+        if (found is null)
+            diagnostics.Add(map.Of(owner, field), "unknown-" + field, new { word, list, classes = ClassList<TClass>() });
         return found;
     }
 
-    /// <summary>No class is guessed for the word: a guess (制定 → 検討?) would change what the plan says.</summary>
-    private static string Unknown<TClass>(string what, string word, string list) where TClass : struct, Enum =>
-        $"unknown {what} '{word}'. Add it to content/vocabulary.yml under '{list}' as '- {{word: {word}, class: …}}' with the shared class it compares as, one of " +
-        $"{string.Join(", ", Enum.GetValues<TClass>().Select(c => $"{ModelCatalog.YamlName(c.ToString())} ({c.Label()})"))}. Keep the word as the plan prints it.";
+    /// <summary>"percent (割合), count (件数・人数) …": the shared classes a vocabulary word can take.</summary>
+    public static string ClassList<TClass>() where TClass : struct, Enum =>
+        string.Join(", ", Enum.GetValues<TClass>().Select(c => $"{ModelCatalog.YamlName(c.ToString())} ({c.Label()})"));
 
     private static SourceDocument? DefaultEdition(Plan plan) => Editions.Default(plan);
 
@@ -281,8 +306,9 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         if (edition is null)
         {
             var known = plan.Sources.Where(s => s.Id is not null).Select(s => s.Id!).ToList();
-            diagnostics.Add(map.Of(owner, field), $"'{field}' names edition '{id}', but the plan lists no such edition in 'sources'.{YamlBinder.SuggestionFor(id, known)} " +
-                (known.Count == 0 ? "Give each document under 'sources' an 'id' (e.g. 'id: progress-2026') and cite it here." : $"Use one of {string.Join(", ", known)}, or add the document under 'sources' with that 'id'."));
+            var suggestion = YamlBinder.SuggestionFor(id, known);
+            if (known.Count == 0) diagnostics.Add(map.Of(owner, field), "unknown-edition", new { field, id, suggestion });
+            else diagnostics.Add(map.Of(owner, field), "unknown-edition-of", new { field, id, suggestion, editions = string.Join(", ", known) });
         }
         return edition;
     }
@@ -292,19 +318,20 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
         if (plan.Sources.Count > 1)
         {
             foreach (var source in plan.Sources.Where(s => s.Id is null))
-                diagnostics.Add(map.Of(source), $"the plan lists {plan.Sources.Count} editions in 'sources', so each needs an 'id' that figures cite (e.g. 'id: progress-2026' for 「{source.Title}」).");
+                diagnostics.Add(map.Of(source), "edition-without-id", new { count = plan.Sources.Count, title = source.Title });
         }
         var ids = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
         var documents = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
         foreach (var source in plan.Sources)
         {
             if (source.Id is { } id && !ids.TryAdd(id, source))
-                diagnostics.Add(map.Of(source, "id"), $"duplicate edition id '{id}' (already used at line {map.Of(ids[id], "id").Line}). Each document under 'sources' needs its own id.");
+                diagnostics.Add(map.Of(source, "id"), "duplicate-edition-id", new { id, line = map.Of(ids[id], "id").Line });
             foreach (var identity in new[] { source.Url is { Length: > 0 } url ? "url " + url : null, $"「{source.Title}」（{source.Published}）" }.OfType<string>())
             {
                 if (documents.TryGetValue(identity, out var earlier))
                 {
-                    diagnostics.Add(map.Of(source), $"editions '{earlier.Id ?? earlier.Title}' (line {map.Of(earlier).Line}) and '{source.Id ?? source.Title}' claim the same document ({identity}). List each document once; a later report or revision is a new edition with its own title or date.");
+                    diagnostics.Add(map.Of(source), "same-document",
+                        new { earlier = earlier.Id ?? earlier.Title, line = map.Of(earlier).Line, edition = source.Id ?? source.Title, identity });
                     break;
                 }
                 documents[identity] = source;
@@ -322,7 +349,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
             switch (value)
             {
                 case string text when PlanScaffold.Placeholder().Match(text) is { Success: true } found:
-                    diagnostics.Add(map.Of(record, field.Name), $"'{field.Name}' still holds the placeholder '{found.Value}'. Replace it with the plan's own words, or mark the plan 'draft: true' while it is being entered (drafts are not published).");
+                    diagnostics.Add(map.Of(record, field.Name), "placeholder", new { field = field.Name, placeholder = found.Value });
                     break;
                 case string:
                     break;
@@ -330,7 +357,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
                     foreach (var item in items)
                     {
                         if (item is string s && PlanScaffold.Placeholder().Match(s) is { Success: true } inList)
-                            diagnostics.Add(map.Of(record, field.Name), $"'{field.Name}' still holds the placeholder '{inList.Value}'. Replace it with the plan's own words, or mark the plan 'draft: true' while it is being entered (drafts are not published).");
+                            diagnostics.Add(map.Of(record, field.Name), "placeholder", new { field = field.Name, placeholder = inList.Value });
                         else if (item is not string && item is not null) CheckPlaceholders(item, plan);
                     }
                     break;
@@ -350,7 +377,7 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
             foreach (var page in pages.Where(p => p.Markdown.Contains(link, StringComparison.Ordinal)))
             {
                 var path = ContentLoader.DisplayPath(System.IO.Path.Combine(contentRoot, ContentLoader.PagesFolder, page.Slug + ".md"));
-                diagnostics.Add(map.Of(plan, "draft"), $"the plan is marked 'draft: true', but {path} links to {SiteUrls.Plan(plan)}; drafts are not published, so that link would break. Remove the link, or remove 'draft' once the plan is complete.");
+                diagnostics.Add(map.Of(plan, "draft"), "draft-linked", new { path, url = SiteUrls.Plan(plan) });
             }
         }
     }

@@ -11,26 +11,26 @@ public static class RouteNames
 {
     public static void Check(IReadOnlyList<Plan> plans, IReadOnlyList<ProseDocument> pages, DiagnosticBag diagnostics, SourceMap map)
     {
-        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new Dictionary<string, (string En, string Ja)>(StringComparer.Ordinal);
         foreach (var plan in plans)
         {
             var slug = plan.Municipality.Slug;
             if (!Ids.IsValid(slug)) continue; // the field pattern has reported it
             var at = map.Of(plan.Municipality, "slug");
             if (SiteUrls.Reserved.TryGetValue(slug, out var what))
-                diagnostics.Add(at, $"'slug' '{slug}' is taken by the site's own /{slug}/ ({what}). Choose another slug, e.g. '{slug}-city', and rename the file to match.");
-            else taken.TryAdd(slug, $"the plan {at.File}");
+                diagnostics.Add(at, "reserved-slug", new { slug, what });
+            else taken.TryAdd(slug, ($"the plan {at.File}", $"計画 {at.File}"));
         }
         foreach (var page in pages)
         {
             var at = map.Of(page);
             if (!Ids.IsValid(page.Slug))
-                diagnostics.Add(at, $"the page file name '{Printable.Shown(page.Slug)}.md' cannot become a URL. Name page files with lowercase ASCII letters, digits and single hyphens, e.g. pages/about.md.");
+                diagnostics.Add(at, "page-name-not-a-url", new { name = Printable.Shown(page.Slug) });
             else if (SiteUrls.Reserved.TryGetValue(page.Slug, out var what))
-                diagnostics.Add(at, $"the page name '{page.Slug}' is taken by the site's own /{page.Slug}/ ({what}). Rename the file, e.g. pages/{page.Slug}-info.md.");
+                diagnostics.Add(at, "reserved-page-name", new { name = page.Slug, what });
             else if (taken.TryGetValue(page.Slug, out var owner))
-                diagnostics.Add(at, $"the page name '{page.Slug}' is also the slug of {owner}: both would be /{page.Slug}/. Rename the page file.");
-            else taken[page.Slug] = $"the page {at.File}";
+                diagnostics.Add(at, "page-name-taken", new { name = page.Slug, owner = owner.En, ownerJa = owner.Ja });
+            else taken[page.Slug] = ($"the page {at.File}", $"ページ {at.File}");
         }
     }
 

@@ -15,16 +15,24 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
     /// <summary>The file is a draft plan: required fields may still be missing.</summary>
     public bool Draft { get; init; }
 
-    public T? Bind<T>(YamlNode root) where T : class, new() => BindObject(root, typeof(T), "document") as T;
+    public T? Bind<T>(YamlNode root) where T : class, new() => BindObject(root, typeof(T), new("document", "ファイル")) as T;
+
+    /// <summary>What is being read, for messages: "an item of 'policies' (施策)" and 「施策」の項目.</summary>
+    private readonly record struct Subject(string En, string Ja)
+    {
+        public static Subject Of(FieldSpec field) => new($"'{field.Name}' ({field.Label})", $"「{field.Label}」");
+
+        public static Subject ItemOf(FieldSpec field) => new($"an item of '{field.Name}' ({field.Label})", $"「{field.Label}」の項目");
+    }
 
     private SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
-    private object? BindObject(YamlNode node, Type type, string what)
+    private object? BindObject(YamlNode node, Type type, Subject what)
     {
         if (node is not YamlMappingNode mapping)
         {
             var expected = string.Join(", ", ModelCatalog.FieldsOf(type).Where(f => f.Required).Select(f => f.Name));
-            diagnostics.Add(At(node), $"{what} must be a mapping of fields (key: value), found {Describe(node)}. Expected fields such as: {expected}.");
+            diagnostics.Add(At(node), "not-a-mapping", new { what = what.En, whatJa = what.Ja, found = Describe(node), foundJa = DescribeJa(node), expected });
             return null;
         }
 
@@ -39,13 +47,14 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             var field = fields.FirstOrDefault(f => f.Name == key);
             if (field is null)
             {
-                diagnostics.Add(At(keyNode), UnknownField(key, type, fields));
+                var names = fields.Select(f => f.Name).ToList();
+                diagnostics.Add(At(keyNode), "unknown-field", new { key = Printable.Shown(key), suggestion = Suggest(key, names), allowed = string.Join(", ", names) });
                 continue;
             }
             seen[key] = At(valueNode);
             if (IsBlank(valueNode))
             {
-                if (field.Required && !Draft) diagnostics.Add(At(valueNode), $"'{key}' ({field.Label}) is required but empty. {HowToFill(field)}");
+                if (field.Required && !Draft) diagnostics.Add(At(valueNode), "required-empty", new { field = key, label = field.Label, howTo = HowToFill(field) });
                 continue;
             }
             var value = BindField(valueNode, field);
@@ -55,7 +64,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
         foreach (var missing in fields.Where(f => f.Required && !Draft && !seen.ContainsKey(f.Name)))
         {
-            diagnostics.Add(At(node), $"missing required field '{missing.Name}' ({missing.Label}) in {what}. {HowToFill(missing)}");
+            diagnostics.Add(At(node), "missing-field", new { field = missing.Name, label = missing.Label, what = what.En, whatJa = what.Ja, howTo = HowToFill(missing) });
         }
 
         sourceMap.Record(instance, At(node), seen, rejected);
@@ -64,8 +73,8 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
     private object? BindField(YamlNode node, FieldSpec field) => field.Shape switch
     {
-        FieldShape.Object => BindObject(node, field.ElementType, $"'{field.Name}' ({field.Label})"),
-        FieldShape.ObjectList => BindList(node, field, item => BindObject(item, field.ElementType, $"an item of '{field.Name}' ({field.Label})")),
+        FieldShape.Object => BindObject(node, field.ElementType, Subject.Of(field)),
+        FieldShape.ObjectList => BindList(node, field, item => BindObject(item, field.ElementType, Subject.ItemOf(field))),
         FieldShape.TextList => BindList(node, field, item => BindScalar(item, field, FieldShape.Text)),
         _ => BindScalar(node, field, field.Shape),
     };
@@ -74,12 +83,12 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
     {
         if (node is not YamlSequenceNode sequence)
         {
-            diagnostics.Add(At(node), $"'{field.Name}' ({field.Label}) must be a list (items starting with '- '), found {Describe(node)}.");
+            diagnostics.Add(At(node), "not-a-list", new { field = field.Name, label = field.Label, found = Describe(node), foundJa = DescribeJa(node) });
             return null;
         }
         if (sequence.Children.Count > ContentLimits.MaxListItems)
         {
-            diagnostics.Add(At(node), $"'{field.Name}' ({field.Label}) has {sequence.Children.Count:N0} items; a list may have at most {ContentLimits.MaxListItems:N0}. Split the content, or check that the list was not repeated by mistake.");
+            diagnostics.Add(At(node), "too-many-items", new { field = field.Name, label = field.Label, count = sequence.Children.Count.ToString("N0", CultureInfo.InvariantCulture), max = ContentLimits.MaxListItems.ToString("N0", CultureInfo.InvariantCulture) });
             return null;
         }
         var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(field.ElementType))!;
@@ -96,7 +105,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
     {
         if (node is not YamlScalarNode scalar)
         {
-            diagnostics.Add(At(node), $"'{field.Name}' ({field.Label}) must be a single value, found {Describe(node)}.");
+            diagnostics.Add(At(node), "not-a-single-value", new { field = field.Name, label = field.Label, found = Describe(node), foundJa = DescribeJa(node) });
             return null;
         }
         var text = scalar.Value ?? "";
@@ -104,7 +113,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         // First, for every kind of value: such characters break pages and downloads, and string.Normalize throws on them.
         if (Printable.FirstUnprintable(text) is var bad and >= 0)
         {
-            diagnostics.Add(at, Unprintable(text, bad, $"'{field.Name}' ({field.Label})"));
+            AddUnprintable(diagnostics, at, text, bad, Subject.Of(field).En, Subject.Of(field).Ja);
             return null;
         }
         switch (shape)
@@ -113,21 +122,21 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
                 return CheckText(text, at, field);
             case FieldShape.Integer:
                 if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) return CheckRange(integer, at, field);
-                diagnostics.Add(at, NotAnInteger(text, field));
+                AddNotAnInteger(at, text, field);
                 return null;
             case FieldShape.Number:
                 if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)) return CheckNumber(number, text, at, field);
-                diagnostics.Add(at, NotANumber(text, field));
+                AddNotANumber(at, text, field);
                 return null;
             case FieldShape.Boolean:
                 if (text is "true" or "false") return text == "true";
-                diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be true or false, found '{Printable.Shown(text)}'.");
+                diagnostics.Add(at, "not-boolean", new { field = field.Name, label = field.Label, found = Printable.Shown(text) });
                 return null;
             case FieldShape.Enum:
                 var names = ModelCatalog.EnumNames(field.ElementType);
                 var index = names.ToList().IndexOf(text);
                 if (index >= 0) return Enum.GetValues(field.ElementType).GetValue(index);
-                diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be one of {string.Join(", ", names)}, found '{Printable.Shown(text)}'.{Suggest(text, names)}");
+                diagnostics.Add(at, "not-in-list", new { field = field.Name, label = field.Label, allowed = string.Join(", ", names), found = Printable.Shown(text), suggestion = Suggest(text, names) });
                 return null;
             default:
                 throw new InvalidOperationException($"unexpected shape {shape}");
@@ -139,34 +148,46 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         if (field.Pattern is { } pattern && !pattern.Matches(text))
         {
             var halfWidth = text.Normalize(System.Text.NormalizationForm.FormKC);
-            diagnostics.Add(at, halfWidth != text && pattern.Matches(halfWidth)
-                ? $"'{field.Name}' ({field.Label}) must be written in half-width characters, found '{Printable.Shown(text)}'. Write '{halfWidth}'."
-                : $"'{field.Name}' ({field.Label}) must be {pattern.Expected}, found '{Printable.Shown(text)}'.");
+            if (halfWidth != text && pattern.Matches(halfWidth))
+                diagnostics.Add(at, "full-width", new { field = field.Name, label = field.Label, found = Printable.Shown(text), written = halfWidth });
+            else
+                diagnostics.Add(at, "pattern", new { field = field.Name, label = field.Label, expected = pattern.Expected, expectedJa = pattern.ExpectedJa, found = Printable.Shown(text) });
             return null;
         }
         return text;
     }
 
     /// <summary>A control character (from a PDF copy, a terminal, a binary file) that no page or download may carry.</summary>
-    internal static string Unprintable(string text, int index, string what)
+    internal static void AddUnprintable(DiagnosticBag diagnostics, SourceLocation at, string text, int index, string what, string whatJa)
     {
         var before = text[..index];
         var context = before[(before.LastIndexOf('\n') + 1)..];
-        var where = context.Length > 0 ? $" after '{Printable.Shown(context[Math.Max(0, context.Length - 20)..])}'" : before.Length > 0 ? " at the start of a line" : " at the start";
-        var kind = char.IsControl(text[index]) ? "control character" : "character";
-        return $"{what} contains the invisible {kind} U+{Printable.CodePointAt(text, index):X4}{where}. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure.";
+        var shown = Printable.Shown(context[Math.Max(0, context.Length - 20)..]);
+        var (where, whereJa) = context.Length > 0 ? ($" after '{shown}'", $"「{shown}」の後に")
+            : before.Length > 0 ? (" at the start of a line", "行の先頭に") : (" at the start", "先頭に");
+        var control = char.IsControl(text[index]);
+        diagnostics.Add(at, "unprintable", new
+        {
+            what,
+            whatJa,
+            where,
+            whereJa,
+            kind = control ? "control character" : "character",
+            kindJa = control ? "制御文字" : "文字",
+            code = Printable.CodePointAt(text, index).ToString("X4", CultureInfo.InvariantCulture),
+        });
     }
 
     private decimal? CheckNumber(decimal number, string text, SourceLocation at, FieldSpec field)
     {
         if (Math.Abs(number) > ContentLimits.MaxNumber)
         {
-            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) is {text}, more than the largest number a plan may hold ({ContentLimits.MaxNumber:N0}). Check the value; write large amounts in a larger unit (千円, 億円).");
+            diagnostics.Add(at, "number-too-large", new { field = field.Name, label = field.Label, text, max = ContentLimits.MaxNumber.ToString("N0", CultureInfo.InvariantCulture) });
             return null;
         }
         if (number.Scale > ContentLimits.MaxDecimals)
         {
-            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) has {number.Scale} digits after the decimal point, found {text}; at most {ContentLimits.MaxDecimals} are kept. Round it as the plan publishes it.");
+            diagnostics.Add(at, "too-many-decimals", new { field = field.Name, label = field.Label, scale = number.Scale, text, max = ContentLimits.MaxDecimals });
             return null;
         }
         return number;
@@ -176,46 +197,48 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
     {
         if (field.FiscalYear is not null && value is < FiscalYear.Earliest or > FiscalYear.Latest)
         {
-            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year such as 2026, found {value}.");
+            diagnostics.Add(at, "not-a-fiscal-year", new { field = field.Name, label = field.Label, found = value, shown = value });
             return null;
         }
         if (field.Range is { } range && (value < range.Min || value > range.Max))
         {
-            diagnostics.Add(at, $"'{field.Name}' ({field.Label}) must be between {range.Min} and {range.Max}, found {value}.");
+            diagnostics.Add(at, "out-of-range", new { field = field.Name, label = field.Label, min = range.Min, max = range.Max, found = value });
             return null;
         }
         return value;
     }
 
-    private static string NotAnInteger(string text, FieldSpec field)
+    private void AddNotAnInteger(SourceLocation at, string text, FieldSpec field)
     {
         var halfWidth = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        var found = Printable.Shown(text);
         if (halfWidth != text && int.TryParse(halfWidth, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var plain))
-            return $"'{field.Name}' ({field.Label}) must be written in half-width digits, found '{Printable.Shown(text)}'. Write {plain}.";
-        if (field.FiscalYear is not null && FiscalYear.TryParseWareki(text, out var fy))
-        {
-            return $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year, found 和暦 '{text}'. Write {fy} ({text} → {fy}).";
-        }
-        return field.FiscalYear is not null
-            ? $"'{field.Name}' ({field.Label}) must be a Gregorian fiscal year such as 2026, found '{Printable.Shown(text)}'."
-            : $"'{field.Name}' ({field.Label}) must be a whole number, found '{Printable.Shown(text)}'.";
+            diagnostics.Add(at, "full-width-digits", new { field = field.Name, label = field.Label, found, written = plain });
+        else if (field.FiscalYear is not null && FiscalYear.TryParseWareki(text, out var fy))
+            diagnostics.Add(at, "wareki-year", new { field = field.Name, label = field.Label, found = text, fy });
+        else if (field.FiscalYear is not null)
+            diagnostics.Add(at, "not-a-fiscal-year", new { field = field.Name, label = field.Label, found = $"'{found}'", shown = found });
+        else
+            diagnostics.Add(at, "not-an-integer", new { field = field.Name, label = field.Label, found });
     }
 
-    private static string NotANumber(string text, FieldSpec field)
+    private void AddNotANumber(SourceLocation at, string text, FieldSpec field)
     {
+        var found = Printable.Shown(text);
         var normalized = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
         var digits = LeadingNumber().Match(normalized);
         if (digits.Success && digits.Value.Length > 0)
         {
             var plain = digits.Value.Replace(",", "");
             var rest = normalized[digits.Value.Length..].Trim();
-            var unitAdvice = rest.Length > 0 ? $" and put the unit '{Printable.Shown(rest)}' in 'unit'" : "";
-            return $"'{field.Name}' ({field.Label}) must be a plain number, found '{Printable.Shown(text)}'. Write {plain}{unitAdvice}.";
+            if (rest.Length > 0) diagnostics.Add(at, "number-with-unit", new { field = field.Name, label = field.Label, found, written = plain, unit = Printable.Shown(rest) });
+            else diagnostics.Add(at, "plain-number", new { field = field.Name, label = field.Label, found, written = plain });
         }
         // A short word without digits is a status word printed instead of a number (推進, 制定, —).
-        return text.Length is > 0 and <= 12 && !text.Any(char.IsDigit) && !text.Any(char.IsWhiteSpace)
-            ? $"'{field.Name}' ({field.Label}) must be a number, found the status word '{Printable.Shown(text)}'. Write it as 'status: {text}' instead."
-            : $"'{field.Name}' ({field.Label}) must be a number, found '{Printable.Shown(text)}'.";
+        else if (text.Length is > 0 and <= 12 && !text.Any(char.IsDigit) && !text.Any(char.IsWhiteSpace))
+            diagnostics.Add(at, "status-word-as-number", new { field = field.Name, label = field.Label, found, word = text });
+        else
+            diagnostics.Add(at, "not-a-number", new { field = field.Name, label = field.Label, found });
     }
 
     [GeneratedRegex(@"^-?[\d,]+(\.\d+)?")]
@@ -229,12 +252,6 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             _ when field.Pattern is { } p => $"Add '{field.Name}:' with {p.Expected}.",
             _ => $"Add '{field.Name}: …'.",
         };
-
-    private static string UnknownField(string key, Type type, IReadOnlyList<FieldSpec> fields)
-    {
-        var names = fields.Select(f => f.Name).ToList();
-        return $"unknown field '{Printable.Shown(key)}'.{Suggest(key, names)} Allowed here: {string.Join(", ", names)}.";
-    }
 
     private static string Suggest(string text, IEnumerable<string> candidates)
     {
@@ -274,6 +291,14 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         YamlScalarNode s => $"the value '{Printable.Shown(s.Value ?? "")}'",
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
+        _ => node.NodeType.ToString(),
+    };
+
+    private static string DescribeJa(YamlNode node) => node switch
+    {
+        YamlScalarNode s => $"値「{Printable.Shown(s.Value ?? "")}」",
+        YamlSequenceNode => "リスト",
+        YamlMappingNode => "項目のまとまり",
         _ => node.NodeType.ToString(),
     };
 }

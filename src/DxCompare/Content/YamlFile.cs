@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using YamlDotNet.Core;
@@ -17,13 +18,13 @@ public static class YamlFile
         var size = new FileInfo(path).Length;
         if (size > ContentLimits.MaxFileBytes)
         {
-            diagnostics.Add(at, $"the file is {size:N0} bytes; a content file may have at most {ContentLimits.MaxFileBytes:N0} bytes. Split it, or remove what does not belong to the plan.");
+            diagnostics.Add(at, "file-too-large", new { size = size.ToString("N0", CultureInfo.InvariantCulture), max = ContentLimits.MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture) });
             return null;
         }
         var bytes = File.ReadAllBytes(path);
         if (Utf16(bytes) is { } encoding)
         {
-            diagnostics.Add(at, $"the file is {encoding}, not UTF-8. Save it as UTF-8 in your editor, or convert it with `iconv -f {encoding} -t UTF-8`.");
+            diagnostics.Add(at, "not-utf8-bom", new { encoding });
             return null;
         }
         if (Utf8.IsValid(bytes))
@@ -32,8 +33,7 @@ public static class YamlFile
             return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
         }
         var (line, column) = FirstInvalidUtf8(bytes);
-        diagnostics.Add(new SourceLocation(displayPath, line, column),
-            "the file is not valid UTF-8 (it may be Shift_JIS or another legacy encoding). Save it as UTF-8, e.g. `iconv -f SHIFT_JIS -t UTF-8`, or re-save it as UTF-8 in your editor.");
+        diagnostics.Add(new SourceLocation(displayPath, line, column), "not-utf8", new { });
         return null;
     }
 
@@ -63,29 +63,31 @@ public static class YamlFile
             stream.Load(new LimitedParser(new Parser(new StringReader(text)), displayPath));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
-                diagnostics.Add(SourceLocation.StartOf(displayPath), "the file is empty. It must be a YAML mapping of fields (key: value).");
+                diagnostics.Add(SourceLocation.StartOf(displayPath), "empty-file", new { });
                 return null;
             }
             return stream.Documents[0].RootNode;
         }
         catch (LimitExceeded e)
         {
-            diagnostics.Add(e.At, e.Message);
+            diagnostics.Add(e.At, e.Rule, e.Args);
             return null;
         }
         catch (YamlException e)
         {
             var at = new SourceLocation(displayPath, (int)e.Start.Line, (int)e.Start.Column);
             var reason = e.InnerException?.Message ?? e.Message;
-            diagnostics.Add(at, $"this is not valid YAML: {Clean(reason)} Check indentation (spaces, not tabs), that every key ends with ': ', and quote text that starts with a special character (* & ! % @ ※).");
+            diagnostics.Add(at, "yaml-syntax", new { reason = Clean(reason) });
             return null;
         }
     }
 
     /// <summary>A content file's problem found while its events are read; the parse stops there.</summary>
-    private sealed class LimitExceeded(SourceLocation at, string message) : Exception(message)
+    private sealed class LimitExceeded(SourceLocation at, string rule, object args) : Exception(rule)
     {
         public SourceLocation At { get; } = at;
+        public string Rule { get; } = rule;
+        public object Args { get; } = args;
     }
 
     /// <summary>One document, at most <see cref="ContentLimits.MaxDepth"/> levels and <see cref="ContentLimits.MaxNodes"/> values once aliases are expanded.</summary>
@@ -110,7 +112,7 @@ public static class YamlFile
             {
                 // YamlDotNet's scanner throws this instead of a YamlException for some broken input (an unclosed '['
                 // before the end of the text; aaubry/YamlDotNet#541 is the same class). Found by the fuzz test.
-                throw new LimitExceeded(_last, "this is not valid YAML after this point: the file ends inside an open list '[' or mapping '{'. Close it with ']' or '}', or quote text that starts with [ or {.");
+                throw new LimitExceeded(_last, "unclosed-bracket", new { });
             }
             Check(parser.Current!);
             return true;
@@ -123,7 +125,7 @@ public static class YamlFile
             switch (current)
             {
                 case DocumentStart when ++_documents > 1:
-                    throw new LimitExceeded(at, "a second YAML document starts here ('---'). A content file holds one document: remove this '---' and merge what follows into the fields above, or move it to a file of its own.");
+                    throw new LimitExceeded(at, "second-document", new { });
                 case Scalar scalar:
                     _nodes++;
                     if (!scalar.Anchor.IsEmpty) _anchorSizes[scalar.Anchor.Value] = 1;
@@ -136,7 +138,7 @@ public static class YamlFile
                     _nodes++;
                     _open.Push((collection.Anchor.IsEmpty ? null : collection.Anchor.Value, _nodes));
                     if (_open.Count > ContentLimits.MaxDepth)
-                        throw new LimitExceeded(at, $"the content is nested more than {ContentLimits.MaxDepth} levels deep here. A plan needs about 8 levels: check the indentation, or close the brackets [ ] {{ }} that were opened.");
+                        throw new LimitExceeded(at, "too-deep", new { max = ContentLimits.MaxDepth });
                     break;
                 case MappingEnd or SequenceEnd:
                     var (anchor, start) = _open.Pop();
@@ -145,9 +147,7 @@ public static class YamlFile
             }
             if (_nodes > ContentLimits.MaxNodes)
             {
-                throw new LimitExceeded(at, _aliases
-                    ? $"the file expands to more than {ContentLimits.MaxNodes:N0} values: each alias (*name) repeats everything its anchor (&name) holds, and aliases of aliases multiply. Write the values out instead of repeating them through aliases."
-                    : $"the file holds more than {ContentLimits.MaxNodes:N0} values. Split it: one plan per file.");
+                throw new LimitExceeded(at, _aliases ? "alias-expansion" : "too-many-values", new { max = ContentLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture) });
             }
         }
     }

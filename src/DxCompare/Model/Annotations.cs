@@ -29,10 +29,15 @@ public sealed class FiscalYearAttribute : Attribute
 /// where <c>\d</c> would also match full-width digits (１３１０８３) and <c>$</c> would match before a final newline.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class PatternAttribute(string regex, string expected) : Attribute
+public sealed class PatternAttribute(string regex, string expected, string expectedJa) : Attribute
 {
     public string Regex { get; } = regex;
+
+    /// <summary>What a matching value looks like, for the validator's English message.</summary>
     public string Expected { get; } = expected;
+
+    /// <summary>The same for editors: the CMS field's hint and the Japanese message (「…を入力してください」).</summary>
+    public string ExpectedJa { get; } = expectedJa;
 
     private readonly System.Text.RegularExpressions.Regex _compiled = Strict(regex);
 

@@ -62,15 +62,7 @@ public static partial class FiscalYear
         var normalized = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
         var match = WarekiPattern().Match(normalized);
         if (!match.Success) return false;
-        var eraName = match.Groups["era"].Value.ToUpperInvariant() switch
-        {
-            "R" => "令和",
-            "H" => "平成",
-            "S" => "昭和",
-            "T" => "大正",
-            "M" => "明治",
-            var name => name,
-        };
+        var eraName = EraLetters.TryGetValue(match.Groups["era"].Value.ToUpperInvariant(), out var named) ? named : match.Groups["era"].Value;
         var era = JapaneseEraCulture.DateTimeFormat.GetEra(eraName);
         if (era < 0) return false;
         var yearOfEra = match.Groups["year"].Value == "元" ? 1 : int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
@@ -86,6 +78,19 @@ public static partial class FiscalYear
         }
     }
 
-    [GeneratedRegex(@"^(?<era>明治|大正|昭和|平成|令和|[MTSHRmtshr])\s*(?<year>元|\d{1,2})\s*(年度|年)?$")]
+    /// <summary>The letters that stand for an era (R8 = 令和8年度); the CMS's year fields read the same.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EraLetters = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["R"] = "令和",
+        ["H"] = "平成",
+        ["S"] = "昭和",
+        ["T"] = "大正",
+        ["M"] = "明治",
+    };
+
+    /// <summary>和暦 as typed (after NFKC): an era or its letter, a year (元 or digits), 年度 or 年. Also used by the CMS (JavaScript reads the same syntax).</summary>
+    public const string WarekiInput = @"^(?<era>明治|大正|昭和|平成|令和|[MTSHRmtshr])\s*(?<year>元|\d{1,2})\s*(年度|年)?$";
+
+    [GeneratedRegex(WarekiInput)]
     private static partial Regex WarekiPattern();
 }

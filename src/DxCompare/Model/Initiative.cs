@@ -10,7 +10,7 @@ public sealed record Initiative
     [Label("番号の表記", Hint = "計画書の表記が番号と違うとき(3.1.1、(1)-②、施策1-2 など)。同じなら空欄")]
     public string? Label { get; init; }
 
-    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "URLに使う計画内で一意のID(例: 3-1-1)。空欄なら番号。番号が柱・施策ごとに振り直されるときは必須")]
+    [Pattern(Ids.Pattern, Ids.Expected, Ids.ExpectedJa), Label("ID", Hint = "URLに使う計画内で一意のID(例: 3-1-1)。空欄なら番号。番号が柱・施策ごとに振り直されるときは必須")]
     public string? Id { get; init; }
 
     /// <summary>The number as the plan prints it: 3.1.1, (1)-②, or the number.</summary>

@@ -29,7 +29,7 @@ public sealed record Plan
     [RequiredField, Label("計画期間")]
     public FiscalPeriod Period { get; init; } = new();
 
-    [RequiredField, Pattern(@"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$", "a date written YYYY-MM or YYYY-MM-DD (令和8年3月 → 2026-03)"),
+    [RequiredField, Pattern(@"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$", "a date written YYYY-MM or YYYY-MM-DD (令和8年3月 → 2026-03)", "YYYY-MM の形式で入力してください(令和8年3月 → 2026-03)"),
      Label("策定・公表", Hint = "YYYY-MM(例: 2026-03)")]
     public string Published { get; init; } = "";
 
@@ -48,7 +48,7 @@ public sealed record Plan
 
 public sealed record Municipality
 {
-    [RequiredField, Pattern(@"^\d{6}$", "a 6-digit 全国地方公共団体コード in quotes, e.g. \"131067\""),
+    [RequiredField, Pattern(@"^\d{6}$", "a 6-digit 全国地方公共団体コード in quotes, e.g. \"131067\"", "6桁の全国地方公共団体コード(検査数字を含む)を入力してください(例: 131067)"),
      Label("全国地方公共団体コード", Hint = "6桁(検査数字を含む)。例: 131067")]
     public string Code { get; init; } = "";
 
@@ -58,11 +58,11 @@ public sealed record Municipality
     [RequiredField, Label("都道府県")]
     public string Prefecture { get; init; } = "";
 
-    [RequiredField, Pattern(Ids.Pattern, "lowercase ASCII letters, digits and hyphens (e.g. taito)"),
+    [RequiredField, Pattern(Ids.Pattern, "lowercase ASCII letters, digits and hyphens (e.g. taito)", "英小文字・数字・ハイフンで入力してください(例: minato)"),
      Label("URLスラッグ", Hint = "英小文字(例: taito)")]
     public string Slug { get; init; } = "";
 
-    [Pattern("^https?://", "an http(s) URL"), Label("公式サイト")]
+    [Pattern("^https?://", "an http(s) URL", "http:// または https:// で始まるURLを入力してください"), Label("公式サイト")]
     public string? Website { get; init; }
 }
 
@@ -99,7 +99,7 @@ public enum EditionKind
 /// <summary>One document (edition) of a plan: the plan itself, a yearly progress report, a revision, a successor plan.</summary>
 public sealed record SourceDocument
 {
-    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "値の source に書くID(例: plan-2025、progress-2026)。版が2つ以上なら必須")]
+    [Pattern(Ids.Pattern, Ids.Expected, Ids.ExpectedJa), Label("ID", Hint = "値の source に書くID(例: plan-2025、progress-2026)。版が2つ以上なら必須")]
     public string? Id { get; init; }
 
     [Label("種類", Hint = "plan = 計画、progress_report = 進捗状況、revision = 改定版、successor = 後継計画")]
@@ -108,13 +108,13 @@ public sealed record SourceDocument
     [RequiredField, Label("資料名")]
     public string Title { get; init; } = "";
 
-    [Pattern("^https?://", "an http(s) URL"), Label("URL")]
+    [Pattern("^https?://", "an http(s) URL", "http:// または https:// で始まるURLを入力してください"), Label("URL")]
     public string? Url { get; init; }
 
     [Label("発行者")]
     public string? Publisher { get; init; }
 
-    [Pattern(@"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$", "a date written YYYY-MM or YYYY-MM-DD"), Label("発行", Hint = "YYYY-MM")]
+    [Pattern(@"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$", "a date written YYYY-MM or YYYY-MM-DD", "YYYY-MM の形式で入力してください(例: 2026-03)"), Label("発行", Hint = "YYYY-MM")]
     public string? Published { get; init; }
 
     [Multiline, Label("備考")]
@@ -155,7 +155,7 @@ public sealed record Pillar
     [Label("番号の表記", Hint = "計画書の表記が番号と違うとき((1)、Ⅰ、重点方針1 など)。同じなら空欄")]
     public string? Label { get; init; }
 
-    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = Numbering.IdHint)]
+    [Pattern(Ids.Pattern, Ids.Expected, Ids.ExpectedJa), Label("ID", Hint = Numbering.IdHint)]
     public string? Id { get; init; }
 
     /// <summary>The number as the plan prints it.</summary>
@@ -194,7 +194,7 @@ public sealed record Policy
     [Label("番号の表記", Hint = "計画書の表記が番号と違うとき((1)、Ⅰ、重点方針1 など)。同じなら空欄")]
     public string? Label { get; init; }
 
-    [Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = Numbering.IdHint)]
+    [Pattern(Ids.Pattern, Ids.Expected, Ids.ExpectedJa), Label("ID", Hint = Numbering.IdHint)]
     public string? Id { get; init; }
 
     /// <summary>The number as the plan prints it.</summary>

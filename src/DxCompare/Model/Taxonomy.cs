@@ -2,7 +2,7 @@ namespace DxCompare.Model;
 
 public sealed record Topic
 {
-    [RequiredField, Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "英小文字・数字・ハイフン(例: online-procedures)")]
+    [RequiredField, Pattern(Ids.Pattern, Ids.Expected, Ids.ExpectedJa), Label("ID", Hint = "英小文字・数字・ハイフン(例: online-procedures)")]
     public string Id { get; init; } = "";
 
     [RequiredField, Label("名称")]
@@ -20,7 +20,7 @@ public sealed record TopicList
 
 public sealed record Metric
 {
-    [RequiredField, Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "英小文字・数字・ハイフン(例: online-procedure-rate)")]
+    [RequiredField, Pattern(Ids.Pattern, Ids.Expected, Ids.ExpectedJa), Label("ID", Hint = "英小文字・数字・ハイフン(例: online-procedure-rate)")]
     public string Id { get; init; } = "";
 
     [RequiredField, Label("名称")]
@@ -53,7 +53,7 @@ public sealed record Metric
 /// <summary>One way of measuring a shared metric: a share of procedures (%), or a number of procedures (手続).</summary>
 public sealed record MetricVariant
 {
-    [RequiredField, Pattern(Ids.Pattern, Ids.Expected), Label("ID", Hint = "例: count")]
+    [RequiredField, Pattern(Ids.Pattern, Ids.Expected, Ids.ExpectedJa), Label("ID", Hint = "例: count")]
     public string Id { get; init; } = "";
 
     [RequiredField, Label("名称", Hint = "例: オンライン化した手続の数")]
@@ -76,6 +76,7 @@ public static class Ids
 {
     public const string Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public const string Expected = "lowercase ASCII letters, digits and single hyphens (e.g. online-procedures)";
+    public const string ExpectedJa = "英小文字・数字・ハイフンで入力してください(例: online-procedures)";
 
     private static readonly System.Text.RegularExpressions.Regex Strict = PatternAttribute.Strict(Pattern);
 

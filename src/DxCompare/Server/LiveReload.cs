@@ -31,7 +31,7 @@ public sealed class LiveReload(string themeDirectory)
 
     public void ShowErrors(IEnumerable<Diagnostic> diagnostics)
     {
-        _state = Frame("errors", JsonSerializer.Serialize(diagnostics.Select(d => d.ToString())));
+        _state = Frame("errors", JsonSerializer.Serialize(diagnostics.Select(d => d.ToString("ja"))));
         Broadcast(_state);
     }
 

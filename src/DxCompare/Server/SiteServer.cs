@@ -21,7 +21,7 @@ public static class SiteServer
     /// A static file server on loopback that behaves like the host: index.html for folders, 404.html for misses,
     /// GET and HEAD only, and the headers of <see cref="HeaderRules.ForPath"/> on every response, errors included.
     /// </summary>
-    public static WebApplication Create(string root, int port, LiveReload? live = null)
+    public static WebApplication Create(string root, int port, LiveReload? live = null, int localBackendPort = Cms.CmsOptions.DefaultLocalBackendPort)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -36,7 +36,7 @@ public static class SiteServer
             // Routed by the normalized path: //koto/ is /koto/ and gets /koto/'s headers, not none.
             var path = Normalize(context.Request.Path.Value);
             context.Request.Path = path;
-            ApplyHeaders(context.Response, path);
+            ApplyHeaders(context.Response, path, localBackendPort);
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
             {
                 context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -51,7 +51,7 @@ public static class SiteServer
             catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
             {
                 context.Response.Clear();
-                ApplyHeaders(context.Response, path);
+                ApplyHeaders(context.Response, path, localBackendPort);
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 context.Response.ContentType = "text/plain; charset=utf-8";
                 await context.Response.WriteAsync($"500: {e.GetType().Name} while serving {path}. See the terminal running `serve`.\n");
@@ -61,10 +61,16 @@ public static class SiteServer
         if (live is not null)
         {
             live.Map(app);
-            // Pages are served with the live-reload script added, and never cached while watching.
+            // Pages are served with the live-reload script added, and never cached while watching. Not /admin/:
+            // a reload there would throw away the editor's unsaved work (the CMS shows its own checks).
             app.Use(async (context, next) =>
             {
                 var path = context.Request.Path.Value ?? "/";
+                if (path.StartsWith(Model.SiteUrls.Admin, StringComparison.Ordinal))
+                {
+                    await next();
+                    return;
+                }
                 var file = files.GetFileInfo(path.EndsWith('/') ? path + "index.html" : path);
                 if (file.Exists && file.PhysicalPath!.EndsWith(".html", StringComparison.Ordinal))
                 {
@@ -115,9 +121,9 @@ public static class SiteServer
         return collapsed.StartsWith('/') ? collapsed : "/" + collapsed;
     }
 
-    private static void ApplyHeaders(HttpResponse response, string path)
+    private static void ApplyHeaders(HttpResponse response, string path, int localBackendPort)
     {
-        foreach (var (name, value) in HeaderRules.ForPath(path)) response.Headers[name] = value;
+        foreach (var (name, value) in HeaderRules.ForPath(path, localBackendPort)) response.Headers[name] = value;
     }
 
     private static async Task NotFound(HttpContext context, PhysicalFileProvider files, LiveReload? live)

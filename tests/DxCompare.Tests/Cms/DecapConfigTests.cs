@@ -54,7 +54,9 @@ public class DecapConfigTests
     [InlineData("fy-values", "pillars", "policies", "initiatives", "indicators", "values")]
     [InlineData("markdown", "pillars", "policies", "initiatives", "content")]
     [InlineData("boolean", "pillars", "policies", "initiatives", "is_new")]
-    [InlineData("number", "period", "start")]
+    [InlineData("fiscal-year", "period", "start")]
+    [InlineData("fiscal-year", "pillars", "policies", "initiatives", "activities", "fy")]
+    [InlineData("number", "pillars", "number")]
     [InlineData("list", "pillars", "initiatives", "activities")]
     public void Fields_get_the_right_widget(string widget, params string[] path) =>
         Assert.Equal(widget, Field(Collection("plans"), path)["widget"].ToString());
@@ -100,7 +102,19 @@ public class DecapConfigTests
     {
         var config = Config();
         Assert.Equal("github", ((YamlMappingNode)config["backend"])["name"].ToString());
-        Assert.Equal("true", config["local_backend"].ToString());
+        Assert.Equal("http://localhost:8081/api/v1", ((YamlMappingNode)config["local_backend"])["url"].ToString());
         Assert.Equal("ja", config["locale"].ToString());
+        Assert.Equal("editorial_workflow", config["publish_mode"].ToString());
+    }
+
+    [Fact]
+    public void Plans_and_taxonomies_save_through_the_lossless_format_and_decap_server_port_is_configurable()
+    {
+        Assert.Equal(DecapConfig.LosslessFormat, Collection("plans")["format"].ToString());
+        foreach (var file in ((YamlSequenceNode)Collection(DecapConfig.TaxonomyCollection)["files"]).Children.Cast<YamlMappingNode>())
+            Assert.Equal(DecapConfig.LosslessFormat, file["format"].ToString());
+        Assert.Contains("local_backend:\n  url: http://localhost:8090/api/v1", DecapConfig.ToYaml(new CmsOptions { LocalBackendPort = 8090 }).Replace("\r", "", StringComparison.Ordinal));
+        Assert.Contains("connect-src 'self' http://localhost:8090 http://127.0.0.1:8090 ", DxCompare.Build.HeaderRules.AdminCsp(8090));
+        Assert.Contains("window.CMS_MANUAL_INIT = true;", AdminSite.ModelScript("", new ContentSet([], [], [], [])));
     }
 }

@@ -21,6 +21,24 @@ public class BadInputTests
         Assert.DoesNotContain(problems, p => p.Contains("dxcompare-secret", StringComparison.Ordinal));
     }
 
+    /// <summary>Issue 13: editors read the same problems in Japanese (`validate --lang ja`, the watch overlay).</summary>
+    [Theory]
+    [MemberData(nameof(BadContent.Cases), MemberType = typeof(BadContent))]
+    public void Every_problem_has_its_japanese_message_with_every_argument_filled(string name)
+    {
+        using var content = new TempContent(copyRealContent: true);
+        BadContent.Named(name).Apply(content);
+        var diagnostics = content.Load().Diagnostics;
+        Assert.NotEmpty(diagnostics);
+        foreach (var d in diagnostics)
+        {
+            Assert.True(d.Rule is not null, $"not from the message catalog: {d}");
+            Assert.NotEqual(d.Message, d.Japanese);
+            Assert.Matches(@"[\p{IsHiragana}\p{IsKatakana}]", d.Japanese);
+            Assert.DoesNotMatch(@"\{[a-zA-Z]+\}", d.Japanese);
+        }
+    }
+
     [Fact]
     public void A_symlink_that_stays_inside_content_is_followed()
     {
