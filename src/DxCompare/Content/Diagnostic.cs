@@ -25,8 +25,6 @@ public sealed class DiagnosticBag
 
     public void Add(SourceLocation at, string message) => _items.Add(new Diagnostic(at.File, at.Line, at.Column, message));
 
-    public void AddRange(DiagnosticBag other) => _items.AddRange(other._items);
-
     /// <summary>
     /// A message from <see cref="ValidationMessages"/>, in English and Japanese. <paramref name="args"/> names the
     /// template's arguments: an anonymous object (<c>new { name, fy }</c>) or a dictionary.

@@ -8,9 +8,6 @@ namespace DxCompare.Content;
 public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, IReadOnlySet<string>? topicIds, IReadOnlyDictionary<string, Metric>? metrics,
     VocabularyList vocabulary)
 {
-    /// <summary>The same rules reporting into <paramref name="problems"/>: one instance per plan when plans are checked in parallel.</summary>
-    public PlanRules With(DiagnosticBag problems) => new(map, problems, topicIds, metrics, vocabulary);
-
     public bool HasTopic(string id) => topicIds?.Contains(id) ?? true;
 
     public void Check(Plan plan, string fileSlug)
