@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CMS performance on a large plan (docs/benchmarks.md, "CMS"): builds a temporary copy of content/ with /admin/,
 # starts decap-server and the site server on free ports, runs bench/cms-bench.mjs in Chromium, stops both.
-#   bash bench/cms.sh [slug]      (default taito; RUNS=3 KEYS=20)
+# Measures the form as it is (the plan's levels as summary lists) and Decap's own lists (/admin/?decap-lists)
+# in turns in the same run.
+#   bash bench/cms.sh [slug]      (default taito; RUNS=3 KEYS=20 VARIANTS=levels,decap)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 slug="${1:-taito}"

@@ -47,6 +47,17 @@ for (const file of plans) {
     assert.strictEqual(splice.write(raw, splice.read(raw)), raw);
   });
 
+  test(`${name}: an initiative moved up keeps its lines byte for byte, only their place changes`, () => {
+    const data = splice.read(raw);
+    const pillar = data.pillars[0];
+    const list = pillar.policies && pillar.policies.length ? pillar.policies[0].initiatives : pillar.initiatives;
+    list.splice(0, 2, list[1], list[0]);
+    const out = splice.write(raw, data);
+    assert.notStrictEqual(out, raw);
+    assert.deepStrictEqual([...lines(out)].sort(), [...lines(raw)].sort());
+    assert.ok(splice.equal(splice.read(out), data));
+  });
+
   test(`${name}: one title edited changes that line only`, () => {
     const data = splice.read(raw);
     const initiative = firstInitiative(data);

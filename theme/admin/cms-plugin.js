@@ -37,6 +37,13 @@ import { YAML } from "./yaml/index.js";
     return fy === null ? { error: t } : { fy: fy, wareki: true };
   }
 
+  function yearMessage(text) {
+    var read = readYear(text);
+    if (read.error !== undefined) return "「" + read.error + "」は年度として読めません。2026、令和8、R8 のように入力してください";
+    if (read.fy !== undefined && !isFiscalYear(read.fy)) return read.fy + " は年度の範囲(" + MODEL.fiscalYear.earliest + "〜" + MODEL.fiscalYear.latest + ")の外です";
+    return null;
+  }
+
   var FiscalYearControl = createClass({
     getInitialState: function () { return { text: null }; },
 
@@ -48,12 +55,7 @@ import { YAML } from "./yaml/index.js";
       else if (read.fy !== undefined) this.props.onChange(read.fy);
     },
 
-    message: function () {
-      var read = readYear(this.state.text !== null ? this.state.text : this.props.value);
-      if (read.error !== undefined) return "「" + read.error + "」は年度として読めません。2026、令和8、R8 のように入力してください";
-      if (read.fy !== undefined && !isFiscalYear(read.fy)) return read.fy + " は年度の範囲(" + MODEL.fiscalYear.earliest + "〜" + MODEL.fiscalYear.latest + ")の外です";
-      return null;
-    },
+    message: function () { return yearMessage(this.state.text !== null ? this.state.text : this.props.value); },
 
     isValid: function () {
       var own = this.message();
@@ -159,13 +161,15 @@ import { YAML } from "./yaml/index.js";
   }
 
   // Where a control sits in the entry's data, read from the form: Decap gives each field's element the id
-  // "{name}-field-{n}" and each list item the class SortableListItem, in data order.
+  // "{name}-field-{n}" and each list item the class SortableListItem, in data order; the level lists
+  // (level-list.js) mark their items with data-dx-index.
   function dataPath(element) {
     var path = [];
     for (var node = element; node && node.id !== "nc-root"; node = node.parentElement) {
       var match = /^(.+)-field-\d+$/.exec(node.id || "");
       if (match) path.unshift(match[1]);
-      if (typeof node.className === "string" && node.className.indexOf("SortableListItem") >= 0) {
+      if (node.hasAttribute && node.hasAttribute("data-dx-index")) path.unshift(Number(node.getAttribute("data-dx-index")));
+      else if (typeof node.className === "string" && node.className.indexOf("SortableListItem") >= 0) {
         var index = 0;
         for (var sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
           if (typeof sibling.className === "string" && sibling.className.indexOf("SortableListItem") >= 0) index++;
@@ -184,7 +188,8 @@ import { YAML } from "./yaml/index.js";
   }
 
   function fieldError(props, messages) {
-    return messages.length ? { error: { type: "dxcompare", parentIds: props.parentIds, message: messages.join(" / ") } } : true;
+    // Decap names the reason of a stopped save (its toast) only for errors of the type PRESENCE.
+    return messages.length ? { error: { type: "PRESENCE", parentIds: props.parentIds, message: messages.join(" / ") } } : true;
   }
 
   // Decap's own string and number controls, with the plan rules added to their own checks.
@@ -200,11 +205,19 @@ import { YAML } from "./yaml/index.js";
       focus: function () { if (this.inner && this.inner.focus) this.inner.focus(); },
       render: function () {
         var self = this;
+        draftProblems.request(this.props);
         return h(original.control, Object.assign({}, this.props, { ref: function (r) { self.inner = r; } }));
       },
     });
     CMS.registerWidget(name, Wrapped, original.preview, original.schema);
   });
+
+  // Cells of the grid that are neither a number nor a status word (kept in the draft as `error` until fixed).
+  function cellErrors(list) {
+    return (Array.isArray(list) ? list : []).filter(function (v) { return v && v.error !== undefined; }).map(function (v) {
+      return wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません";
+    });
+  }
 
   var FyValuesControl = createClass({
     getInitialState: function () { return { drafts: {} }; },
@@ -277,10 +290,7 @@ import { YAML } from "./yaml/index.js";
 
     // Cells that are neither a number nor a status word, then the plan rules on the current draft.
     errors: function () {
-      var messages = this.list().filter(function (v) { return v.error !== undefined; }).map(function (v) {
-        return wareki(v.fy) + "の「" + v.error + "」は数値(単位なし、例: 27、5500、12.1、5.0未満)でも状態(" + MODEL.statusWords.join("、") + ")でもありません";
-      });
-      return messages.concat(problemsAt(this.props).map(function (p) { return p.message; }));
+      return cellErrors(this.list()).concat(problemsAt(this.props).map(function (p) { return p.message; }));
     },
 
     isValid: function () {
@@ -353,6 +363,105 @@ import { YAML } from "./yaml/index.js";
 
   CMS.registerWidget("fy-values", FyValuesControl, FyValuesPreview);
 
+  // ---- The plan's levels: lists named with the plan's words, only the opened items mounted (level-list.js) ----
+
+  var Levels = window.DxLevelList;
+  var fieldConfigs = { source: null, plain: null };
+
+  // Decap's own field checks on the whole draft, for the items of level lists that are not mounted.
+  function draftFieldProblems(props, data) {
+    var collection = props.collection;
+    if (!collection || !props.t) return [];
+    if (fieldConfigs.source !== collection.get("fields")) fieldConfigs = { source: collection.get("fields"), plain: toJS(collection.get("fields")) };
+    var labels = (data && data[MODEL.levels.labelsField]) || {};
+    function name(config, item, i) {
+      if (config.level) return Levels.summary(Levels.levelWord(labels, MODEL.levels.words[config.level], ""), item);
+      if (config.summary) return config.summary.replace(/\{\{fields\.([\w.]+)\}\}/g, function (all, key) { return text(item[key]); }).trim() || null;
+      return String(i + 1);
+    }
+    function extra(config, value) {
+      if (config.widget === "fy-values") return cellErrors(value);
+      if (config.widget === MODEL.fiscalYearWidget) { var message = yearMessage(value); return message ? [message] : []; }
+      return [];
+    }
+    return Levels.fieldProblems(fieldConfigs.plain, data, props.t, name, extra);
+  }
+
+  // The problems of the whole draft (the plan rules and Decap's field checks), worked out once typing pauses, for
+  // the summaries of collapsed items; the lists are told when the set or the plan's level words change (Decap does
+  // not re-render a list when another field, such as labels, changes). Every text and number field asks for it.
+  var draftProblems = (function () {
+    var listeners = [];
+    var timer = null;
+    var source = null;
+    var checkedData = null;
+    var checkedLabels = null;
+    var current = [];
+    function compute() {
+      timer = null;
+      var entry = source ? currentEntry(source) : null;
+      if (!entry || entry.get("data") === checkedData) return;
+      checkedData = entry.get("data");
+      var labels = checkedData.get(MODEL.levels.labelsField);
+      var rules = source.collection && source.collection.get("name") === "plans" ? planProblems(entry) : [];
+      var next = rules.concat(draftFieldProblems(source, toJS(checkedData)));
+      if (JSON.stringify(next) === JSON.stringify(current) && labels === checkedLabels) return;
+      current = next;
+      checkedLabels = labels;
+      listeners.slice().forEach(function (listener) { listener(); });
+    }
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(compute, 300);
+    }
+    // Any change of the draft (a year, a select, a grid cell …) schedules a check: Decap's store is watched once
+    // a list has mounted (findStore, below).
+    var watched = false;
+    var attempts = 0;
+    function watch() {
+      if (watched || attempts > 50) return; // without the store, the widgets' own requests still schedule checks
+      attempts += 1;
+      var store = findStore();
+      if (!store) return;
+      watched = true;
+      var data = null;
+      store.subscribe(function () {
+        var entry = store.getState().entryDraft.get("entry");
+        var next = entry ? entry.get("data") : null;
+        if (next !== data) { data = next; if (source) schedule(); }
+      });
+    }
+    return {
+      subscribe: function (listener) { listeners.push(listener); },
+      unsubscribe: function (listener) { listeners = listeners.filter(function (l) { return l !== listener; }); },
+      request: function (props) {
+        source = props;
+        watch();
+        schedule();
+      },
+      current: function () { return current; },
+      fieldProblemsNow: function (props) {
+        var entry = currentEntry(props);
+        return entry ? draftFieldProblems(props, toJS(entry.get("data"))) : [];
+      },
+    };
+  })();
+
+  // /admin/?decap-lists: Decap's own list for the levels too (bench/cms.sh measures both in one run).
+  if (/[?&]decap-lists\b/.test(window.location.search)) {
+    var decapList = CMS.getWidget("list");
+    CMS.registerWidget(MODEL.levels.widget, decapList.control, decapList.preview, decapList.schema);
+  } else if (Levels) {
+    Levels.register(CMS, {
+      h: h,
+      createClass: createClass,
+      model: MODEL.levels,
+      currentData: currentData,
+      pathOf: dataPath,
+      problems: draftProblems,
+    });
+  }
+
   // ---- Preview: a plan and its initiatives, with the site's markup and CSS ----
 
   CMS.registerPreviewStyle(MODEL.siteCss);
@@ -396,7 +505,9 @@ import { YAML } from "./yaml/index.js";
 
     componentDidUpdate: function () {
       var self = this;
-      if (this.props.entry.get("data") === this.state.data || this.timer) return;
+      if (this.props.entry.get("data") === this.state.data) return;
+      // Each change puts the redraw off again: while the editor types, the plan is not drawn at all.
+      clearTimeout(this.timer);
       this.timer = setTimeout(function () {
         self.timer = null;
         self.setState({ data: self.props.entry.get("data") });
@@ -505,21 +616,74 @@ import { YAML } from "./yaml/index.js";
     return out;
   }
   var ja = CMS.getLocale("ja");
-  if (ja) {
-    CMS.registerLocale("ja", merge(ja, {
-      editor: {
-        editorToolbar: {
-          backCollection: "「%{collectionLabel}」を編集しています",
-          changesSaved: "未変更",
-          unsavedChanges: "未保存の変更あり",
-        },
-        editorWidgets: {
-          list: { add: "%{item}を追加", addType: "%{item}を追加" },
-          object: { expand: "開く", collapse: "閉じる" },
-        },
-      },
-    }));
+  if (ja && window.DxJaPhrases) CMS.registerLocale("ja", merge(ja, window.DxJaPhrases));
+
+  // ---- Never lose an editor's work: Decap's local backup, restored for good ----
+  // Decap keeps the unsaved draft in the browser (IndexedDB, key backup.{collection}.{slug}) and offers it when
+  // the entry is opened again. It asks as soon as the backup is read, which is before the file itself has
+  // loaded; when the file arrives, Decap makes a fresh draft from it and the restored work is gone (Decap 3.16,
+  // decaporg/decap-cms#5470 and #6989). So: when the editor accepted a backup before the file had loaded, the
+  // draft as restored is put back once the file has replaced it. Decap offers no hook for this: its question is
+  // seen through window.confirm, and its Redux store is reached through the React root it renders into.
+  function findStore() {
+    var root = document.getElementById("nc-root");
+    var key = root ? Object.keys(root).filter(function (k) { return k.indexOf("__reactContainer$") === 0; })[0] : null;
+    var stack = key ? [root[key]] : [];
+    for (var seen = 0; stack.length && seen < 5000; seen++) {
+      var fiber = stack.pop();
+      if (!fiber) continue;
+      var props = fiber.memoizedProps;
+      if (props && props.store && typeof props.store.subscribe === "function" && typeof props.store.dispatch === "function") return props.store;
+      stack.push(fiber.sibling, fiber.child);
+    }
+    return null;
   }
+
+  var backups = { store: null, previous: null, awaiting: null };
+
+  function watchDrafts(store) {
+    if (backups.store) return;
+    backups.store = store;
+    backups.previous = store.getState().entryDraft;
+    store.subscribe(function () {
+      var draft = store.getState().entryDraft;
+      var before = backups.previous;
+      if (!draft || draft === before) return;
+      backups.previous = draft;
+      var awaiting = backups.awaiting;
+      var entry = draft.get("entry");
+      if (!awaiting || !entry) return;
+      if (entry.get("slug") && (entry.get("collection") !== awaiting.collection || entry.get("slug") !== awaiting.slug)) {
+        backups.awaiting = null;
+        return;
+      }
+      // The file has loaded and replaced the restored draft with a fresh, unchanged one: put the draft back as it was.
+      if (before && before.get("hasChanged") && !draft.get("hasChanged") && entry.get("data")) {
+        backups.awaiting = null;
+        store.dispatch({ type: "DRAFT_LOCAL_BACKUP_RETRIEVED", payload: { entry: before.get("entry").toJS() } });
+        store.dispatch({ type: "DRAFT_CREATE_FROM_LOCAL_BACKUP" });
+      }
+    });
+  }
+
+  // Decap asks with window.confirm (editor.editor.confirmLoadBackup): when the editor says yes before the file
+  // has loaded, the restored draft is kept when the file arrives.
+  var nativeConfirm = window.confirm;
+  window.confirm = function (message) {
+    var yes = nativeConfirm.apply(window, arguments);
+    var phrases = CMS.getLocale("ja");
+    if (yes && phrases && message === phrases.editor.editor.confirmLoadBackup) {
+      var store = backups.store || findStore();
+      var draft = store ? store.getState().entryDraft : null;
+      var backup = draft ? draft.getIn(["localBackup", "entry"]) : null;
+      if (store && backup) {
+        watchDrafts(store);
+        backups.previous = draft;
+        backups.awaiting = draft.getIn(["entry", "data"]) ? null : { collection: backup.get("collection"), slug: backup.get("slug") };
+      }
+    }
+    return yes;
+  };
 
   // Production saves go through review (publish_mode: editorial_workflow in config.yml: a branch and a pull
   // request with a deploy preview). decap-server on this machine writes files directly, which has no review.

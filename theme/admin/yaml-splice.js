@@ -279,8 +279,22 @@
         if (indent < 0) indent = keyIndent;
         var flowStyle = items.some(function (item) { return item && item.type === "FLOW_MAP"; });
         var common = Math.min(oldMid, newMid);
+        // An item that was moved (equal to another old item of the span) keeps its own text, byte for byte.
+        var moved = [];
+        function itemText(node) { return raw.slice(lineStart(node.range[0]), lineEnd(node.range[1])); }
         for (var i = 0; i < common; i++) {
           var item = items[p + i];
+          var from = -1;
+          if (item !== null && !equal(oldArr[p + i], newArr[p + i])) {
+            for (var j = 0; j < oldMid && from < 0; j++) {
+              if (j !== i && !moved[j] && items[p + j] !== null && equal(oldArr[p + j], newArr[p + i])) from = j;
+            }
+          }
+          if (from >= 0) {
+            moved[from] = true;
+            edit(lineStart(item.range[0]), lineEnd(item.range[1]), itemText(items[p + from]));
+            continue;
+          }
           if (item === null || diff(item, key, oldArr[p + i], newArr[p + i], indent + 2, false) === false) {
             edit(lineStart(item.range[0]), lineEnd(item.range[1]), renderItem(newArr[p + i], indent, flowStyle, key));
           }

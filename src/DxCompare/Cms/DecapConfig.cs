@@ -30,6 +30,13 @@ public static class DecapConfig
     /// <summary>The year widget theme/admin/cms-plugin.js registers for fiscal-year fields.</summary>
     public const string FiscalYearWidget = "fiscal-year";
 
+    /// <summary>
+    /// The list widget theme/admin/level-list.js registers for the plan's levels (pillars, policies, initiatives):
+    /// named with the plan's own words, collapsed items drawn as one-line summaries and only the expanded ones
+    /// mounted as Decap forms (Decap's list mounts every item, hidden, which made typing in a large plan lag).
+    /// </summary>
+    public const string LevelListWidget = "plan-level-list";
+
     public static Dictionary<string, object?> Build(CmsOptions options) => new()
     {
         ["backend"] = new Dictionary<string, object?> { ["name"] = "github", ["repo"] = options.Repository, ["branch"] = options.Branch },
@@ -131,7 +138,12 @@ public static class DecapConfig
                 config["fields"] = Fields(field.ElementType);
                 break;
             case FieldShape.ObjectList:
-                config["widget"] = "list";
+                config["widget"] = field.Level is null ? "list" : LevelListWidget;
+                if (field.Level is { } level)
+                {
+                    config["level"] = ModelCatalog.YamlName(level.Level.ToString());
+                    if (level.WithoutPolicies) config["without_level"] = ModelCatalog.YamlName(nameof(PlanLevel.Policy));
+                }
                 config["collapsed"] = true;
                 if (field.Summary is { } summary) config["summary"] = summary.Template;
                 config["fields"] = Fields(field.ElementType);

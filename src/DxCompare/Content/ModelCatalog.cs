@@ -25,6 +25,7 @@ public sealed record FieldSpec(PropertyInfo Property, string Name, FieldShape Sh
     public SummaryAttribute? Summary { get; } = Property.GetCustomAttribute<SummaryAttribute>();
     public bool Markdown { get; } = Property.IsDefined(typeof(MarkdownAttribute));
     public string? CmsWidget { get; } = Property.GetCustomAttribute<CmsWidgetAttribute>()?.Widget;
+    public LevelListAttribute? Level { get; } = Property.GetCustomAttribute<LevelListAttribute>();
     public bool Multiline => Markdown || Property.IsDefined(typeof(MultilineAttribute));
 }
 

@@ -93,6 +93,22 @@ public sealed class SummaryAttribute(string template) : Attribute
     public string Template { get; } = template;
 }
 
+/// <summary>The levels of a plan's hierarchy; each plan names them in its <see cref="LevelLabels"/> (目標, 施策, 取組 …).</summary>
+public enum PlanLevel { Pillar, Policy, Initiative }
+
+/// <summary>
+/// The list holds one level of the plan's hierarchy. The CMS names it with the plan's own word for that level,
+/// renders its collapsed items as one-line summaries, and shows it only when the plan uses the level.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class LevelListAttribute(PlanLevel level) : Attribute
+{
+    public PlanLevel Level { get; } = level;
+
+    /// <summary>The list is for plans without a policy level (a pillar's own initiatives).</summary>
+    public bool WithoutPolicies { get; init; }
+}
+
 /// <summary>The CMS edits this field with a custom widget from theme/admin/cms-plugin.js.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class CmsWidgetAttribute(string widget) : Attribute

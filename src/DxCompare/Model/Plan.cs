@@ -42,7 +42,7 @@ public sealed record Plan
     [Label("計画全体の指標"), Summary("{{fields.name}}")]
     public IReadOnlyList<Indicator> Indicators { get; init; } = [];
 
-    [RequiredField, Label("柱(目標・視点)"), Summary("{{fields.number}} {{fields.title}}")]
+    [RequiredField, Label("柱(目標・視点)"), Summary("{{fields.number}} {{fields.title}}"), LevelList(PlanLevel.Pillar)]
     public IReadOnlyList<Pillar> Pillars { get; init; } = [];
 }
 
@@ -179,10 +179,10 @@ public sealed record Pillar
     [Label("指標"), Summary("{{fields.name}}")]
     public IReadOnlyList<Indicator> Indicators { get; init; } = [];
 
-    [Label("施策"), Summary("{{fields.number}} {{fields.title}}")]
+    [Label("施策"), Summary("{{fields.number}} {{fields.title}}"), LevelList(PlanLevel.Policy)]
     public IReadOnlyList<Policy> Policies { get; init; } = [];
 
-    [Label("取組(施策の階層がない計画)"), Summary("{{fields.number}} {{fields.title}}")]
+    [Label("取組(施策の階層がない計画)"), Summary("{{fields.number}} {{fields.title}}"), LevelList(PlanLevel.Initiative, WithoutPolicies = true)]
     public IReadOnlyList<Initiative> Initiatives { get; init; } = [];
 }
 
@@ -221,7 +221,7 @@ public sealed record Policy
     [Label("評価指標"), Summary("{{fields.name}}")]
     public IReadOnlyList<Indicator> Indicators { get; init; } = [];
 
-    [RequiredField, Label("取組"), Summary("{{fields.number}} {{fields.title}}")]
+    [RequiredField, Label("取組"), Summary("{{fields.number}} {{fields.title}}"), LevelList(PlanLevel.Initiative)]
     public IReadOnlyList<Initiative> Initiatives { get; init; } = [];
 }
 

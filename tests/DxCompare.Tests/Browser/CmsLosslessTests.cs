@@ -78,7 +78,7 @@ public sealed class CmsLosslessTests(CmsSession cms) : IClassFixture<CmsSession>
     public async Task Retyping_a_value_that_has_a_note_changes_the_value_only_and_the_note_is_shown_and_editable()
     {
         var page = await OpenPlanAsync("koto");
-        await CmsSession.ExpandAsync(page, "1 区民にやさしい");
+        await CmsSession.ExpandAsync(page, "視点1 区民にやさしい");
         await CmsSession.ExpandAsync(page, "オンラインで申請できる手続の割合");
         var cell = CmsSession.Cell(page, "令和6年度 基準値・現況");
         await Expect(cell).ToHaveValueAsync("12.1");

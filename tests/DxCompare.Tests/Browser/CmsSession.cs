@@ -98,11 +98,20 @@ public sealed class CmsSession : IAsyncLifetime
     }
 
     /// <summary>
-    /// Expands the visible collapsed list item whose summary reads <paramref name="summary"/> (Decap's toggle
-    /// button has no accessible name, so it is found next to the summary).
+    /// Opens the collapsed list item whose summary reads <paramref name="summary"/>: a level of the plan (目標1 …,
+    /// 取組2 …: its summary is a button named so) or an item of Decap's own list (its toggle button has no
+    /// accessible name, so it is found next to the summary).
     /// </summary>
     public static async Task ExpandAsync(IPage page, string summary)
     {
+        var level = page.GetByRole(AriaRole.Button, new() { Name = summary, Exact = true }).Locator("visible=true");
+        if (await level.CountAsync() > 0)
+        {
+            var toggle = level.First;
+            if (await toggle.GetAttributeAsync("aria-expanded") != "true") await toggle.ClickAsync();
+            await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+            return;
+        }
         var found = await page.EvaluateAsync<bool>("""
             (text) => {
               const label = [...document.querySelectorAll('[class*=NestedObjectLabel]')].find(e => e.textContent.trim() === text && e.offsetParent !== null);

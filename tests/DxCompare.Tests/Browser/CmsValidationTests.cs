@@ -22,7 +22,7 @@ public sealed class CmsValidationTests(CmsSession cms) : IClassFixture<CmsSessio
 
     private static async Task<ILocator> OnlineRateGridAsync(IPage page)
     {
-        await CmsSession.ExpandAsync(page, "1 区民にやさしい");
+        await CmsSession.ExpandAsync(page, "視点1 区民にやさしい");
         await CmsSession.ExpandAsync(page, "オンラインで申請できる手続の割合");
         return page.Locator(".dx-fy-errors").Locator("visible=true");
     }
@@ -35,7 +35,9 @@ public sealed class CmsValidationTests(CmsSession cms) : IClassFixture<CmsSessio
         await CmsSession.Cell(page, "令和8年度 目標値").FillAsync("150");
         const string message = "150% は0〜100の範囲外です(「オンラインで申請できる手続の割合」)。値か単位を確かめてください。";
         await Expect(errors).ToContainTextAsync(message);
-        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), "保存できません: " + message);
+        // Checked at the grid as the save is stopped: Decap's own notice, and the reason in red at the grid.
+        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), message);
+        await Expect(page.GetByText("入力に問題があります。")).ToBeVisibleAsync();
         await page.CloseAsync();
     }
 
@@ -99,8 +101,8 @@ public sealed class CmsValidationTests(CmsSession cms) : IClassFixture<CmsSessio
     public async Task A_duplicate_initiative_number_is_stopped_at_its_number_field()
     {
         var page = await OpenKotoAsync();
-        await CmsSession.ExpandAsync(page, "1 区民にやさしい");
-        await CmsSession.ExpandAsync(page, "2 効果的な情報発信・収集");
+        await CmsSession.ExpandAsync(page, "視点1 区民にやさしい");
+        await CmsSession.ExpandAsync(page, "取組2 効果的な情報発信・収集");
         var number = page.Locator("[id^=\"number-field-\"]").Locator("visible=true");
         await Expect(number.Nth(1)).ToHaveValueAsync("2"); // the pillar's number, then the expanded 取組2's
         await number.Nth(1).FillAsync("1");
