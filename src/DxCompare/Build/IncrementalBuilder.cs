@@ -10,6 +10,9 @@ public sealed record RebuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pa
 {
     public string Phases { get; init; } = "";
 
+    /// <summary>After a plan edit, when that plan's own pages were live (the rest of the rebuild follows).</summary>
+    public TimeSpan? EditedPlanLive { get; init; }
+
     /// <summary>
     /// After a plan edit, the rebuild of the search index, related lists and downloads that runs in the background;
     /// null when this rebuild already did everything (a full rebuild, or a failed one).
@@ -51,6 +54,8 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     /// <summary>The last generation with its own search index (the one a preview borrows).</summary>
     private SiteGeneration? _settled;
     private CancellationTokenSource? _settling;
+    /// <summary>Plans edited since the served downloads were written (a superseded settle leaves its plans to the next one).</summary>
+    private readonly HashSet<string> _unsettledPlans = new(StringComparer.Ordinal);
     private Task _settleTask = Task.CompletedTask;
 
     /// <summary>A generation and what was written of it.</summary>
@@ -62,19 +67,12 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     public async Task<BuildReport> StartAsync(CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        var generation = SiteGeneration.Prepare(options, out var diagnostics, _cache);
-        if (generation is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
-        using var output = new StagedOutput(options.OutputDirectory);
-        var written = await generation.WriteAllAsync(output.Staging, _progress, cancel);
-        output.Commit();
+        var phases = new PhaseTimer();
+        var content = SiteGeneration.Load(options, phases, out var diagnostics, _cache);
+        if (content is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
+        var (generation, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
         Replace(new Served(generation, written.Routes, written.Downloads), settled: true);
-        return new BuildReport([], written.Routes.Count, written.PageBytes, clock.Elapsed)
-        {
-            SearchIndexBytes = written.SearchBytes,
-            SearchIndexTime = generation.SearchIndexTime,
-            AdminReady = written.AdminReady,
-            Phases = generation.Phases.ToString(),
-        };
+        return SiteBuilder.Report(generation, written, clock);
     }
 
     public async Task<RebuildResult> RebuildAsync(IReadOnlyCollection<string> changedPaths, CancellationToken cancel = default)
@@ -105,21 +103,13 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     /// <summary>Taxonomies, theme assets (fingerprints in every page) or anything unknown: everything, with a new index, staged and swapped in.</summary>
     private async Task<RebuildResult> RebuildAllAsync(Stopwatch clock, CancellationToken cancel)
     {
-        var next = SiteGeneration.Prepare(options, out var diagnostics, _cache);
-        if (next is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
-        try
-        {
-            using var output = new StagedOutput(options.OutputDirectory);
-            var written = await next.WriteAllAsync(output.Staging, _progress, cancel);
-            output.Commit();
-            Replace(new Served(next, written.Routes, written.Downloads), settled: true);
-            return new RebuildResult([], written.Routes.Count, 0, written.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
-        }
-        catch
-        {
-            next.Dispose();
-            throw;
-        }
+        var phases = new PhaseTimer();
+        var content = SiteGeneration.Load(options, phases, out var diagnostics, _cache);
+        if (content is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
+        var (next, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
+        Replace(new Served(next, written.Routes, written.Downloads), settled: true);
+        _unsettledPlans.Clear();
+        return new RebuildResult([], written.Routes.Count, 0, written.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
     }
 
     private async Task<RebuildResult> RebuildPlansAsync(Served previous, IReadOnlySet<PageSource> changed, Stopwatch clock, CancellationToken cancel)
@@ -129,17 +119,25 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         if (!loaded.Succeeded) return new RebuildResult(loaded.Diagnostics, 0, 0, previous.Routes.Count, clock.Elapsed, false);
         phases.Mark($"load ({_cache.LastParsed} parsed)");
         var changedPlans = changed.Where(s => s.Kind == PageSourceKind.Plan).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        var preview = previous.Generation.Preview(options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts(), changedPlans);
+        _unsettledPlans.UnionWith(changedPlans);
+        var content = options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts();
+
+        // The edited plans' own pages first, from their own related lists: they are what the editor looks at, and at
+        // 1,788 plans carrying every other list over and rendering the pages drawn from every plan takes seconds.
+        var edited = previous.Generation.PreviewOfChanged(content, changedPlans);
+        var own = content.Plans.Where(p => changedPlans.Contains(p.Municipality.Slug)).SelectMany(p => SiteRoutes.OfPlan(edited.Site, p)).ToList();
+        await RenderStagedAsync(edited, own, cancel);
+        phases.Mark($"edited plan's pages ({own.Count})");
+        var ownLive = clock.Elapsed;
+
+        var preview = previous.Generation.Preview(content, changedPlans);
         phases.Mark("related");
         var routes = preview.Routes(previous.Downloads);
-        var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(previous.Generation), RelatedByUrl(preview))]);
-        phases.Mark($"affected ({affected.Count} pages)");
-        using (var update = new StagedUpdate(Output))
-        {
-            _progress.Start("pages", affected.Count);
-            await preview.RenderAsync(affected, update.Staging, _progress, cancel);
-            update.Commit();
-        }
+        var written = own.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+        var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(previous.Generation), RelatedByUrl(preview))])
+            .Where(r => !written.Contains(r.Path)).ToList();
+        phases.Mark($"affected ({affected.Count} more pages)");
+        await RenderStagedAsync(preview, affected, cancel);
         phases.Mark("pages");
         var removed = RemovePagesOf(previous.Routes, routes);
         preview.WriteSiteFiles(Output, routes);
@@ -150,7 +148,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         _settling = settling;
         var task = Task.Run(() => SettleAsync(_current!, settling.Token));
         _settleTask = task;
-        return new RebuildResult([], affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task };
+        return new RebuildResult([], own.Count + affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task, EditedPlanLive = ownLive };
     }
 
     /// <summary>Rebuilds the index and every related list for the preview's content, then writes the search index, the downloads and the pages whose related lists changed.</summary>
@@ -170,7 +168,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 var search = next.WriteSearchIndex(Output);
                 next.Phases.Mark("search export");
                 using var update = new StagedUpdate(Output);
-                var downloads = next.WriteDownloads(update.Staging);
+                var downloads = Downloads.Update(next.Site.Content, update.Staging, options.BaseUrl, preview.Downloads, _unsettledPlans);
                 var routes = next.Routes(downloads);
                 var affected = RebuildPlanner.Affected(routes,
                     [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(preview.Generation), RelatedByUrl(next))]);
@@ -180,6 +178,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 SiteGeneration.PruneSearchIndex(Output, search.Files);
                 next.Phases.Mark("pages");
                 Replace(new Served(next, routes, downloads), settled: true);
+                _unsettledPlans.Clear();
                 return new SettleResult(affected.Count, clock.Elapsed, false) { Phases = next.Phases.ToString() };
             }
             finally
@@ -192,6 +191,15 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
             next?.Dispose();
             return new SettleResult(0, clock.Elapsed, true);
         }
+    }
+
+    /// <summary>Renders into a staged update that is swapped in at once (nothing of a failed render reaches the served site).</summary>
+    private async Task RenderStagedAsync(SiteGeneration generation, IReadOnlyList<PageRoute> routes, CancellationToken cancel)
+    {
+        using var update = new StagedUpdate(Output);
+        _progress.Start("pages", routes.Count);
+        await generation.RenderAsync(routes, update.Staging, _progress, cancel);
+        update.Commit();
     }
 
     private static Dictionary<string, IReadOnlyList<Search.Related>> RelatedByUrl(SiteGeneration generation) =>

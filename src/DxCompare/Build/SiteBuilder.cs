@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml.Linq;
 using DxCompare.Cms;
 using DxCompare.Content;
+using DxCompare.Model;
 using DxCompare.Pages;
 using Humanizer;
 
@@ -61,27 +62,41 @@ public static class SiteBuilder
     {
         progress ??= NoProgress.Instance;
         var clock = Stopwatch.StartNew();
-        using var generation = SiteGeneration.Prepare(options, out var diagnostics);
-        if (generation is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
-        return await WriteAsync(generation, clock, progress, cancel);
+        var phases = new PhaseTimer();
+        var content = SiteGeneration.Load(options, phases, out var diagnostics);
+        if (content is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
+        var (generation, written) = await WriteAsync(options, content, phases, progress, cancel);
+        generation.Dispose();
+        return Report(generation, written, clock);
     }
 
-    /// <summary>Writes a prepared generation to a staging folder and swaps it in (watch mode keeps the generation).</summary>
-    internal static async Task<BuildReport> WriteAsync(SiteGeneration generation, Stopwatch clock, IBuildProgress progress, CancellationToken cancel)
+    /// <summary>Steps 2–8 into a staging folder that is swapped in; returns the generation (watch mode keeps it) and what was written.</summary>
+    internal static async Task<(SiteGeneration Generation, WrittenSite Written)> WriteAsync(BuildOptions options, ContentSet content, PhaseTimer phases,
+        IBuildProgress progress, CancellationToken cancel)
     {
-        using var output = new StagedOutput(generation.Options.OutputDirectory);
-        var written = await generation.WriteAllAsync(output.Staging, progress, cancel);
-        output.Commit();
-        var phases = generation.Phases;
+        using var output = new StagedOutput(options.OutputDirectory);
+        var (generation, written) = await SiteGeneration.BuildAsync(options, content, phases, output.Staging, progress, cancel);
+        try
+        {
+            output.Commit();
+        }
+        catch
+        {
+            generation.Dispose();
+            throw;
+        }
         phases.Mark("files");
-        return new BuildReport([], written.Routes.Count, written.PageBytes, clock.Elapsed)
+        return (generation, written);
+    }
+
+    internal static BuildReport Report(SiteGeneration generation, WrittenSite written, Stopwatch clock) =>
+        new([], written.Routes.Count, written.PageBytes, clock.Elapsed)
         {
             SearchIndexBytes = written.SearchBytes,
             SearchIndexTime = generation.SearchIndexTime,
             AdminReady = written.AdminReady,
-            Phases = phases.ToString(),
+            Phases = generation.Phases.ToString(),
         };
-    }
 
     /// <summary>Writes rendered pages in parallel into a folder nobody serves yet, one renderer per worker; returns the bytes written.</summary>
     internal static async Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, int workers, IBuildProgress progress, CancellationToken cancel)

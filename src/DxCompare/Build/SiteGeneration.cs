@@ -11,7 +11,7 @@ namespace DxCompare.Build;
 /// <summary>
 /// One generation of the site, and the build as ordered steps that hand their results to the next:
 /// <list type="number">
-/// <item>content: <see cref="ContentLoader"/> loads and validates (<see cref="Prepare"/>);</item>
+/// <item>content: <see cref="ContentLoader"/> loads and validates (<see cref="Load"/>);</item>
 /// <item>index: a Lucene index of every initiative (<see cref="Create"/>);</item>
 /// <item>related: related initiatives from the index, into the <see cref="SiteContext"/> pages read (<see cref="Create"/>);</item>
 /// <item>search export: the static index the browser searches;</item>
@@ -20,7 +20,7 @@ namespace DxCompare.Build;
 /// <item>pages: rendered in parallel;</item>
 /// <item>site files: assets, /admin/, sitemap, robots, headers, given the routes.</item>
 /// </list>
-/// Steps 4–8 are <see cref="WriteAllAsync"/>. A full build writes into a staging folder; watch mode keeps the
+/// A full build runs steps 2–8 through <see cref="BuildAsync"/>, writing the downloads and the search fragments beside steps 2–3. A full build writes into a staging folder; watch mode keeps the
 /// generation and its routes to decide which pages a change touches.
 /// </summary>
 public sealed class SiteGeneration : IDisposable
@@ -46,9 +46,8 @@ public sealed class SiteGeneration : IDisposable
     private string AssetsDirectory => Path.Combine(Options.ThemeDirectory, "assets");
 
     /// <summary>Step 1: loads and validates the content; null (with the validator's messages) when it is not valid.</summary>
-    public static SiteGeneration? Prepare(BuildOptions options, out IReadOnlyList<Diagnostic> diagnostics, ContentCache? cache = null)
+    public static ContentSet? Load(BuildOptions options, PhaseTimer phases, out IReadOnlyList<Diagnostic> diagnostics, ContentCache? cache = null)
     {
-        var phases = new PhaseTimer();
         var themeProblems = CheckTheme(options.ThemeDirectory);
         if (themeProblems.Count > 0)
         {
@@ -59,13 +58,16 @@ public sealed class SiteGeneration : IDisposable
         diagnostics = loaded.Diagnostics;
         if (!loaded.Succeeded) return null;
         phases.Mark("load");
-        return Create(options, options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts(), phases);
+        return options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts();
     }
 
     /// <summary>Steps 2 and 3: indexes the content and computes every related list.</summary>
-    public static SiteGeneration Create(BuildOptions options, ContentSet content, PhaseTimer phases, CancellationToken cancel = default)
+    public static SiteGeneration Create(BuildOptions options, ContentSet content, PhaseTimer phases, CancellationToken cancel = default) =>
+        IndexAndRelate(options, content, SearchIndex.DocumentsOf(content), phases, cancel);
+
+    private static SiteGeneration IndexAndRelate(BuildOptions options, ContentSet content, IReadOnlyList<SearchDocument> documents, PhaseTimer phases, CancellationToken cancel)
     {
-        var search = new SearchIndex(content, cancel: cancel);
+        var search = new SearchIndex(content, documents: documents, cancel: cancel);
         var searchTime = phases.Mark("index");
         try
         {
@@ -85,17 +87,64 @@ public sealed class SiteGeneration : IDisposable
     }
 
     /// <summary>
+    /// Steps 2–8 into <paramref name="root"/>. The downloads and the search fragments need the content and not the index,
+    /// so they are written while the index (one thread) and the related lists are computed.
+    /// </summary>
+    public static async Task<(SiteGeneration Generation, WrittenSite Written)> BuildAsync(BuildOptions options, ContentSet content, PhaseTimer phases,
+        string root, IBuildProgress progress, CancellationToken cancel)
+    {
+        var documents = SearchIndex.DocumentsOf(content);
+        var downloads = Task.Run(() => Timed(() => Downloads.Write(content, root, options.BaseUrl)), cancel);
+        var fragments = Task.Run(() => Timed(() => StaticSearchExport.WriteFragments(documents, root)), cancel);
+        SiteGeneration? generation = null;
+        try
+        {
+            generation = IndexAndRelate(options, content, documents, phases, cancel);
+            var (search, fragmentsTime) = await fragments;
+            var written = StaticSearchExport.Write(generation.Search, search);
+            phases.Mark("search export");
+            phases.Add("search fragments (in parallel)", fragmentsTime);
+            var (files, downloadsTime) = await downloads;
+            phases.Mark("exports");
+            phases.Add("exports (in parallel)", downloadsTime);
+            return (generation, await generation.WriteAllAsync(root, (written.Files, written.Bytes), files, progress, cancel));
+        }
+        catch
+        {
+            generation?.Dispose();
+            // Nothing may still write into the staging folder its owner is about to delete.
+            await Task.WhenAny(Task.WhenAll(downloads, fragments));
+            throw;
+        }
+    }
+
+    private static (T Value, TimeSpan Time) Timed<T>(Func<T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var value = work();
+        return (value, clock.Elapsed);
+    }
+
+    /// <summary>
     /// Watch mode, at once after a plan changed: the new content with this generation's search index and related
     /// lists carried over (see <see cref="RelatedInitiatives.Update"/>), so the changed pages can be written in a
     /// moment. <see cref="Create"/> then rebuilds the index, the related lists and the downloads in the background.
     /// </summary>
-    public SiteGeneration Preview(ContentSet content, IReadOnlySet<string> changedSlugs)
-    {
-        var phases = new PhaseTimer();
-        var site = new SiteContext(content, Options.BaseUrl, Site.Assets) { Related = RelatedFinder.Update(Site.Related, content, changedSlugs) };
-        phases.Mark("related");
-        return new SiteGeneration(Options, site, Search, RelatedFinder, ownsSearch: false) { Phases = phases, SearchIndexTime = SearchIndexTime };
-    }
+    public SiteGeneration Preview(ContentSet content, IReadOnlySet<string> changedSlugs) =>
+        PreviewWith(content, RelatedFinder.Update(Site.Related, content, changedSlugs));
+
+    /// <summary>
+    /// Watch mode, first of all: a preview that knows only the changed plans' related lists, enough for their own pages
+    /// (<see cref="SiteRoutes.OfPlan"/>), which is what the editor looks at.
+    /// </summary>
+    public SiteGeneration PreviewOfChanged(ContentSet content, IReadOnlySet<string> changedSlugs) =>
+        PreviewWith(content, RelatedFinder.UpdateChanged(content, changedSlugs));
+
+    private SiteGeneration PreviewWith(ContentSet content, IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> related) =>
+        new(Options, new SiteContext(content, Options.BaseUrl, Site.Assets) { Related = related }, Search, RelatedFinder, ownsSearch: false)
+        {
+            SearchIndexTime = SearchIndexTime,
+        };
 
     /// <summary>The assets every layout links to; without them pages would point at files that do not exist.</summary>
     public static readonly IReadOnlyList<string> RequiredAssets = ["site.css", "js-flag.js", "site.js", "search.js"];
@@ -131,9 +180,6 @@ public sealed class SiteGeneration : IDisposable
         }
     }
 
-    /// <summary>Step 5: the open-data downloads.</summary>
-    public Downloads WriteDownloads(string root) => Downloads.Write(Site.Content, root, Site.BaseUrl);
-
     /// <summary>Step 6: every page, given the downloads /data/ lists.</summary>
     public IReadOnlyList<PageRoute> Routes(Downloads downloads) => [.. SiteRoutes.All(Site, downloads)];
 
@@ -141,13 +187,9 @@ public sealed class SiteGeneration : IDisposable
     public Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, IBuildProgress? progress = null, CancellationToken cancel = default) =>
         SiteBuilder.RenderAsync(routes, root, Options.Workers, progress ?? NoProgress.Instance, cancel);
 
-    /// <summary>Steps 4–8 into <paramref name="root"/>.</summary>
-    public async Task<WrittenSite> WriteAllAsync(string root, IBuildProgress progress, CancellationToken cancel)
+    /// <summary>Steps 6–8 into <paramref name="root"/>, given the search index and the downloads written there.</summary>
+    private async Task<WrittenSite> WriteAllAsync(string root, (IReadOnlySet<string> Files, long Bytes) search, Downloads downloads, IBuildProgress progress, CancellationToken cancel)
     {
-        var search = WriteSearchIndex(root);
-        Phases.Mark("search export");
-        var downloads = WriteDownloads(root);
-        Phases.Mark("exports");
         var routes = Routes(downloads);
         progress.Start("pages", routes.Count);
         var pageBytes = await RenderAsync(routes, root, progress, cancel);
@@ -193,6 +235,9 @@ public sealed class PhaseTimer
         _clock.Restart();
         return elapsed;
     }
+
+    /// <summary>Work that ran beside the marked steps: listed with them, not counted in their times.</summary>
+    public void Add(string name, TimeSpan time) => _phases.Add((name, time));
 
     public override string ToString() => string.Join(", ", _phases.Select(p => $"{p.Name} {p.Time.TotalSeconds:0.00} s"));
 }

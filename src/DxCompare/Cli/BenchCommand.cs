@@ -58,6 +58,8 @@ public static class BenchCommand
                 var result = await builder.RebuildAsync([plan], cancel);
                 Console.WriteLine($"full build {fullTime.TotalSeconds:0.00} s ({full.PagesWritten} pages); after editing {Path.GetFileName(plan)}: {result.Summary()}; ratio {result.Elapsed.TotalSeconds / fullTime.TotalSeconds:P1}");
                 Console.WriteLine($"  phases: {result.Phases}");
+                if (result.EditedPlanLive is { } live)
+                    Console.WriteLine($"the edited plan's own pages were live after {live.TotalMilliseconds:0} ms, ratio {live.TotalSeconds / fullTime.TotalSeconds:P1}");
                 if (result.Settling is { } settling)
                 {
                     var settled = await settling;

@@ -13,9 +13,6 @@ public sealed class ContentCache
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private string _taxonomyStamp = "";
 
-    /// <summary>Shared by every load so that positions of reused plans stay known.</summary>
-    internal SourceMap Map { get; } = new();
-
     /// <summary>How many plan files the last load parsed (the rest came from the cache).</summary>
     public int LastParsed { get; private set; }
 

@@ -56,17 +56,22 @@ public static class YamlFile
     {
         try
         {
-            // The events are checked first: YamlStream builds the tree recursively (deep nesting overflows
-            // the stack) and the binder walks every alias again (a few KB of aliases can be millions of values).
-            if (!WithinLimits(text, displayPath, diagnostics)) return null;
+            // One pass: the tree is built from events that are checked as they are read. YamlStream builds the
+            // tree recursively (deep nesting would overflow the stack) and the binder walks every alias again
+            // (a few KB of aliases can be millions of values), so the checks stop the parse before either.
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new LimitedParser(new Parser(new StringReader(text)), displayPath));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
                 diagnostics.Add(SourceLocation.StartOf(displayPath), "empty-file", new { });
                 return null;
             }
             return stream.Documents[0].RootNode;
+        }
+        catch (LimitExceeded e)
+        {
+            diagnostics.Add(e.At, e.Rule, e.Args);
+            return null;
         }
         catch (YamlException e)
         {
@@ -77,63 +82,72 @@ public static class YamlFile
         }
     }
 
-    /// <summary>One document, at most <see cref="ContentLimits.MaxDepth"/> levels and <see cref="ContentLimits.MaxNodes"/> values once aliases are expanded.</summary>
-    private static bool WithinLimits(string text, string displayPath, DiagnosticBag diagnostics)
+    /// <summary>A content file's problem found while its events are read; the parse stops there.</summary>
+    private sealed class LimitExceeded(SourceLocation at, string rule, object args) : Exception(rule)
     {
-        var parser = new Parser(new StringReader(text));
-        var open = new Stack<(string? Anchor, long Start)>();
-        var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        long nodes = 0;
-        var documents = 0;
-        var aliases = false;
-        var last = new SourceLocation(displayPath, 1, 1);
-        while (true)
+        public SourceLocation At { get; } = at;
+        public string Rule { get; } = rule;
+        public object Args { get; } = args;
+    }
+
+    /// <summary>One document, at most <see cref="ContentLimits.MaxDepth"/> levels and <see cref="ContentLimits.MaxNodes"/> values once aliases are expanded.</summary>
+    private sealed class LimitedParser(IParser parser, string displayPath) : IParser
+    {
+        private readonly Stack<(string? Anchor, long Start)> _open = new();
+        private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
+        private long _nodes;
+        private int _documents;
+        private bool _aliases;
+        private SourceLocation _last = new(displayPath, 1, 1);
+
+        public ParsingEvent? Current => parser.Current;
+
+        public bool MoveNext()
         {
             try
             {
-                if (!parser.MoveNext()) return true;
+                if (!parser.MoveNext()) return false;
             }
             catch (InvalidOperationException)
             {
                 // YamlDotNet's scanner throws this instead of a YamlException for some broken input (an unclosed '['
                 // before the end of the text; aaubry/YamlDotNet#541 is the same class). Found by the fuzz test.
-                diagnostics.Add(last, "unclosed-bracket", new { });
-                return false;
+                throw new LimitExceeded(_last, "unclosed-bracket", new { });
             }
-            var current = parser.Current!;
-            last = new SourceLocation(displayPath, (int)current.End.Line, (int)current.End.Column);
+            Check(parser.Current!);
+            return true;
+        }
+
+        private void Check(ParsingEvent current)
+        {
+            _last = new SourceLocation(displayPath, (int)current.End.Line, (int)current.End.Column);
             var at = new SourceLocation(displayPath, (int)current.Start.Line, (int)current.Start.Column);
             switch (current)
             {
-                case DocumentStart when ++documents > 1:
-                    diagnostics.Add(at, "second-document", new { });
-                    return false;
+                case DocumentStart when ++_documents > 1:
+                    throw new LimitExceeded(at, "second-document", new { });
                 case Scalar scalar:
-                    nodes++;
-                    if (!scalar.Anchor.IsEmpty) anchorSizes[scalar.Anchor.Value] = 1;
+                    _nodes++;
+                    if (!scalar.Anchor.IsEmpty) _anchorSizes[scalar.Anchor.Value] = 1;
                     break;
                 case AnchorAlias alias:
-                    aliases = true;
-                    nodes += anchorSizes.GetValueOrDefault(alias.Value.Value, 1);
+                    _aliases = true;
+                    _nodes += _anchorSizes.GetValueOrDefault(alias.Value.Value, 1);
                     break;
                 case NodeEvent collection and (MappingStart or SequenceStart):
-                    nodes++;
-                    open.Push((collection.Anchor.IsEmpty ? null : collection.Anchor.Value, nodes));
-                    if (open.Count > ContentLimits.MaxDepth)
-                    {
-                        diagnostics.Add(at, "too-deep", new { max = ContentLimits.MaxDepth });
-                        return false;
-                    }
+                    _nodes++;
+                    _open.Push((collection.Anchor.IsEmpty ? null : collection.Anchor.Value, _nodes));
+                    if (_open.Count > ContentLimits.MaxDepth)
+                        throw new LimitExceeded(at, "too-deep", new { max = ContentLimits.MaxDepth });
                     break;
                 case MappingEnd or SequenceEnd:
-                    var (anchor, start) = open.Pop();
-                    if (anchor is not null) anchorSizes[anchor] = nodes - start + 1;
+                    var (anchor, start) = _open.Pop();
+                    if (anchor is not null) _anchorSizes[anchor] = _nodes - start + 1;
                     break;
             }
-            if (nodes > ContentLimits.MaxNodes)
+            if (_nodes > ContentLimits.MaxNodes)
             {
-                diagnostics.Add(at, aliases ? "alias-expansion" : "too-many-values", new { max = ContentLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture) });
-                return false;
+                throw new LimitExceeded(at, _aliases ? "alias-expansion" : "too-many-values", new { max = ContentLimits.MaxNodes.ToString("N0", CultureInfo.InvariantCulture) });
             }
         }
     }

@@ -13,10 +13,28 @@ public sealed record Downloads(IReadOnlyDictionary<string, string> Sizes)
     public static Downloads Write(ContentSet content, string root, string baseUrl)
     {
         var folder = Path.Combine(root, SiteUrls.DataFolder);
-        IEnumerable<string> files = [.. OpenDataExport.WriteAll(content, folder, baseUrl), .. Sheets.PlanWorkbooks.WriteAll(content, folder)];
-        return new Downloads(files.ToDictionary(
-            file => file,
-            file => new FileInfo(Path.Combine(folder, file)).Length.Bytes().ToString("0.#", CultureInfo.InvariantCulture),
-            StringComparer.Ordinal));
+        return Measured(folder, [.. OpenDataExport.WriteAll(content, folder, baseUrl), .. Sheets.PlanWorkbooks.WriteAll(content, folder)], new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// Watch mode, after plan edits: the open-data files again (each covers every plan) and the workbooks of the plans in
+    /// <paramref name="changedSlugs"/> into <paramref name="root"/>; the other workbooks stay as <paramref name="previous"/> wrote them.
+    /// </summary>
+    public static Downloads Update(ContentSet content, string root, string baseUrl, Downloads previous, IReadOnlySet<string> changedSlugs)
+    {
+        var folder = Path.Combine(root, SiteUrls.DataFolder);
+        var files = OpenDataExport.WriteAll(content, folder, baseUrl);
+        static string Workbook(Plan plan) => Sheets.PlanWorkbooks.FileOf(plan.Municipality.Slug);
+        var stale = content.Plans.Where(p => changedSlugs.Contains(p.Municipality.Slug) || !previous.Sizes.ContainsKey(Workbook(p))).ToList();
+        Sheets.PlanWorkbooks.Write(stale, content, folder);
+        var kept = content.Plans.Except(stale).Select(Workbook).Append(Sheets.PlanWorkbooks.TemplateFile).ToDictionary(file => file, file => previous.Sizes[file], StringComparer.Ordinal);
+        return Measured(folder, [.. files, .. stale.Select(Workbook)], kept);
+    }
+
+    private static Downloads Measured(string folder, IEnumerable<string> written, Dictionary<string, string> sizes)
+    {
+        foreach (var file in written)
+            sizes[file] = new FileInfo(Path.Combine(folder, file)).Length.Bytes().ToString("0.#", CultureInfo.InvariantCulture);
+        return new Downloads(sizes);
     }
 }

@@ -15,19 +15,7 @@ public static class SiteRoutes
         var s = ("Site", (object?)site);
         PageSource[] everyPlan = [PageSource.EveryPlan];
         yield return PageRoute.Of<HomePage>(SiteUrls.Home, everyPlan, s);
-        foreach (var plan in site.Content.Plans)
-        {
-            var own = PageSource.Plan(plan.Municipality.Slug);
-            yield return PageRoute.Of<PlanPage>(SiteUrls.Plan(plan), [own], s, ("Plan", plan));
-            var initiatives = site.InitiativesOf(plan);
-            for (var i = 0; i < initiatives.Count; i++)
-            {
-                var entry = initiatives[i];
-                yield return PageRoute.Of<InitiativePage>(entry.Url, InitiativeSources(site, entry), s, ("Entry", entry),
-                    ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null),
-                    ("Position", i + 1), ("Count", initiatives.Count));
-            }
-        }
+        foreach (var route in site.Content.Plans.SelectMany(plan => OfPlan(site, plan))) yield return route;
         yield return PageRoute.Of<TopicsIndexPage>(SiteUrls.Topics, everyPlan, s);
         foreach (var topic in site.Content.Topics) yield return PageRoute.Of<TopicPage>(SiteUrls.Topic(topic.Id), everyPlan, s, ("Topic", topic));
         yield return PageRoute.Of<IndicatorsIndexPage>(SiteUrls.Indicators, everyPlan, s);
@@ -37,6 +25,21 @@ public static class SiteRoutes
         yield return PageRoute.Of<SearchPage>(SiteUrls.Search, everyPlan, s);
         yield return PageRoute.Of<DataPage>(SiteUrls.Data, [PageSource.Downloads], s, ("Sizes", downloads.Sizes));
         yield return PageRoute.Of<NotFoundPage>(SiteUrls.NotFound, [], s);
+    }
+
+    /// <summary>A plan's own pages: the plan and each of its initiatives.</summary>
+    public static IEnumerable<PageRoute> OfPlan(SiteContext site, Plan plan)
+    {
+        var s = ("Site", (object?)site);
+        yield return PageRoute.Of<PlanPage>(SiteUrls.Plan(plan), [PageSource.Plan(plan.Municipality.Slug)], s, ("Plan", plan));
+        var initiatives = site.InitiativesOf(plan);
+        for (var i = 0; i < initiatives.Count; i++)
+        {
+            var entry = initiatives[i];
+            yield return PageRoute.Of<InitiativePage>(entry.Url, InitiativeSources(site, entry), s, ("Entry", entry),
+                ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null),
+                ("Position", i + 1), ("Count", initiatives.Count));
+        }
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed class JapaneseAnalyzer(AnalyzerOptions options) : Analyzer
         if (fieldName == SearchDocument.Phrase) return new TokenStreamComponents(new Phrases.Tokenizer(reader));
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new CJKWidthFilter(tokenizer);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new InvariantLowerCaseFilter(stream);
         const CJKScript scripts = CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL;
         stream = new CJKBigramFilter(stream, scripts, Options.OutputUnigrams);
         if (!Options.OutputUnigrams) stream = new StopFilter(Version, stream, StopAnalyzer.ENGLISH_STOP_WORDS_SET);

@@ -51,13 +51,11 @@ public sealed class RelatedInitiatives(SearchIndex index)
     public IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> Update(
         IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> previous, ContentSet content, IReadOnlySet<string> changedSlugs)
     {
-        var byUrl = content.Initiatives.ToDictionary(e => e.Url, StringComparer.Ordinal);
+        var (map, byUrl) = OfChanged(content, changedSlugs);
         bool Changed(InitiativeEntry e) => changedSlugs.Contains(e.Municipality.Slug);
-        InitiativeEntry? Current(InitiativeEntry old) => !Changed(old) && byUrl.TryGetValue(old.Url, out var now) ? now : null;
-        var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
         foreach (var (old, list) in previous)
         {
-            if (Current(old) is not { } entry) continue;
+            if (Changed(old) || !byUrl.TryGetValue(old.Url, out var entry)) continue;
             // Shared topics only change with a changed initiative (topics.yml changes rebuild everything).
             map[entry] = [.. list
                 .Select(r => byUrl.TryGetValue(r.Entry.Url, out var other)
@@ -65,11 +63,22 @@ public sealed class RelatedInitiatives(SearchIndex index)
                     : null)
                 .OfType<Related>()];
         }
-        var topics = new TopicNeighbours(content);
-        var changed = content.Initiatives.Where(e => changedSlugs.Contains(e.Municipality.Slug)).ToList();
-        foreach (var entry in changed)
-            map[entry] = For(SearchDocument.From(0, entry, content), topics, content, Current);
         return map;
+    }
+
+    /// <summary>The first part of <see cref="Update"/>: the lists of the changed plans' initiatives alone, which their own pages show.</summary>
+    public IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> UpdateChanged(ContentSet content, IReadOnlySet<string> changedSlugs) =>
+        OfChanged(content, changedSlugs).Map;
+
+    private (Dictionary<InitiativeEntry, IReadOnlyList<Related>> Map, Dictionary<string, InitiativeEntry> ByUrl) OfChanged(ContentSet content, IReadOnlySet<string> changedSlugs)
+    {
+        var byUrl = content.Initiatives.ToDictionary(e => e.Url, StringComparer.Ordinal);
+        InitiativeEntry? Current(InitiativeEntry old) => !changedSlugs.Contains(old.Municipality.Slug) && byUrl.TryGetValue(old.Url, out var now) ? now : null;
+        var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
+        var topics = new TopicNeighbours(content);
+        foreach (var entry in content.Initiatives.Where(e => changedSlugs.Contains(e.Municipality.Slug)))
+            map[entry] = For(SearchDocument.From(0, entry, content), topics, content, Current);
+        return (map, byUrl);
     }
 
     /// <param name="resolve">Maps an initiative of the index to the current one, or null to skip it.</param>

@@ -37,15 +37,18 @@ public sealed class SearchIndex : IDisposable
     private readonly Lucene.Net.Store.Directory _directory;
 
     /// <param name="segmentSize">Documents buffered per segment before a flush (tests set it low to exercise merging).</param>
-    public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null, CancellationToken cancel = default)
-        : this(content, new RAMDirectory(), null, options, segmentSize, cancel) { }
+    /// <param name="documents">The content's documents (<see cref="DocumentsOf"/>) when the caller made them already.</param>
+    public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null, IReadOnlyList<SearchDocument>? documents = null,
+        CancellationToken cancel = default)
+        : this(content, new RAMDirectory(), null, options, segmentSize, documents, cancel) { }
 
-    private SearchIndex(ContentSet content, Lucene.Net.Store.Directory directory, string? fingerprint, AnalyzerOptions? options = null, int? segmentSize = null, CancellationToken cancel = default)
+    private SearchIndex(ContentSet content, Lucene.Net.Store.Directory directory, string? fingerprint, AnalyzerOptions? options = null, int? segmentSize = null,
+        IReadOnlyList<SearchDocument>? documents = null, CancellationToken cancel = default)
     {
         _directory = directory;
         Options = options ?? AnalyzerOptions.Shipped;
         Analyzer = new JapaneseAnalyzer(Options);
-        Documents = [.. content.Initiatives.Select((entry, id) => SearchDocument.From(id, entry, content))];
+        Documents = documents ?? DocumentsOf(content);
         TopicLabels = content.Topics.ToDictionary(t => t.Id, t => t.Label, StringComparer.Ordinal);
         var config = new IndexWriterConfig(JapaneseAnalyzer.Version, Analyzer)
         {
@@ -81,6 +84,9 @@ public sealed class SearchIndex : IDisposable
     }
 
     public static readonly BM25Similarity Similarity = new();
+
+    /// <summary>Every initiative as a search document; a document's id is its position, and Lucene's document number.</summary>
+    public static IReadOnlyList<SearchDocument> DocumentsOf(ContentSet content) => [.. content.Initiatives.Select((entry, id) => SearchDocument.From(id, entry, content))];
 
     private const string FingerprintKey = "dxcompare-fingerprint";
 

@@ -70,11 +70,39 @@ public static class StaticSearchExport
     /// Writes the files under {output}/search/index. A file whose content-hashed name already exists is
     /// left as it is (watch mode rewrites only what changed).
     /// </summary>
-    public static Written Write(SearchIndex index, string outputRoot) => Write(index, outputRoot, ShardBytes);
+    public static Written Write(SearchIndex index, string outputRoot) => Write(index, WriteFragments(index.Documents, outputRoot), ShardBytes);
 
-    internal static Written Write(SearchIndex index, string outputRoot, int shardBytes)
+    /// <summary>The fragment files a build wrote, to be completed by <see cref="Write(SearchIndex, Fragments)"/>.</summary>
+    public sealed class Fragments
+    {
+        internal Fragments(Files files, IReadOnlyList<PlanRun> plans)
+        {
+            Files = files;
+            Plans = plans;
+        }
+
+        internal Files Files { get; }
+        internal IReadOnlyList<PlanRun> Plans { get; }
+    }
+
+    /// <summary>
+    /// The first half of an export: one fragment file per document. It needs the documents and not the index, so a
+    /// build writes the fragments while the index is being built.
+    /// </summary>
+    public static Fragments WriteFragments(IReadOnlyList<SearchDocument> documents, string outputRoot)
     {
         var files = new Files(Path.Combine(outputRoot, Folder));
+        return new Fragments(files, WriteFragments(documents, files));
+    }
+
+    /// <summary>The second half: term shards, the document table and the manifest, next to <paramref name="fragments"/> of the same documents.</summary>
+    public static Written Write(SearchIndex index, Fragments fragments) => Write(index, fragments, ShardBytes);
+
+    internal static Written Write(SearchIndex index, string outputRoot, int shardBytes) => Write(index, WriteFragments(index.Documents, outputRoot), shardBytes);
+
+    private static Written Write(SearchIndex index, Fragments fragments, int shardBytes)
+    {
+        var files = fragments.Files;
         var fields = SearchDocument.FieldsFor(index.Options);
         var leaf = index.Reader.Leaves.Single().AtomicReader;
         var docCount = index.Reader.MaxDoc;
@@ -134,8 +162,7 @@ public static class StaticSearchExport
         }
         Flush();
 
-        var plans = WriteFragments(index.Documents, files);
-        var documents = files.Save("documents", DocumentTable(index, plans, norms));
+        var documents = files.Save("documents", DocumentTable(index, fragments.Plans, norms));
 
         var manifest = new Manifest(FormatVersion, docCount, SearchIndex.Similarity.K1, SearchIndex.Similarity.B, Synonyms.ExpansionBoost,
             new AnalyzerFlags(index.Options.OutputUnigrams, index.Options.BridgeScripts, index.Options.Synonyms, index.Options.Phrases),
@@ -146,7 +173,7 @@ public static class StaticSearchExport
     }
 
     /// <summary>A run of consecutive documents of one plan and the hash naming their fragment files.</summary>
-    private sealed record PlanRun(Plan Plan, int Count, string Hash);
+    internal sealed record PlanRun(Plan Plan, int Count, string Hash);
 
     /// <summary>
     /// One fragment per document ([url, title, label, municipality, 新規 0/1, snippet body, figures, topics and departments]), named
@@ -257,7 +284,7 @@ public static class StaticSearchExport
     }
 
     /// <summary>The index folder: gzip-compressed files named by a hash of their uncompressed content.</summary>
-    private sealed class Files
+    internal sealed class Files
     {
         private readonly string _directory;
         private readonly HashSet<string> _existing;

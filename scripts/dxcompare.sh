@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the generator as users and benchmarks run it: published once with ReadyToRun (ahead-of-time compiled, so a
+# build of the real content spends its time building, not compiling itself; docs/benchmarks.md has the figures)
+# into .publish/, and published again whenever a source file is newer than that publish.
+#   bash scripts/dxcompare.sh build | serve --watch | validate | …   (the commands of the README)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+publish="$root/.publish"
+dll="$publish/dxcompare.dll"
+if [ ! -f "$dll" ] || [ -n "$(find "$root/src/DxCompare" "$root/theme" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+    -newer "$dll" \( -name '*.cs' -o -name '*.razor' -o -name '*.csproj' -o -name '*.props' -o -name 'synonyms-*.txt' \) -print -quit)" ]; then
+  echo "publishing the generator (ReadyToRun) into .publish/ …" >&2
+  dotnet publish "$root/src/DxCompare" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$publish" -v quiet -nologo >&2
+  touch "$dll"
+fi
+exec dotnet "$dll" "$@"
