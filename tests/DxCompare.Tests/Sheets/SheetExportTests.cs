@@ -1,10 +1,29 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DxCompare.Sheets;
+using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Sheets;
 
 public class SheetExportTests
 {
+    [Fact]
+    public void The_same_plan_is_written_byte_for_byte_twice()
+    {
+        // Fixed relationship ids and zip entry times: a rebuild changes no download it does not need to.
+        static byte[] Bytes()
+        {
+            using var stream = new MemoryStream();
+            SheetExport.Write(Repository.Plan("taito"), Repository.Content, stream);
+            return stream.ToArray();
+        }
+        var first = Bytes();
+        Thread.Sleep(2100);
+        Assert.Equal(first, Bytes());
+        using var document = SpreadsheetDocument.Open(new MemoryStream(first), false);
+        Assert.Equal(11, document.WorkbookPart!.WorksheetParts.Count());
+    }
+
     [Fact]
     public void Taito_sheets_are_named_with_its_own_levels()
     {
