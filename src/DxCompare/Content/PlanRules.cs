@@ -161,8 +161,8 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
             }
         }
 
-        indicator.UnitClass = Resolve(indicator.Unit, vocabulary.UnitClassOf, indicator, "unit", "units");
-        indicator.QualifierClass = Resolve(indicator.Qualifier, vocabulary.QualifierClassOf, indicator, "qualifier", "qualifiers");
+        indicator.UnitClass = Resolve(indicator.Unit, vocabulary.UnitClassOf, indicator, "unit", "units", "unknown-unit");
+        indicator.QualifierClass = Resolve(indicator.Qualifier, vocabulary.QualifierClassOf, indicator, "qualifier", "qualifiers", "unknown-qualifier");
         CheckSource(indicator.DecisionSource, plan, indicator, "decision_source");
         if (indicator.DecisionSource is not null && indicator.Decision is null)
             diagnostics.Add(map.Of(indicator, "decision_source"), "decision-source-without-decision", new { name = indicator.Name });
@@ -180,8 +180,8 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
                 diagnostics.Add(at, "no-value", new { name = indicator.Name, fy = value.Fy });
             if (value.Value is not null && value.Status is not null)
                 diagnostics.Add(map.Of(value, "status"), "value-and-status", new { name = indicator.Name, fy = value.Fy });
-            value.StatusClass = Resolve(value.Status, vocabulary.StatusClassOf, value, "status", "status_words");
-            value.QualifierClass = Resolve(value.Qualifier, vocabulary.QualifierClassOf, value, "qualifier", "qualifiers");
+            value.StatusClass = Resolve(value.Status, vocabulary.StatusClassOf, value, "status", "status_words", "unknown-status");
+            value.QualifierClass = Resolve(value.Qualifier, vocabulary.QualifierClassOf, value, "qualifier", "qualifiers", "unknown-qualifier");
             if (value.Value is { } number && indicator.UnitClass == UnitClass.Percent && number is < 0 or > 100)
                 diagnostics.Add(map.Of(value, "value"), "percent-range", new { number, unit = indicator.Unit, name = indicator.Name });
             var edition = CheckSource(value.Source, plan, value, "source");
@@ -277,13 +277,13 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
     }
 
     /// <summary>The shared class of a word from content/vocabulary.yml; a located error when the word is not listed there.</summary>
-    private TClass? Resolve<TClass>(string? word, Func<string, TClass?> classOf, object owner, string field, string list) where TClass : struct, Enum
+    private TClass? Resolve<TClass>(string? word, Func<string, TClass?> classOf, object owner, string field, string list, string rule) where TClass : struct, Enum
     {
         if (word is null) return null;
         var found = classOf(word);
         // No class is guessed for the word: a guess (制定 → 検討?) would change what the plan says.
         if (found is null)
-            diagnostics.Add(map.Of(owner, field), "unknown-" + field, new { word, list, classes = ClassList<TClass>() });
+            diagnostics.Add(map.Of(owner, field), rule, new { word, list, classes = ClassList<TClass>() });
         return found;
     }
 
