@@ -11,7 +11,7 @@ namespace DxCompare.Search;
 
 /// <summary>
 /// Japanese without a morphological analyser (Kuromoji is not in the registry): NFKC, width folding,
-/// lowercase, CJK bigrams (plus unigrams so one-character queries match), Latin words kept whole.
+/// lowercase, CJK bigrams (plus unigrams so one-character queries match; <see cref="JapaneseBigramFilter"/>), Latin words kept whole.
 /// The browser client (theme/assets/search-analysis.js) repeats exactly this chain; shared vectors check it.
 /// </summary>
 public sealed class JapaneseAnalyzer(AnalyzerOptions options) : Analyzer
@@ -29,8 +29,7 @@ public sealed class JapaneseAnalyzer(AnalyzerOptions options) : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new InvariantLowerCaseFilter(stream);
-        const CJKScript scripts = CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL;
-        stream = new CJKBigramFilter(stream, scripts, Options.OutputUnigrams);
+        stream = new JapaneseBigramFilter(stream, Options.OutputUnigrams);
         if (!Options.OutputUnigrams) stream = new StopFilter(Version, stream, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
         if (!Options.BridgeScripts) stream = new ScriptBoundaryFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
