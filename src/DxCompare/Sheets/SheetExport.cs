@@ -418,8 +418,10 @@ public sealed class SheetExport
         }
     }
 
-    private IReadOnlyList<string> OwnerChoices() =>
+    /// <summary>The owner names, made once: every table sheet has an owner column, and they share one list.</summary>
+    private IReadOnlyList<string> OwnerChoices() => _ownerChoices ??=
         [.. Records(_plan).Where(r => r is Plan || WorkbookLayout.IsLevel(r.GetType())).Select(r => OwnerName(_plan, r))];
+    private IReadOnlyList<string>? _ownerChoices;
 
     private void Validate(SheetWriter sheet, FieldSpec field, string range)
     {
