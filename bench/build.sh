@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 # without the script's staleness check.
 bash scripts/dxcompare.sh --version >/dev/null
 dx="dotnet .publish/dxcompare.dll"
-export DOTNET_EnableWriteXorExecute=0 DOTNET_TC_CallCountingDelayMs=0 # as scripts/dxcompare.sh runs it
+export DOTNET_EnableWriteXorExecute=0 DOTNET_TC_CallCountingDelayMs=10 # as scripts/dxcompare.sh runs it
 
 measure() { # label, command... → "wall cpu rss_mb"
   local log="$work/time.log"
