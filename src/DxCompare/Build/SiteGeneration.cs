@@ -20,7 +20,8 @@ namespace DxCompare.Build;
 /// <item>pages: rendered in parallel;</item>
 /// <item>site files: assets, /admin/, sitemap, robots, headers, given the routes.</item>
 /// </list>
-/// A full build runs steps 2–8 through <see cref="BuildAsync"/>, writing the downloads and the search fragments beside steps 2–3. A full build writes into a staging folder; watch mode keeps the
+/// A full build runs steps 2–8 through <see cref="BuildAsync"/>, writing the downloads and the search fragments beside steps 2–3
+/// and the rest of the search index beside step 7. A full build writes into a staging folder; watch mode keeps the
 /// generation and its routes to decide which pages a change touches.
 /// </summary>
 public sealed class SiteGeneration : IDisposable
@@ -96,24 +97,29 @@ public sealed class SiteGeneration : IDisposable
         var documents = SearchIndex.DocumentsOf(content);
         var downloads = Task.Run(() => Timed(() => Downloads.Write(content, root, options.BaseUrl)), cancel);
         var fragments = Task.Run(() => Timed(() => StaticSearchExport.WriteFragments(documents, root)), cancel);
+        Task<(StaticSearchExport.Written, TimeSpan)>? searchExport = null;
         SiteGeneration? generation = null;
         try
         {
             generation = IndexAndRelate(options, content, documents, phases, cancel);
             var (search, fragmentsTime) = await fragments;
-            var written = StaticSearchExport.Write(generation.Search, search);
-            phases.Mark("search export");
             phases.Add("search fragments (in parallel)", fragmentsTime);
+            var index = generation.Search;
+            // The term shards are written by one thread while the pages render: no page shows them.
+            searchExport = Task.Run(() => Timed(() => StaticSearchExport.Write(index, search)), cancel);
             var (files, downloadsTime) = await downloads;
             phases.Mark("exports");
             phases.Add("exports (in parallel)", downloadsTime);
-            return (generation, await generation.WriteAllAsync(root, (written.Files, written.Bytes), files, progress, cancel));
+            var written = await generation.WriteAllAsync(root, files, progress, cancel);
+            var (export, exportTime) = await searchExport;
+            phases.Add("search export (in parallel)", exportTime);
+            return (generation, written with { SearchFiles = export.Files, SearchBytes = export.Bytes });
         }
         catch
         {
             generation?.Dispose();
             // Nothing may still write into the staging folder its owner is about to delete.
-            await Task.WhenAny(Task.WhenAll(downloads, fragments));
+            await Task.WhenAny(Task.WhenAll(searchExport is null ? [downloads, fragments] : [downloads, fragments, searchExport]));
             throw;
         }
     }
@@ -187,15 +193,15 @@ public sealed class SiteGeneration : IDisposable
     public Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, IBuildProgress? progress = null, CancellationToken cancel = default) =>
         SiteBuilder.RenderAsync(routes, root, Options.Workers, progress ?? NoProgress.Instance, cancel);
 
-    /// <summary>Steps 6–8 into <paramref name="root"/>, given the search index and the downloads written there.</summary>
-    private async Task<WrittenSite> WriteAllAsync(string root, (IReadOnlySet<string> Files, long Bytes) search, Downloads downloads, IBuildProgress progress, CancellationToken cancel)
+    /// <summary>Steps 6–8 into <paramref name="root"/>, given the downloads written there (the search index files are the caller's to add).</summary>
+    private async Task<WrittenSite> WriteAllAsync(string root, Downloads downloads, IBuildProgress progress, CancellationToken cancel)
     {
         var routes = Routes(downloads);
         progress.Start("pages", routes.Count);
         var pageBytes = await RenderAsync(routes, root, progress, cancel);
         Phases.Mark("pages");
         var adminReady = WriteSiteFiles(root, routes);
-        return new WrittenSite(routes, downloads, search.Files) { PageBytes = pageBytes, SearchBytes = search.Bytes, AdminReady = adminReady };
+        return new WrittenSite(routes, downloads, new HashSet<string>()) { PageBytes = pageBytes, AdminReady = adminReady };
     }
 
     /// <summary>Step 8: theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>
