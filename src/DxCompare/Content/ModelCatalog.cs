@@ -26,7 +26,7 @@ public sealed record FieldSpec(PropertyInfo Property, string Name, FieldShape Sh
     public bool Markdown { get; } = Property.IsDefined(typeof(MarkdownAttribute));
     public string? CmsWidget { get; } = Property.GetCustomAttribute<CmsWidgetAttribute>()?.Widget;
     public LevelListAttribute? Level { get; } = Property.GetCustomAttribute<LevelListAttribute>();
-    public bool Multiline => Markdown || Property.IsDefined(typeof(MultilineAttribute));
+    public bool Multiline { get; } = Property.IsDefined(typeof(MarkdownAttribute)) || Property.IsDefined(typeof(MultilineAttribute));
 }
 
 public static class ModelCatalog
@@ -35,8 +35,10 @@ public static class ModelCatalog
 
     public static string YamlName(string clrName) => JsonNamingPolicy.SnakeCaseLower.ConvertName(clrName);
 
-    public static IReadOnlyList<string> EnumNames(Type enumType) =>
-        [.. Enum.GetNames(enumType).Select(YamlName)];
+    /// <summary>An enum's values as YAML names (the binder asks for every value it reads).</summary>
+    public static IReadOnlyList<string> EnumNames(Type enumType) => EnumNamesCache.GetOrAdd(enumType, type => [.. Enum.GetNames(type).Select(YamlName)]);
+
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> EnumNamesCache = new();
 
     public static IReadOnlyList<FieldSpec> FieldsOf(Type recordType) => Cache.GetOrAdd(recordType, type =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
