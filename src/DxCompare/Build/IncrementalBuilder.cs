@@ -78,8 +78,10 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     public async Task<RebuildResult> RebuildAsync(IReadOnlyCollection<string> changedPaths, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        // Background work for an earlier change would write results this change makes stale.
+        // Background work for an earlier change would write results this change makes stale. It is awaited: it may still be
+        // reading the settled generation's index, which a full rebuild disposes.
         _settling?.Cancel();
+        await _settleTask.ContinueWith(_ => { }, TaskScheduler.Default);
         await _writing.WaitAsync(cancel);
         try
         {
@@ -146,19 +148,24 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
 
         var settling = new CancellationTokenSource();
         _settling = settling;
-        var task = Task.Run(() => SettleAsync(_current!, settling.Token));
+        var changedSinceSettled = _unsettledPlans.ToHashSet(StringComparer.Ordinal);
+        var task = Task.Run(() => SettleAsync(_current!, changedSinceSettled, settling.Token));
         _settleTask = task;
         return new RebuildResult([], own.Count + affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task, EditedPlanLive = ownLive };
     }
 
-    /// <summary>Rebuilds the index and every related list for the preview's content, then writes the search index, the downloads and the pages whose related lists changed.</summary>
-    private async Task<SettleResult> SettleAsync(Served preview, CancellationToken cancel)
+    /// <summary>
+    /// Updates the index (only the plans edited since the last settle are analysed again), recomputes every related list
+    /// for the preview's content, then writes the search index, the downloads and the pages whose related lists changed.
+    /// </summary>
+    private async Task<SettleResult> SettleAsync(Served preview, IReadOnlySet<string> changedSinceSettled, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         SiteGeneration? next = null;
         try
         {
-            next = SiteGeneration.Create(options, preview.Generation.Site.Content, new PhaseTimer(), cancel);
+            // The settled generation's index (the one the preview borrows) with the plans edited since analysed again.
+            next = SiteGeneration.Create(options, preview.Generation.Site.Content, new PhaseTimer(), (preview.Generation.Search, changedSinceSettled), cancel);
             await _writing.WaitAsync(cancel);
             try
             {

@@ -62,13 +62,20 @@ public sealed class SiteGeneration : IDisposable
         return options.IncludeDrafts ? loaded.Content! : loaded.Content!.WithoutDrafts();
     }
 
-    /// <summary>Steps 2 and 3: indexes the content and computes every related list.</summary>
-    public static SiteGeneration Create(BuildOptions options, ContentSet content, PhaseTimer phases, CancellationToken cancel = default) =>
-        IndexAndRelate(options, content, SearchIndex.DocumentsOf(content), phases, cancel);
+    /// <summary>
+    /// Steps 2 and 3: indexes the content and computes every related list. Given the index of an earlier generation and the
+    /// plans changed since, only those plans are analysed again (<see cref="SearchIndex.Updated"/>).
+    /// </summary>
+    public static SiteGeneration Create(BuildOptions options, ContentSet content, PhaseTimer phases,
+        (SearchIndex Index, IReadOnlySet<string> ChangedSlugs)? previous = null, CancellationToken cancel = default) =>
+        IndexAndRelate(options, content, SearchIndex.DocumentsOf(content), phases, previous, cancel);
 
-    private static SiteGeneration IndexAndRelate(BuildOptions options, ContentSet content, IReadOnlyList<SearchDocument> documents, PhaseTimer phases, CancellationToken cancel)
+    private static SiteGeneration IndexAndRelate(BuildOptions options, ContentSet content, IReadOnlyList<SearchDocument> documents, PhaseTimer phases,
+        (SearchIndex Index, IReadOnlySet<string> ChangedSlugs)? previous, CancellationToken cancel)
     {
-        var search = new SearchIndex(content, documents: documents, cancel: cancel);
+        var search = previous is var (index, changed)
+            ? SearchIndex.Updated(index, content, changed, documents, cancel)
+            : new SearchIndex(content, documents: documents, cancel: cancel);
         var searchTime = phases.Mark("index");
         try
         {
@@ -101,7 +108,7 @@ public sealed class SiteGeneration : IDisposable
         SiteGeneration? generation = null;
         try
         {
-            generation = IndexAndRelate(options, content, documents, phases, cancel);
+            generation = IndexAndRelate(options, content, documents, phases, null, cancel);
             var (search, fragmentsTime) = await fragments;
             phases.Add("search fragments (in parallel)", fragmentsTime);
             var index = generation.Search;

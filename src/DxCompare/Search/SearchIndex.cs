@@ -40,24 +40,18 @@ public sealed class SearchIndex : IDisposable
     /// <param name="documents">The content's documents (<see cref="DocumentsOf"/>) when the caller made them already.</param>
     public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null, IReadOnlyList<SearchDocument>? documents = null,
         CancellationToken cancel = default)
-        : this(content, new RAMDirectory(), null, options, segmentSize, documents, cancel) { }
+        : this(content, new RAMDirectory(), null, options, segmentSize, documents, cancel: cancel) { }
 
+    /// <param name="write">Fills the new index (<see cref="Updated"/>); by default every document is analysed.</param>
     private SearchIndex(ContentSet content, Lucene.Net.Store.Directory directory, string? fingerprint, AnalyzerOptions? options = null, int? segmentSize = null,
-        IReadOnlyList<SearchDocument>? documents = null, CancellationToken cancel = default)
+        IReadOnlyList<SearchDocument>? documents = null, Action<IndexWriter, SearchIndex>? write = null, CancellationToken cancel = default)
     {
         _directory = directory;
         Options = options ?? AnalyzerOptions.Shipped;
         Analyzer = new JapaneseAnalyzer(Options);
         Documents = documents ?? DocumentsOf(content);
         TopicLabels = content.Topics.ToDictionary(t => t.Id, t => t.Label, StringComparer.Ordinal);
-        var config = new IndexWriterConfig(JapaneseAnalyzer.Version, Analyzer)
-        {
-            Similarity = Similarity,
-            OpenMode = OpenMode.CREATE,
-            // Lucene document numbers are positions in Documents (hits, the static export and related lists rely on
-            // it). The default TieredMergePolicy may merge segments out of order; a log merge policy keeps the order.
-            MergePolicy = new LogByteSizeMergePolicy(),
-        };
+        var config = WriterConfig(Analyzer);
         if (segmentSize is { } size) config.MaxBufferedDocs = size;
         if (fingerprint is not null && DirectoryReader.IndexExists(_directory)
             && DirectoryReader.ListCommits(_directory)[^1].UserData.TryGetValue(FingerprintKey, out var stored) && stored == fingerprint)
@@ -69,18 +63,126 @@ public sealed class SearchIndex : IDisposable
         }
         using (var writer = new IndexWriter(_directory, config))
         {
-            foreach (var document in Documents)
-            {
-                cancel.ThrowIfCancellationRequested();
-                var doc = new LuceneDocument { new StoredField("id", document.Id) };
-                foreach (var (field, text) in document.Fields) doc.Add(new TextField(field, JapaneseAnalyzer.Normalize(text), Field.Store.NO));
-                writer.AddDocument(doc);
-            }
+            if (write is not null) write(writer, this);
+            else Add(writer, Documents, cancel);
             writer.ForceMerge(1);
             if (fingerprint is not null) writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
         }
         Reader = DirectoryReader.Open(_directory);
         Searcher = new IndexSearcher(Reader) { Similarity = Similarity };
+    }
+
+    private static IndexWriterConfig WriterConfig(JapaneseAnalyzer analyzer) => new(JapaneseAnalyzer.Version, analyzer)
+    {
+        Similarity = Similarity,
+        OpenMode = OpenMode.CREATE,
+        // Lucene document numbers are positions in Documents (hits, the static export and related lists rely on
+        // it). The default TieredMergePolicy may merge segments out of order; a log merge policy keeps the order.
+        MergePolicy = new LogByteSizeMergePolicy(),
+    };
+
+    /// <summary>Analyses and adds documents in order. Nothing is stored: a hit's document number is its position in Documents.</summary>
+    private static void Add(IndexWriter writer, IEnumerable<SearchDocument> documents, CancellationToken cancel)
+    {
+        foreach (var document in documents)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var doc = new LuceneDocument();
+            foreach (var (field, text) in document.Fields) doc.Add(new TextField(field, JapaneseAnalyzer.Normalize(text), Field.Store.NO));
+            writer.AddDocument(doc);
+        }
+    }
+
+    /// <summary>
+    /// Watch mode: the index of <paramref name="content"/>, in which only the documents of the plans in
+    /// <paramref name="changedSlugs"/> are analysed; every run of other documents is copied from <paramref name="previous"/>
+    /// in one merge (the same postings, norms and statistics as a fresh index, a fraction of the time). When a document
+    /// outside those plans differs from its copy in <paramref name="previous"/> (or is not there), everything is analysed.
+    /// </summary>
+    public static SearchIndex Updated(SearchIndex previous, ContentSet content, IReadOnlySet<string> changedSlugs,
+        IReadOnlyList<SearchDocument>? documents = null, CancellationToken cancel = default)
+    {
+        documents ??= DocumentsOf(content);
+        var runs = RunsOf(previous, documents, changedSlugs);
+        if (runs is null) return new SearchIndex(content, previous.Options, documents: documents, cancel: cancel);
+        return new SearchIndex(content, new RAMDirectory(), null, previous.Options, null, documents,
+            (writer, index) => CopyAndAdd(writer, index, previous, runs, cancel), cancel);
+    }
+
+    /// <summary>A run of consecutive new documents: copied from the previous index at <paramref name="From"/>, or analysed (null).</summary>
+    private sealed record Run(int Start, int Count, int? From);
+
+    private static List<Run>? RunsOf(SearchIndex previous, IReadOnlyList<SearchDocument> documents, IReadOnlySet<string> changedSlugs)
+    {
+        if (previous.Reader.Leaves.Count != 1) return null;
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < previous.Documents.Count; i++) positions[previous.Documents[i].Key] = i;
+        var runs = new List<Run>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            int? from = null;
+            if (!changedSlugs.Contains(documents[i].Slug))
+            {
+                if (!positions.TryGetValue(documents[i].Key, out var old) || !SameText(previous.Documents[old], documents[i])) return null;
+                from = old;
+            }
+            if (runs.Count > 0 && runs[^1] is var last && (from is null ? last.From is null : last.From + last.Count == from))
+                runs[^1] = last with { Count = last.Count + 1 };
+            else
+                runs.Add(new Run(i, 1, from));
+        }
+        return runs;
+    }
+
+    private static bool SameText(SearchDocument a, SearchDocument b) =>
+        a.Fields.Count == b.Fields.Count && a.Fields.All(f => b.Fields.TryGetValue(f.Key, out var text) && string.Equals(f.Value, text, StringComparison.Ordinal));
+
+    private static void CopyAndAdd(IndexWriter writer, SearchIndex index, SearchIndex previous, List<Run> runs, CancellationToken cancel)
+    {
+        var leaf = previous.Reader.Leaves[0].AtomicReader;
+        var analysed = new List<(Lucene.Net.Store.Directory Directory, DirectoryReader Reader)>();
+        try
+        {
+            var readers = new List<IndexReader>();
+            foreach (var run in runs)
+            {
+                if (run.From is { } from)
+                {
+                    // Not disposed: it would close the previous index's reader, which it only wraps.
+                    readers.Add(new DocumentRange(leaf, from, run.Count));
+                    continue;
+                }
+                var directory = new RAMDirectory();
+                using (var small = new IndexWriter(directory, WriterConfig(index.Analyzer)))
+                    Add(small, index.Documents.Skip(run.Start).Take(run.Count), cancel);
+                var reader = DirectoryReader.Open(directory);
+                analysed.Add((directory, reader));
+                readers.Add(reader);
+            }
+            cancel.ThrowIfCancellationRequested();
+            writer.AddIndexes([.. readers]);
+        }
+        finally
+        {
+            foreach (var (directory, reader) in analysed)
+            {
+                reader.Dispose();
+                directory.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A range of another reader's documents, the rest seen as deleted (a merge copies only the range).</summary>
+    private sealed class DocumentRange(AtomicReader input, int start, int count) : FilterAtomicReader(input)
+    {
+        public override Lucene.Net.Util.IBits LiveDocs { get; } = new Range(start, count, input.MaxDoc);
+        public override int NumDocs => count;
+
+        private sealed class Range(int start, int count, int length) : Lucene.Net.Util.IBits
+        {
+            public bool Get(int index) => index >= start && index < start + count;
+            public int Length => length;
+        }
     }
 
     public static readonly BM25Similarity Similarity = new();

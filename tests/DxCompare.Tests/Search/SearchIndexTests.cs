@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using DxCompare.Content;
+using DxCompare.Model;
 using DxCompare.Search;
 using DxCompare.Tests.Support;
 
@@ -24,4 +27,76 @@ public class SearchIndexTests
         var top = segmented.Search("窓口").Hits[0].Document;
         Assert.Contains("窓口", top.Entry.Initiative.Title);
     }
+}
+
+/// <summary>
+/// Watch mode updates the index by analysing only the edited plans and copying every other document from the
+/// previous index; what the site publishes from it must be exactly what a fresh index gives.
+/// </summary>
+public class UpdatedSearchIndexTests
+{
+    [Theory]
+    [InlineData("title edited")]
+    [InlineData("initiative removed")]
+    [InlineData("plan removed")]
+    [InlineData("topic renamed")]
+    public void An_index_updated_after_an_edit_publishes_what_a_fresh_index_publishes(string edit)
+    {
+        using var folder = new TempContent(copyRealContent: true);
+        using var previous = new SearchIndex(Repository.Content);
+        var koto = Path.Combine(folder.Directory, "plans", "koto.yml");
+        var text = File.ReadAllText(koto);
+        switch (edit)
+        {
+            case "title edited":
+                File.WriteAllText(koto, text.Replace("title: 窓口改革の推進", "title: 窓口改革の推進と書かない窓口", StringComparison.Ordinal));
+                break;
+            case "initiative removed":
+                // The last initiative of the plan: every later document moves up by one.
+                var last = text.LastIndexOf("\n      - number:", StringComparison.Ordinal);
+                var next = text.IndexOf("\n  - ", last + 1, StringComparison.Ordinal);
+                File.WriteAllText(koto, text[..last] + (next < 0 ? "\n" : text[next..]));
+                break;
+            case "plan removed":
+                File.Delete(koto);
+                break;
+            case "topic renamed":
+                var topics = Path.Combine(folder.Directory, "topics.yml");
+                var first = Repository.Content.Topics[0].Label;
+                File.WriteAllText(topics, File.ReadAllText(topics).Replace("label: " + first, "label: " + first + "（改）", StringComparison.Ordinal));
+                break;
+        }
+        var loaded = ContentLoader.Load(folder.Directory);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics.Take(5)));
+        var content = loaded.Content!.WithoutDrafts();
+        // The edit took effect.
+        Assert.Equal(edit is "initiative removed" or "plan removed", content.Initiatives.Count < Repository.Content.Initiatives.Count);
+        Assert.Equal(edit == "title edited", content.Initiatives.Any(e => e.Initiative.Title == "窓口改革の推進と書かない窓口"));
+        Assert.Equal(edit == "topic renamed", content.Topics[0].Label.EndsWith("（改）", StringComparison.Ordinal));
+
+        using var updated = SearchIndex.Updated(previous, content, new HashSet<string>(StringComparer.Ordinal) { "koto" });
+        using var fresh = new SearchIndex(content);
+        Assert.Equal(Files(fresh), Files(updated));
+        Assert.Equal(Related(fresh, content), Related(updated, content));
+    }
+
+    private static SortedDictionary<string, string> Files(SearchIndex index)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "dxcompare-index-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            StaticSearchExport.Write(index, root);
+            var folder = Path.Combine(root, StaticSearchExport.Folder);
+            return new SortedDictionary<string, string>(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static List<string> Related(SearchIndex index, ContentSet content) =>
+        [.. RelatedInitiatives.Compute(index, content).OrderBy(r => r.Key.Url, StringComparer.Ordinal)
+            .Select(r => r.Key.Url + " → " + string.Join(" ", r.Value.Select(x => x.Entry.Url)))];
 }
