@@ -119,7 +119,7 @@ public class ServeTests(BuiltSite site)
 
         var clock = Stopwatch.StartNew();
         serve.Interrupt();
-        Assert.True(serve.Process.WaitForExit(TimeSpan.FromSeconds(3)), "serve did not stop");
+        Assert.True(serve.Process.WaitForExit(TimeSpan.FromSeconds(3)), $"serve did not stop:\n{serve.Output}\n{serve.Errors}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"serve took {clock.Elapsed.TotalSeconds:0.0} s to stop");
         Assert.Equal(0, serve.Process.ExitCode);
         Assert.DoesNotContain("Exception", serve.Errors);
