@@ -8,7 +8,6 @@ namespace DxCompare.Tests.Bench;
 /// with it and with Hugo, and measures a watch-mode edit. Only that it runs and reports is tested, never its timings.
 /// </summary>
 [Trait(Speed.Trait, Speed.Slow)]
-[Collection(AloneCollection.Name)]
 public class BuildBenchmarkScriptTests
 {
     [Fact]
