@@ -136,12 +136,14 @@ public sealed class CmsSession : IAsyncLifetime
     public static ILocator Cell(IPage page, string label) => page.GetByLabel(label, new() { Exact = true }).Locator("visible=true").First;
 
     /// <summary>公開 → 公開する on an entry the rules must stop: nothing is written, and the Japanese message shows.</summary>
-    public static async Task PublishIsBlockedAsync(IPage page, string file, string message)
+    /// <param name="notice">Decap's notice of the stopped save, checked at once: it closes itself after a few seconds.</param>
+    public static async Task PublishIsBlockedAsync(IPage page, string file, string message, string? notice = null)
     {
         var before = File.ReadAllBytes(file);
         var stamp = File.GetLastWriteTimeUtc(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "公開", Exact = true }).ClickAsync();
         await page.GetByText("公開する", new() { Exact = true }).ClickAsync();
+        if (notice is not null) await Assertions.Expect(page.GetByText(notice)).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText(message).First).ToBeVisibleAsync();
         await Task.Delay(1500);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(file));

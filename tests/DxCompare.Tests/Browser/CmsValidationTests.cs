@@ -36,8 +36,7 @@ public sealed class CmsValidationTests(CmsSession cms) : IClassFixture<CmsSessio
         const string message = "150% は0〜100の範囲外です(「オンラインで申請できる手続の割合」)。値か単位を確かめてください。";
         await Expect(errors).ToContainTextAsync(message);
         // Checked at the grid as the save is stopped: Decap's own notice, and the reason in red at the grid.
-        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), message);
-        await Expect(page.GetByText("入力に問題があります。")).ToBeVisibleAsync();
+        await CmsSession.PublishIsBlockedAsync(page, cms.PlanFile("koto"), message, notice: "入力に問題があります。");
         await page.CloseAsync();
     }
 
