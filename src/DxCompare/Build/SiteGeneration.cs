@@ -117,10 +117,7 @@ public sealed class SiteGeneration : IDisposable
             var (files, downloadsTime) = await downloads;
             phases.Mark("exports");
             phases.Add("exports (in parallel)", downloadsTime);
-            var written = await generation.WriteAllAsync(root, files, progress, cancel);
-            var (export, exportTime) = await searchExport;
-            phases.Add("search export (in parallel)", exportTime);
-            return (generation, written with { SearchFiles = export.Files, SearchBytes = export.Bytes });
+            return (generation, await generation.WriteAllAsync(root, files, searchExport, progress, cancel));
         }
         catch
         {
@@ -200,15 +197,18 @@ public sealed class SiteGeneration : IDisposable
     public Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, IBuildProgress? progress = null, CancellationToken cancel = default) =>
         SiteBuilder.RenderAsync(routes, root, Options.Workers, progress ?? NoProgress.Instance, cancel);
 
-    /// <summary>Steps 6–8 into <paramref name="root"/>, given the downloads written there (the search index files are the caller's to add).</summary>
-    private async Task<WrittenSite> WriteAllAsync(string root, Downloads downloads, IBuildProgress progress, CancellationToken cancel)
+    /// <summary>Steps 6–8 into <paramref name="root"/>, given the downloads written there and the search index being written beside the pages.</summary>
+    private async Task<WrittenSite> WriteAllAsync(string root, Downloads downloads, Task<(StaticSearchExport.Written Written, TimeSpan Time)> search,
+        IBuildProgress progress, CancellationToken cancel)
     {
         var routes = Routes(downloads);
         progress.Start("pages", routes.Count);
         var pageBytes = await RenderAsync(routes, root, progress, cancel);
         Phases.Mark("pages");
         var adminReady = WriteSiteFiles(root, routes);
-        return new WrittenSite(routes, downloads, new HashSet<string>()) { PageBytes = pageBytes, AdminReady = adminReady };
+        var (index, indexTime) = await search;
+        Phases.Add("search export (in parallel)", indexTime);
+        return new WrittenSite(routes, downloads, index.Files) { PageBytes = pageBytes, SearchBytes = index.Bytes, AdminReady = adminReady };
     }
 
     /// <summary>Step 8: theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>

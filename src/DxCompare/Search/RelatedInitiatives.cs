@@ -185,21 +185,11 @@ public sealed class RelatedInitiatives(SearchIndex index)
                 .Select(t => (t.Term, t.Field))];
         }
 
-        /// <summary>The query as Lucene runs it: an OR of term queries (the reference <see cref="Top"/> is tested against).</summary>
-        public Query? Query(SearchDocument document)
-        {
-            var terms = Terms(document);
-            if (terms.Count == 0) return null;
-            var query = new BooleanQuery();
-            foreach (var (term, field) in terms) query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-            return query;
-        }
-
         /// <summary>
-        /// The document numbers <c>IndexSearcher.Search(Query(document), count)</c> returns, in its order, with the same
-        /// BM25 scores: Lucene's similarity scores each term's postings once, and a query adds its terms' scores in
-        /// the order Lucene's BooleanScorer does (so the sums are equal to the last bit). Lucene allocates a
-        /// term enumerator, a postings reader and a 2,048-bucket table for every query: 6.5 GB at 19,500 initiatives.
+        /// The document numbers Lucene's search of an OR of the <see cref="Terms"/> returns for <paramref name="count"/> hits,
+        /// in its order, with the same BM25 scores: Lucene's similarity scores each term's postings once, and a query adds
+        /// its terms' scores in the order Lucene's BooleanScorer does (so the sums are equal to the last bit). Lucene
+        /// allocates a term enumerator, a postings reader and a 2,048-bucket table for every query: 6.5 GB at 19,500 initiatives.
         /// </summary>
         public IReadOnlyList<int> Top(SearchDocument document, int count) => Scored(document, count).Select(hit => hit.Doc).ToList();
 
