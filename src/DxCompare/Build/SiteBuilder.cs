@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using DxCompare.Cms;
 using DxCompare.Content;
 using DxCompare.Model;
+using DxCompare.Output;
 using DxCompare.Pages;
 using Humanizer;
 
@@ -129,7 +130,7 @@ public static class SiteBuilder
     private static void WriteFile(string path, ReadOnlySpan<byte> data)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, data);
+        OutputFiles.Write(path, data);
     }
 
     /// <summary>Write to a temporary name, then rename: a reader (or the live server) never sees half a file.</summary>

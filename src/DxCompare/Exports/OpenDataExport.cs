@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CsvHelper;
 using DxCompare.Model;
+using DxCompare.Output;
 using DxCompare.Schema;
 
 namespace DxCompare.Exports;
@@ -104,7 +105,7 @@ public static class OpenDataExport
         Directory.CreateDirectory(directory);
         WriteCsv(Path.Combine(directory, InitiativesCsv), writer => WriteInitiatives(content, writer, content.Initiatives, baseUrl));
         WriteCsv(Path.Combine(directory, IndicatorsCsv), writer => WriteIndicators(content, writer));
-        using (var json = File.Create(Path.Combine(directory, PlansJson)))
+        using (var json = OutputFiles.Create(Path.Combine(directory, PlansJson)))
         {
             // Streamed: at 70,000 initiatives the document is hundreds of megabytes.
             JsonSerializer.Serialize(json, Document(content), JsonOptions);
@@ -151,7 +152,7 @@ public static class OpenDataExport
 
     private static void WriteText(string path, Action<TextWriter> write, UTF8Encoding? encoding = null)
     {
-        using var writer = new StreamWriter(path, append: false, encoding ?? Utf8NoBom) { NewLine = "\n" };
+        using var writer = new StreamWriter(OutputFiles.Create(path), encoding ?? Utf8NoBom) { NewLine = "\n" };
         write(writer);
     }
 

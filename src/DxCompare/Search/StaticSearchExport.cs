@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using DxCompare.Model;
+using DxCompare.Output;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -323,9 +324,7 @@ public static class StaticSearchExport
                 return;
             }
             var compressed = Gzip(payload);
-            // Without the preallocation File.WriteAllBytes asks for: tens of thousands of small files.
-            using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, preallocationSize: 0))
-                RandomAccess.Write(handle, compressed, 0);
+            OutputFiles.Write(path, compressed);
             Interlocked.Add(ref _bytes, compressed.Length);
         }
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using DxCompare.Content;
 using DxCompare.Model;
+using DxCompare.Output;
 
 namespace DxCompare.Sheets;
 
@@ -57,7 +58,7 @@ public sealed class SheetExport
 
     public static void Write(Plan plan, ContentSet content, string path)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
+        using var stream = OutputFiles.Create(path);
         Write(plan, content, stream);
     }
 
@@ -73,7 +74,7 @@ public sealed class SheetExport
         var scaffold = (node is null ? null : new YamlBinder("template", diagnostics, new SourceMap()).Bind<Plan>(node))
             ?? throw new InvalidOperationException("the plan scaffold does not bind: " + string.Join("; ", diagnostics.Items));
         var skeleton = scaffold with { Pillars = [] };
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
+        using var stream = OutputFiles.Create(path);
         new SheetExport(skeleton, ReferenceLabels.Of(content), SheetVocabulary.Of(content), template: true).Build().Save(stream);
     }
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DxCompare.Output;
 
 namespace DxCompare.Sheets;
 
@@ -77,7 +78,7 @@ public sealed class XlsxWriter
 
     public void Save(string path)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
+        using var stream = OutputFiles.Create(path);
         Save(stream);
     }
 
