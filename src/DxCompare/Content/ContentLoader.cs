@@ -65,22 +65,30 @@ public static class ContentLoader
         var planFiles = ContentFiles(root, PlansFolder, "*.yml", diagnostics);
         if (planFiles.Count == 0 && diagnostics.Items.Count == before)
             diagnostics.Add(SourceLocation.StartOf(DisplayPath(Path.Combine(root, PlansFolder))), "no-plan", new { });
-        // One file after another: parsing in parallel doubled the CPU time and did not shorten the load (N = 500: the
-        // parse allocates so fast that the two threads mostly waited on garbage collections).
-        foreach (var path in planFiles)
+        // Read, parsed and bound on every core, each file with messages of its own; then checked in file order.
+        var stamps = planFiles.Select(Stamp).ToArray();
+        var reused = planFiles.Select((path, i) => cache?.Reuse(path, stamps[i])).ToArray();
+        var bound = new (Plan? Plan, DiagnosticBag Diagnostics)[planFiles.Count];
+        Parallel.For(0, planFiles.Count, i =>
         {
-            var stamp = Stamp(path);
-            if (cache?.Reuse(path, stamp) is { } unchanged)
+            if (reused[i] is not null) return;
+            var own = new DiagnosticBag();
+            bound[i] = (Bind<Plan>(planFiles[i], DisplayPath(planFiles[i]), own, map), own);
+        });
+        for (var i = 0; i < planFiles.Count; i++)
+        {
+            if (reused[i] is { } unchanged)
             {
                 plans.Add(unchanged);
                 continue;
             }
             var problems = diagnostics.Items.Count;
-            var plan = Bind<Plan>(path, DisplayPath(path), diagnostics, map);
+            var (plan, own) = bound[i];
+            diagnostics.AddRange(own);
             if (plan is null) continue;
-            rules.Check(plan, Path.GetFileNameWithoutExtension(path));
+            rules.Check(plan, Path.GetFileNameWithoutExtension(planFiles[i]));
             plans.Add(plan);
-            if (diagnostics.Items.Count == problems) cache?.Keep(path, stamp, plan);
+            if (diagnostics.Items.Count == problems) cache?.Keep(planFiles[i], stamps[i], plan);
         }
         cache?.FinishLoad();
         UniqueIds(plans, p => p.Municipality.Code, "全国地方公共団体コード", diagnostics, map, p => p.Municipality, "code");

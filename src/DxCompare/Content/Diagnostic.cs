@@ -41,6 +41,8 @@ public sealed class DiagnosticBag
         });
     }
 
+    public void AddRange(DiagnosticBag other) => _items.AddRange(other._items);
+
     public IReadOnlyList<Diagnostic> Sorted() =>
         [.. _items.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)];
 }
