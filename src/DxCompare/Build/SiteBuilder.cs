@@ -32,8 +32,10 @@ public sealed record BuildReport(IReadOnlyList<Diagnostic> Diagnostics, int Page
     public bool Succeeded => Diagnostics.Count == 0;
     public double PagesPerSecond => PagesWritten / Math.Max(Elapsed.TotalSeconds, 0.001);
 
+    // One English word needs no inflection rules: Humanizer's ToQuantity compiles its 83 pluralisation regexes on
+    // first use, 58 ms of a 0.5 s build of the real content.
     public string Summary() =>
-        string.Create(CultureInfo.InvariantCulture, $"{"page".ToQuantity(PagesWritten)} written ({BytesWritten.Bytes().ToString("0.#", CultureInfo.InvariantCulture)}) in {Elapsed.TotalSeconds:0.00} s, {PagesPerSecond:0} pages/s; " +
+        string.Create(CultureInfo.InvariantCulture, $"{PagesWritten} {(PagesWritten == 1 ? "page" : "pages")} written ({BytesWritten.Bytes().ToString("0.#", CultureInfo.InvariantCulture)}) in {Elapsed.TotalSeconds:0.00} s, {PagesPerSecond:0} pages/s; " +
         $"search index {SearchIndexBytes.Bytes().ToString("0.#", CultureInfo.InvariantCulture)} in {SearchIndexTime.TotalSeconds:0.00} s");
 }
 
