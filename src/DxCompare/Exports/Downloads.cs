@@ -13,7 +13,10 @@ public sealed record Downloads(IReadOnlyDictionary<string, string> Sizes)
     public static Downloads Write(ContentSet content, string root, string baseUrl)
     {
         var folder = Path.Combine(root, SiteUrls.DataFolder);
-        return Measured(folder, [.. OpenDataExport.WriteAll(content, folder, baseUrl), .. Sheets.PlanWorkbooks.WriteAll(content, folder)], new Dictionary<string, string>());
+        // The workbooks beside the open-data files: neither needs the other, and the real content's build waits for the pair.
+        var workbooks = Task.Run(() => Sheets.PlanWorkbooks.WriteAll(content, folder));
+        var openData = OpenDataExport.WriteAll(content, folder, baseUrl);
+        return Measured(folder, [.. openData, .. workbooks.GetAwaiter().GetResult()], new Dictionary<string, string>());
     }
 
     /// <summary>
