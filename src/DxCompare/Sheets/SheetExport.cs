@@ -217,19 +217,24 @@ public sealed class SheetExport
     }
 
     /// <summary>The records of a table with their owner's name, in plan order.</summary>
-    internal IEnumerable<(object Record, string Owner)> RowsOf(TableSheet table) => RowsOf(table, _plan);
+    internal IEnumerable<(object Record, string Owner)> RowsOf(TableSheet table) => RowsOf(table, _plan, PlanRecords);
 
-    internal static IEnumerable<(object Record, string Owner)> RowsOf(TableSheet table, Plan plan)
+    private static IEnumerable<(object Record, string Owner)> RowsOf(TableSheet table, Plan plan, IReadOnlyList<object> records)
     {
-        foreach (var owner in Records(plan))
+        foreach (var owner in records)
         {
-            foreach (var (parentType, field) in table.Parents.Where(p => p.Parent == owner.GetType()))
+            foreach (var (parentType, field) in table.Parents)
             {
+                if (parentType != owner.GetType()) continue;
                 var name = OwnerName(plan, owner);
                 foreach (var item in (IEnumerable)field.Property.GetValue(owner)!) yield return (item, name);
             }
         }
     }
+
+    /// <summary>Every record of the plan in order, walked once per workbook rather than once per sheet.</summary>
+    private IReadOnlyList<object> PlanRecords => _records ??= [.. Records(_plan)];
+    private IReadOnlyList<object>? _records;
 
     /// <summary>計画, or the level's name and the record's key: 目標1, 施策3, 取組12.</summary>
     public static string OwnerName(Plan plan, object owner) =>
@@ -421,7 +426,7 @@ public sealed class SheetExport
 
     /// <summary>The owner names, made once: every table sheet has an owner column, and they share one list.</summary>
     private IReadOnlyList<string> OwnerChoices() => _ownerChoices ??=
-        [.. Records(_plan).Where(r => r is Plan || WorkbookLayout.IsLevel(r.GetType())).Select(r => OwnerName(_plan, r))];
+        [.. PlanRecords.Where(r => r is Plan || WorkbookLayout.IsLevel(r.GetType())).Select(r => OwnerName(_plan, r))];
     private IReadOnlyList<string>? _ownerChoices;
 
     private void Validate(SheetWriter sheet, FieldSpec field, string range)
