@@ -45,6 +45,12 @@ public static class ModelCatalog
             .Where(p => p.SetMethod?.IsPublic == true)
             .Select(p => Describe(p))]);
 
+    /// <summary>A record type's fields by YAML name, as positions in <see cref="FieldsOf"/>.</summary>
+    public static IReadOnlyDictionary<string, int> FieldPositions(Type recordType) => PositionsCache.GetOrAdd(recordType, type =>
+        FieldsOf(type).Select((field, i) => (field.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal));
+
+    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, int>> PositionsCache = new();
+
     private static FieldSpec Describe(PropertyInfo property)
     {
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;

@@ -30,6 +30,9 @@ public sealed class SourceMap
         public HashSet<string> Rejected { get; } = new(StringComparer.Ordinal);
     }
 
+    /// <summary>False for <see cref="Off"/>: the binder then does not collect positions at all.</summary>
+    internal bool Records => _records;
+
     internal void Record(object model, SourceLocation start, IReadOnlyDictionary<string, SourceLocation> fields, IEnumerable<string>? rejected = null)
     {
         if (!_records) return;

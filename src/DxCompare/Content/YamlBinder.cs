@@ -37,21 +37,25 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         }
 
         var fields = ModelCatalog.FieldsOf(type);
+        var positions = ModelCatalog.FieldPositions(type);
         var instance = Activator.CreateInstance(type)!;
-        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var rejected = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new bool[fields.Count];
+        // Positions only when they are kept: most loads are of valid content and never ask (see SourceMap.Off).
+        var located = sourceMap.Records ? new Dictionary<string, SourceLocation>(StringComparer.Ordinal) : null;
+        var rejected = sourceMap.Records ? new HashSet<string>(StringComparer.Ordinal) : null;
 
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            var field = fields.FirstOrDefault(f => f.Name == key);
-            if (field is null)
+            if (!positions.TryGetValue(key, out var position))
             {
                 var names = fields.Select(f => f.Name).ToList();
                 diagnostics.Add(At(keyNode), "unknown-field", new { key = Printable.Shown(key), suggestion = Suggest(key, names), allowed = string.Join(", ", names) });
                 continue;
             }
-            seen[key] = At(valueNode);
+            var field = fields[position];
+            seen[position] = true;
+            if (located is not null) located[key] = At(valueNode);
             if (IsBlank(valueNode))
             {
                 if (field.Required && !Draft) diagnostics.Add(At(valueNode), "required-empty", new { field = key, label = field.Label, howTo = HowToFill(field) });
@@ -59,15 +63,17 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             }
             var value = BindField(valueNode, field);
             if (value is not null) field.Property.SetValue(instance, value);
-            else rejected.Add(key);
+            else rejected?.Add(key);
         }
 
-        foreach (var missing in fields.Where(f => f.Required && !Draft && !seen.ContainsKey(f.Name)))
+        for (var i = 0; i < fields.Count; i++)
         {
-            diagnostics.Add(At(node), "missing-field", new { field = missing.Name, label = missing.Label, what = what.En, whatJa = what.Ja, howTo = HowToFill(missing) });
+            var missing = fields[i];
+            if (missing.Required && !Draft && !seen[i])
+                diagnostics.Add(At(node), "missing-field", new { field = missing.Name, label = missing.Label, what = what.En, whatJa = what.Ja, howTo = HowToFill(missing) });
         }
 
-        sourceMap.Record(instance, At(node), seen, rejected);
+        if (located is not null) sourceMap.Record(instance, At(node), located, rejected);
         return instance;
     }
 
