@@ -64,6 +64,8 @@ public sealed class SearchIndex : IDisposable
         using (var writer = new IndexWriter(_directory, config))
         {
             if (write is not null) write(writer, this);
+            else if (segmentSize is null && Documents.Count >= 2 * MinimumRun)
+                Merge(writer, this, null, InRuns(Documents.Count, Math.Min(Documents.Count / MinimumRun, Environment.ProcessorCount)), cancel);
             else Add(writer, Documents, cancel);
             writer.ForceMerge(1);
             if (fingerprint is not null) writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
@@ -149,34 +151,47 @@ public sealed class SearchIndex : IDisposable
     private static bool SameText(SearchDocument a, SearchDocument b) =>
         a.Fields.Count == b.Fields.Count && a.Fields.All(f => b.Fields.TryGetValue(f.Key, out var text) && string.Equals(f.Value, text, StringComparison.Ordinal));
 
-    private static void CopyAndAdd(IndexWriter writer, SearchIndex index, SearchIndex previous, List<Run> runs, CancellationToken cancel)
+    private static void CopyAndAdd(IndexWriter writer, SearchIndex index, SearchIndex previous, List<Run> runs, CancellationToken cancel) =>
+        Merge(writer, index, previous.Reader.Leaves[0].AtomicReader, runs, cancel);
+
+    /// <summary>Below this many documents a run is not worth an index and a thread of its own.</summary>
+    private const int MinimumRun = 2_000;
+
+    /// <summary>A fresh index's documents in <paramref name="parts"/> runs of consecutive documents, to analyse side by side.</summary>
+    private static List<Run> InRuns(int count, int parts) =>
+        [.. Enumerable.Range(0, parts).Select(p => new Run(p * count / parts, (p + 1) * count / parts - p * count / parts, null))];
+
+    /// <summary>Tests: a fresh index analysed in <paramref name="parts"/> runs side by side, as a large one is, whatever its size.</summary>
+    internal static SearchIndex InParallelRuns(ContentSet content, int parts) =>
+        new(content, new RAMDirectory(), null, write: (writer, index) => Merge(writer, index, null, InRuns(index.Documents.Count, parts), default));
+
+    /// <summary>
+    /// Fills <paramref name="writer"/> in document order: each run to analyse gets an index of its own, made on every
+    /// core at once; the runs to copy are read from <paramref name="previous"/>; one merge puts them together (merging
+    /// recomputes the statistics, so scores equal a single writer's).
+    /// </summary>
+    private static void Merge(IndexWriter writer, SearchIndex index, AtomicReader? previous, IReadOnlyList<Run> runs, CancellationToken cancel)
     {
-        var leaf = previous.Reader.Leaves[0].AtomicReader;
-        var analysed = new List<(Lucene.Net.Store.Directory Directory, DirectoryReader Reader)>();
+        var analysed = new (Lucene.Net.Store.Directory Directory, DirectoryReader Reader)?[runs.Count];
         try
         {
-            var readers = new List<IndexReader>();
-            foreach (var run in runs)
+            Parallel.For(0, runs.Count, new ParallelOptions { CancellationToken = cancel }, r =>
             {
-                if (run.From is { } from)
-                {
-                    // Not disposed: it would close the previous index's reader, which it only wraps.
-                    readers.Add(new DocumentRange(leaf, from, run.Count));
-                    continue;
-                }
+                if (runs[r].From is not null) return;
                 var directory = new RAMDirectory();
                 using (var small = new IndexWriter(directory, WriterConfig(index.Analyzer)))
-                    Add(small, index.Documents.Skip(run.Start).Take(run.Count), cancel);
-                var reader = DirectoryReader.Open(directory);
-                analysed.Add((directory, reader));
-                readers.Add(reader);
-            }
+                    Add(small, index.Documents.Skip(runs[r].Start).Take(runs[r].Count), cancel);
+                analysed[r] = (directory, DirectoryReader.Open(directory));
+            });
             cancel.ThrowIfCancellationRequested();
-            writer.AddIndexes([.. readers]);
+            // A copied run is not disposed: it would close the previous index's reader, which it only wraps.
+            writer.AddIndexes([.. runs.Select((run, r) => run.From is { } from
+                ? new DocumentRange(previous!, from, run.Count)
+                : (IndexReader)analysed[r]!.Value.Reader)]);
         }
         finally
         {
-            foreach (var (directory, reader) in analysed)
+            foreach (var (directory, reader) in analysed.OfType<(Lucene.Net.Store.Directory, DirectoryReader)>())
             {
                 reader.Dispose();
                 directory.Dispose();
