@@ -15,7 +15,17 @@ public sealed record Downloads(IReadOnlyDictionary<string, string> Sizes)
         var folder = Path.Combine(root, SiteUrls.DataFolder);
         // The workbooks beside the open-data files: neither needs the other, and the real content's build waits for the pair.
         var workbooks = Task.Run(() => Sheets.PlanWorkbooks.WriteAll(content, folder));
-        var openData = OpenDataExport.WriteAll(content, folder, baseUrl);
+        IReadOnlyList<string> openData;
+        try
+        {
+            openData = OpenDataExport.WriteAll(content, folder, baseUrl);
+        }
+        catch
+        {
+            // Nothing may still write into the staging folder its owner is about to delete.
+            try { workbooks.Wait(); } catch (AggregateException) { }
+            throw;
+        }
         return Measured(folder, [.. openData, .. workbooks.GetAwaiter().GetResult()], new Dictionary<string, string>());
     }
 
