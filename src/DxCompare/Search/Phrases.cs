@@ -1,15 +1,10 @@
-using Lucene.Net.Analysis.TokenAttributes;
-
 namespace DxCompare.Search;
 
 /// <summary>
-/// Adjacency without positions: the static index stores no positions, so "these kanji stand together" is
-/// indexed as terms of their own, the trigrams of every kanji run (個人情報 → 個人情, 人情報). A query's
-/// trigrams are looked up in the phrase field only, so a document holding the query's compound whole
-/// (個人情報) ranks above one holding its pieces apart (個人 … 情報). They add score, never a hit or a
-/// concept. Katakana runs are left out: their trigrams changed no judged result (katakana words already
-/// need most of their bigrams) and cost bytes (docs/search.md). The browser computes the same trigrams
-/// (theme/assets/search-analysis.js).
+/// The trigrams of a query's kanji runs (個人情報 → 個人情, 人情報), added to its terms by <see cref="QueryPlan"/> and by the
+/// browser (theme/assets/search-analysis.js). They were meant to meet trigrams of the phrase field, but that field has
+/// always held bigrams (see <see cref="JapaneseAnalyzer.CreateComponents"/>), so today they match nothing and change no
+/// score; removing them from both sides is left for the search work that decides what the phrase field should hold.
 /// </summary>
 public static class Phrases
 {
@@ -28,31 +23,5 @@ public static class Phrases
             start = i;
         }
         return grams;
-    }
-
-    /// <summary>The phrase field's tokenizer: the trigrams of the whole (normalized) field text.</summary>
-    public sealed class Tokenizer : Lucene.Net.Analysis.Tokenizer
-    {
-        private readonly ICharTermAttribute _term;
-        private IReadOnlyList<string>? _grams;
-        private int _next;
-
-        public Tokenizer(TextReader input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
-
-        public override bool IncrementToken()
-        {
-            ClearAttributes();
-            _grams ??= Trigrams(m_input.ReadToEnd().ToLowerInvariant());
-            if (_next >= _grams.Count) return false;
-            _term.SetEmpty().Append(_grams[_next++]);
-            return true;
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            _grams = null;
-            _next = 0;
-        }
     }
 }
