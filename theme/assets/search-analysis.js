@@ -327,22 +327,9 @@ var DxSearchAnalysis = (function () {
         ofRuns.forEach(function (concept) { units.push({ parts: parts, concept: concept }); });
       });
     }
-    // Adjacency: the trigrams of the query's kanji runs add score where they stand together.
-    if (options.phrases) admit(trigrams(katakana.join("")).filter(function (t, i, all) { return all.indexOf(t) === i; }), 1);
     return { text: stripped, terms: terms, units: units, concepts: concepts, municipality: taken.slug, asksForFigure: asksForFigure };
   }
 
-  // Phrases.Trigrams: trigrams of the maximal kanji runs, by UTF-16 code unit (the phrase field holds the same).
-  function trigrams(text) {
-    var grams = [], start = 0;
-    for (var i = 1; i <= text.length; i++) {
-      if (i < text.length && scriptOfUnit(text[i]) === scriptOfUnit(text[start])) continue;
-      var script = scriptOfUnit(text[start]);
-      if (script === "C") for (var at = start; at + 3 <= i; at++) grams.push(text.slice(at, at + 3));
-      start = i;
-    }
-    return grams;
-  }
 
   function queryTerms(query, manifest, municipalities) { return prepare(query, manifest, municipalities).terms; }
 
@@ -410,7 +397,7 @@ var DxSearchAnalysis = (function () {
   }
 
   return {
-    analyze: analyze, prepare: prepare, queryTerms: queryTerms, trigrams: trigrams, snippet: snippet, snippetSource: snippetSource,
+    analyze: analyze, prepare: prepare, queryTerms: queryTerms, snippet: snippet, snippetSource: snippetSource,
   };
 })();
 

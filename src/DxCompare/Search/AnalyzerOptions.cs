@@ -13,7 +13,7 @@ public sealed record AnalyzerOptions(string Name, bool OutputUnigrams, bool Brid
     public static readonly AnalyzerOptions WithSynonyms = NoBridging with { Name = "+synonyms", Synonyms = true };
     public static readonly AnalyzerOptions WithFieldWeights = WithSynonyms with { Name = "+field-weights", WeightedFields = true };
 
-    /// <summary>Adjacency: the query's kanji trigrams are also looked up in the phrase field (<see cref="Phrases"/>).</summary>
+    /// <summary>The phrase field: the initiative's text again at weight 4 (<see cref="SearchDocument.Phrase"/>).</summary>
     public static readonly AnalyzerOptions WithPhrases = WithFieldWeights with { Name = "+phrases", Phrases = true };
 
     public static readonly IReadOnlyList<AnalyzerOptions> Variants = [CjkDefault, WithUnigrams, NoBridging, WithSynonyms, WithFieldWeights, WithPhrases];

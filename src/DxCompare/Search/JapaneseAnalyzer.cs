@@ -24,11 +24,11 @@ public sealed class JapaneseAnalyzer(AnalyzerOptions options) : Analyzer
     public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC);
 
     /// <summary>
-    /// One chain for every field, the phrase field included. Lucene reuses one token stream per thread for all fields, so a
-    /// trigram chain for the phrase field never ran: the chain made for the first field analysed (the title) analysed it
-    /// too, and the phrase field has always been a second copy of the text's bigrams at weight 4. That copy is what the
-    /// judged sets measured; trigrams there would lower everyday nDCG@10 from 0.904 to 0.878 and MRR from 0.954 to
-    /// 0.927 (docs/search.md), so the copy is kept, now on purpose.
+    /// One chain for every field, the phrase field included. Lucene reuses one token stream per thread for all fields, so
+    /// the kanji-trigram chain once written for the phrase field never ran: the chain made for the first field analysed
+    /// (the title) analysed it too, and the phrase field has always been a second copy of the text's bigrams at weight 4.
+    /// That copy is what the judged sets measured; trigrams there would lower everyday nDCG@10 from 0.904 to 0.878 and
+    /// MRR from 0.954 to 0.927 (docs/search.md), so the copy is kept, now on purpose.
     /// </summary>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

@@ -127,8 +127,6 @@ public sealed record QueryPlan(string Text, IReadOnlyList<(string Term, float Bo
                 foreach (var concept in ofRuns) units.Add(new QueryUnit(parts, concept));
             }
         }
-        // Adjacency: the trigrams of the query's kanji runs add score where they stand together.
-        if (analyzer.Options.Phrases) Admit([.. Phrases.Trigrams(new string(katakana)).Distinct()], 1f);
         return new QueryPlan(stripped, [.. terms.Select(t => (t.Key, t.Value))], units, concepts, municipality, asksForFigure);
     }
 

@@ -11,7 +11,7 @@ public sealed partial record SearchDocument(int Id, InitiativeEntry Entry, IRead
     public const string Body = "body";
     public const string Meta = "meta";
     public const string PolicyLead = "policy";
-    /// <summary>The initiative's own text again, as kanji trigrams (<see cref="Phrases"/>): adjacency the bigram fields cannot see.</summary>
+    /// <summary>The initiative's own text again (title, indicators, body, meta) at weight 4: analysed like every field, a second copy of its bigrams (see <see cref="JapaneseAnalyzer"/>).</summary>
     public const string Phrase = "phrase";
 
     /// <summary>

@@ -85,7 +85,7 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// Analysed text with term frequencies and norms but no positions: no query here or in the browser reads them
-    /// (adjacency is indexed as trigram terms, <see cref="Phrases"/>), and writing them was a third of the index's postings work.
+    /// (all scoring is per term), and writing them was a third of the index's postings work.
     /// </summary>
     private static readonly FieldType Analysed = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 

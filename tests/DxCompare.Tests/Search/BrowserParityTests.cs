@@ -33,8 +33,6 @@ public class BrowserParityTests(BuiltSite site)
         {
             analyzer = new { unigrams = options.OutputUnigrams, bridge = options.BridgeScripts, synonyms = options.Synonyms, phrases = options.Phrases },
             cases = texts.Select(t => new { text = t, terms = analyzer.Terms(t) }),
-            // The phrase field's trigrams (the index side is C# only; the query side runs in both).
-            trigrams = texts.Select(t => JapaneseAnalyzer.Normalize(t).ToLowerInvariant()).Select(t => new { text = t, grams = Phrases.Trigrams(t) }),
         };
         return JsonSerializer.Serialize(payload, VectorJson) + "\n";
     }

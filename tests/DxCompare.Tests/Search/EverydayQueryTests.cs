@@ -79,7 +79,6 @@ public class EverydayQueryTests
     [Fact]
     public void Kanji_standing_together_rank_above_their_pieces_apart()
     {
-        Assert.Equal(["個人情", "人情報", "職員研", "員研修"], Phrases.Trigrams("個人情報のテレワーク、職員研修"));
         // 個人情報 stands whole only in 台東区 取組37 (システム監査); many initiatives hold 情報 alone.
         Assert.Equal("taito/37", Index.Search("個人情報").Hits[0].Document.Key);
         // オンライン会議 (江東区's web会議/Teams initiatives) used to rank 6th and 7th, below initiatives with
