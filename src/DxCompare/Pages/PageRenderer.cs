@@ -62,15 +62,11 @@ public sealed class PageRenderer : IAsyncDisposable
         public async Task RenderAsync(Type component, ParameterView parameters, TextWriter writer)
         {
             var id = AssignRootComponentId(InstantiateComponent(component));
-            try
-            {
-                await RenderRootComponentAsync(id, parameters);
-                WriteComponentHtml(id, writer);
-            }
-            finally
-            {
-                RemoveRootComponent(id);
-            }
+            await RenderRootComponentAsync(id, parameters);
+            WriteComponentHtml(id, writer);
+            // Not in a finally: after a failed render the build stops and disposes the renderer, and removing the
+            // component then could throw over the component's own error.
+            RemoveRootComponent(id);
         }
     }
 #pragma warning restore BL0006
