@@ -162,10 +162,15 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     {
         var clock = Stopwatch.StartNew();
         SiteGeneration? next = null;
+        using var update = new StagedUpdate(Output);
+        // The downloads need the content and not the index: written into the staging folder while the index and the
+        // related lists are updated (the open-data files cover every plan; at 1,788 municipalities they take seconds).
+        var content = preview.Generation.Site.Content;
+        var downloadsTask = Task.Run(() => Downloads.Update(content, update.Staging, options.BaseUrl, preview.Downloads, changedSinceSettled), CancellationToken.None);
         try
         {
             // The settled generation's index (the one the preview borrows) with the plans edited since analysed again.
-            next = SiteGeneration.Create(options, preview.Generation.Site.Content, new PhaseTimer(), (preview.Generation.Search, changedSinceSettled), cancel);
+            next = SiteGeneration.Create(options, content, new PhaseTimer(), (preview.Generation.Search, changedSinceSettled), cancel);
             await _writing.WaitAsync(cancel);
             try
             {
@@ -174,8 +179,8 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 // atomically: written in place, only the files that changed are written at all.
                 var search = next.WriteSearchIndex(Output);
                 next.Phases.Mark("search export");
-                using var update = new StagedUpdate(Output);
-                var downloads = Downloads.Update(next.Site.Content, update.Staging, options.BaseUrl, preview.Downloads, _unsettledPlans);
+                var downloads = await downloadsTask;
+                next.Phases.Mark("downloads (waited for)");
                 var routes = next.Routes(downloads);
                 var affected = RebuildPlanner.Affected(routes,
                     [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(preview.Generation), RelatedByUrl(next))]);
@@ -197,6 +202,11 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         {
             next?.Dispose();
             return new SettleResult(0, clock.Elapsed, true);
+        }
+        finally
+        {
+            // Nothing may still write into the staging folder when it is deleted.
+            try { await downloadsTask; } catch (Exception) when (!downloadsTask.IsCompletedSuccessfully) { }
         }
     }
 
