@@ -205,8 +205,9 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         }
         finally
         {
-            // Nothing may still write into the staging folder when it is deleted.
-            try { await downloadsTask; } catch (Exception) when (!downloadsTask.IsCompletedSuccessfully) { }
+            // Nothing may still write into the staging folder when it is deleted (a failure of its own counts only when
+            // the settle got as far as using the downloads, above).
+            await ((Task)downloadsTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
