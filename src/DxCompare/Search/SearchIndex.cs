@@ -155,7 +155,7 @@ public sealed class SearchIndex : IDisposable
         Merge(writer, index, previous.Reader.Leaves[0].AtomicReader, runs, cancel);
 
     /// <summary>Below this many documents a run is not worth an index and a thread of its own.</summary>
-    private const int MinimumRun = 2_000;
+    private const int MinimumRun = 1_000;
 
     /// <summary>A fresh index's documents in <paramref name="parts"/> runs of consecutive documents, to analyse side by side.</summary>
     private static List<Run> InRuns(int count, int parts) =>
