@@ -123,7 +123,7 @@ public sealed class SiteGeneration : IDisposable
         {
             generation?.Dispose();
             // Nothing may still write into the staging folder its owner is about to delete.
-            await Task.WhenAny(Task.WhenAll(searchExport is null ? [downloads, fragments] : [downloads, fragments, searchExport]));
+            await Task.WhenAll(searchExport is null ? [downloads, fragments] : [downloads, fragments, searchExport]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
     }

@@ -63,10 +63,10 @@ public sealed class SearchIndex : IDisposable
         }
         using (var writer = new IndexWriter(_directory, config))
         {
-            if (write is not null) write(writer, this);
-            else if (segmentSize is null && Documents.Count >= 2 * MinimumRun)
-                Merge(writer, this, null, InRuns(Documents.Count, Math.Min(Documents.Count / MinimumRun, Environment.ProcessorCount)), cancel);
-            else Add(writer, Documents, cancel);
+            write ??= segmentSize is null && Documents.Count >= 2 * MinimumRun
+                ? AnalysedInRuns(Math.Min(Documents.Count / MinimumRun, Environment.ProcessorCount), cancel)
+                : (writer, index) => Add(writer, index.Documents, cancel);
+            write(writer, this);
             writer.ForceMerge(1);
             if (fingerprint is not null) writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
         }
@@ -120,7 +120,7 @@ public sealed class SearchIndex : IDisposable
         var runs = RunsOf(previous, documents, changedSlugs);
         if (runs is null) return new SearchIndex(content, previous.Options, documents: documents, cancel: cancel);
         return new SearchIndex(content, new RAMDirectory(), null, previous.Options, null, documents,
-            (writer, index) => CopyAndAdd(writer, index, previous, runs, cancel), cancel);
+            (writer, index) => Merge(writer, index, previous.Reader.Leaves[0].AtomicReader, runs, cancel), cancel);
     }
 
     /// <summary>A run of consecutive new documents: copied from the previous index at <paramref name="From"/>, or analysed (null).</summary>
@@ -151,19 +151,19 @@ public sealed class SearchIndex : IDisposable
     private static bool SameText(SearchDocument a, SearchDocument b) =>
         a.Fields.Count == b.Fields.Count && a.Fields.All(f => b.Fields.TryGetValue(f.Key, out var text) && string.Equals(f.Value, text, StringComparison.Ordinal));
 
-    private static void CopyAndAdd(IndexWriter writer, SearchIndex index, SearchIndex previous, List<Run> runs, CancellationToken cancel) =>
-        Merge(writer, index, previous.Reader.Leaves[0].AtomicReader, runs, cancel);
-
     /// <summary>Below this many documents a run is not worth an index and a thread of its own.</summary>
     private const int MinimumRun = 1_000;
 
-    /// <summary>A fresh index's documents in <paramref name="parts"/> runs of consecutive documents, to analyse side by side.</summary>
-    private static List<Run> InRuns(int count, int parts) =>
-        [.. Enumerable.Range(0, parts).Select(p => new Run(p * count / parts, (p + 1) * count / parts - p * count / parts, null))];
+    /// <summary>Fills a fresh index from <paramref name="parts"/> runs of consecutive documents analysed side by side.</summary>
+    private static Action<IndexWriter, SearchIndex> AnalysedInRuns(int parts, CancellationToken cancel) => (writer, index) =>
+    {
+        var count = index.Documents.Count;
+        Merge(writer, index, null, [.. Enumerable.Range(0, parts).Select(p => new Run(p * count / parts, (p + 1) * count / parts - p * count / parts, null))], cancel);
+    };
 
     /// <summary>Tests: a fresh index analysed in <paramref name="parts"/> runs side by side, as a large one is, whatever its size.</summary>
     internal static SearchIndex InParallelRuns(ContentSet content, int parts) =>
-        new(content, new RAMDirectory(), null, write: (writer, index) => Merge(writer, index, null, InRuns(index.Documents.Count, parts), default));
+        new(content, new RAMDirectory(), null, write: AnalysedInRuns(parts, default));
 
     /// <summary>
     /// Fills <paramref name="writer"/> in document order: each run to analyse gets an index of its own, made on every

@@ -1,5 +1,4 @@
 using DxCompare.Search;
-using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Search;
 
@@ -21,17 +20,5 @@ public class JapaneseAnalyzerTests
         Assert.Equal(title, titleFirst.Terms(text, SearchDocument.Phrase));
         Assert.Contains("個人", phrase);
         Assert.Contains("テレ", phrase);
-    }
-
-    /// <summary>What the index holds for the phrase field: the same terms as the fields it copies.</summary>
-    [Fact]
-    public void The_index_holds_the_texts_bigrams_in_the_phrase_field()
-    {
-        using var index = new SearchIndex(Repository.Content);
-        var leaf = index.Reader.Leaves.Single().AtomicReader;
-        int DocumentsWith(string field, string term) => leaf.DocFreq(new Lucene.Net.Index.Term(field, term));
-        Assert.True(DocumentsWith(SearchDocument.Phrase, "窓口") >= DocumentsWith(SearchDocument.Title, "窓口"));
-        Assert.True(DocumentsWith(SearchDocument.Title, "窓口") > 0);
-        Assert.Equal(0, DocumentsWith(SearchDocument.Phrase, "個人情"));
     }
 }
