@@ -208,6 +208,9 @@ public static partial class ValidationMessages
         ["unclosed-bracket"] = new(
             "this is not valid YAML after this point: the file ends inside an open list '[' or mapping '{'. Close it with ']' or '}', or quote text that starts with [ or {.",
             "ここから先がYAMLとして読めません。「[」や「{」が閉じられないままファイルが終わっています。「]」「}」で閉じるか、[ や { で始まる文字を引用符で囲んでください。"),
+        ["key-missing"] = new(
+            "this is not valid YAML here: a ':' stands without a key in front of it. Write 'key: value', delete the stray ':', or quote text that contains ': '.",
+            "ここがYAMLとして読めません。項目名のない「:」があります。「項目名: 値」の形にするか、余分な「:」を消すか、「: 」を含む文字を引用符で囲んでください。"),
         ["second-document"] = new(
             "a second YAML document starts here ('---'). A content file holds one document: remove this '---' and merge what follows into the fields above, or move it to a file of its own.",
             "ここで2つ目のYAML文書(「---」)が始まっています。1つのファイルには1つの文書だけを書きます。この「---」を消して上の項目にまとめるか、別のファイルに移してください。"),

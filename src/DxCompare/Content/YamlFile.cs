@@ -54,13 +54,14 @@ public static class YamlFile
 
     public static YamlNode? Parse(string text, string displayPath, DiagnosticBag diagnostics)
     {
+        var parser = new LimitedParser(new Parser(new StringReader(text)), displayPath);
         try
         {
             // One pass: the tree is built from events that are checked as they are read. YamlStream builds the
             // tree recursively (deep nesting would overflow the stack) and the binder walks every alias again
             // (a few KB of aliases can be millions of values), so the checks stop the parse before either.
             var stream = new YamlStream();
-            stream.Load(new LimitedParser(new Parser(new StringReader(text)), displayPath));
+            stream.Load(parser);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
                 diagnostics.Add(SourceLocation.StartOf(displayPath), "empty-file", new { });
@@ -71,6 +72,14 @@ public static class YamlFile
         catch (LimitExceeded e)
         {
             diagnostics.Add(e.At, e.Rule, e.Args);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's tree builder throws this, not a YamlException, for an event it cannot place: a ':' alone on
+            // the last line of a mapping gives a key and then the mapping's end where its value belongs (found by the
+            // fuzz test, seed ey9af5Gcieg1). The key is where the ':' stands.
+            diagnostics.Add(parser.Previous, "key-missing", new { });
             return null;
         }
         catch (YamlException e)
@@ -99,6 +108,10 @@ public static class YamlFile
         private int _documents;
         private bool _aliases;
         private SourceLocation _last = new(displayPath, 1, 1);
+        private SourceLocation _start = new(displayPath, 1, 1);
+
+        /// <summary>Where the event before the current one starts.</summary>
+        public SourceLocation Previous { get; private set; } = new(displayPath, 1, 1);
 
         public ParsingEvent? Current => parser.Current;
 
@@ -122,6 +135,8 @@ public static class YamlFile
         {
             _last = new SourceLocation(displayPath, (int)current.End.Line, (int)current.End.Column);
             var at = new SourceLocation(displayPath, (int)current.Start.Line, (int)current.Start.Column);
+            Previous = _start;
+            _start = at;
             switch (current)
             {
                 case DocumentStart when ++_documents > 1:

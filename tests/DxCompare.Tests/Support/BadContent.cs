@@ -50,6 +50,8 @@ public sealed record BadContent(string Class, string Name, Action<TempContent> A
             "plans/koto.yml:17:10: 'start' (開始年度(西暦)) contains the invisible character U+FFFE at the start. Delete it (it often comes from copying out of a PDF); retype the text around it if unsure."),
         new("validate=build", "unclosed [ at the end of a file (found by the fuzz test)", c => c.Write("plans/koto.yml", "title: 江東区\nx: [\ny: 1"),
             "plans/koto.yml:2:4: this is not valid YAML after this point: the file ends inside an open list '[' or mapping '{'. Close it with ']' or '}', or quote text that starts with [ or {."),
+        new("validate=build", "a ':' alone on the last line (found by the fuzz test)", c => c.Write("metrics.yml", c.Read("metrics.yml") + ":"),
+            "metrics.yml:43:2: this is not valid YAML here: a ':' stands without a key in front of it. Write 'key: value', delete the stray ':', or quote text that contains ': '."),
         new("validate=build", "decimal.MaxValue", c => c.Edit("plans/koto.yml", "value: 12.1", "value: 79228162514264337593543950335"),
             "plans/koto.yml:52:20: 'value' (数値) is 79228162514264337593543950335, more than the largest number a plan may hold (1,000,000,000,000,000). Check the value; write large amounts in a larger unit (千円, 億円)."),
         new("validate=build", "duplicate topic (found by the fuzz test)", c => c.Edit("topics.yml", "topics:\n", "topics:\n  - id: online-procedures\n    label: 重複\n"),
