@@ -55,28 +55,14 @@ public static class SearchCommand
     {
         var terms = results.Plan?.Terms ?? [];
         var figuresFirst = results.Plan?.AsksForFigure ?? false;
-        var payload = new
-        {
-            query = results.Query,
-            total = results.Total,
-            message = results.Message,
-            municipality = results.Plan?.Municipality,
-            results = results.Hits.Select(hit =>
+        var payload = new SearchJson(results.Query, results.Total, results.Message, results.Plan?.Municipality,
+            [.. results.Hits.Select(hit =>
             {
                 var snippet = Snippet.Of(hit.Document.SnippetSource(figuresFirst), terms);
-                return new
-                {
-                    municipality = hit.Document.Slug,
-                    number = hit.Document.Entry.Initiative.Number,
-                    title = hit.Document.Entry.Initiative.Title,
-                    url = hit.Document.Entry.Url,
-                    score = SearchIndex.RankingScore(hit.Score),
-                    snippet = snippet.Text,
-                    highlights = snippet.Highlights.Select(h => new[] { h.Start, h.Length }),
-                };
-            }),
-        };
-        return JsonSerializer.Serialize(payload, OpenDataExport.JsonOptions);
+                return new SearchHitJson(hit.Document.Slug, hit.Document.Entry.Initiative.Number, hit.Document.Entry.Initiative.Title,
+                    hit.Document.Entry.Url, SearchIndex.RankingScore(hit.Score), snippet.Text, [.. snippet.Highlights.Select(h => new[] { h.Start, h.Length })]);
+            })]);
+        return JsonSerializer.Serialize(payload, OpenDataJson.Published.SearchJson);
     }
 
     private static void Print(SearchResults results, SearchIndex index)
@@ -97,4 +83,10 @@ public static class SearchCommand
             AnsiConsole.MarkupLine("    " + snippet.Render(Markup.Escape, s => $"[yellow bold]{Markup.Escape(s)}[/]"));
         }
     }
+
+    /// <summary>What `search --json` prints.</summary>
+    internal sealed record SearchJson(string Query, int Total, string? Message, string? Municipality, IReadOnlyList<SearchHitJson> Results);
+
+    /// <summary>One hit of <see cref="SearchJson"/>; highlights are [start, length] in the snippet.</summary>
+    internal sealed record SearchHitJson(string Municipality, int Number, string Title, string Url, double Score, string Snippet, IReadOnlyList<int[]> Highlights);
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace DxCompare.Content;
 
 /// <summary>One problem in the content, located the way compilers do so editors can jump to it.</summary>
@@ -29,6 +31,7 @@ public sealed class DiagnosticBag
     /// A message from <see cref="ValidationMessages"/>, in English and Japanese. <paramref name="args"/> names the
     /// template's arguments: an anonymous object (<c>new { name, fy }</c>) or a dictionary.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = ModelCatalog.OwnTypesKept)]
     public void Add(SourceLocation at, string rule, object args)
     {
         var template = ValidationMessages.Of(rule);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DxCompare.Model;
@@ -27,6 +28,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
     private SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = ModelCatalog.OwnTypesKept)]
     private object? BindObject(YamlNode node, Type type, Subject what)
     {
         if (node is not YamlMappingNode mapping)
@@ -85,6 +87,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
         _ => BindScalar(node, field, field.Shape),
     };
 
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Lists hold records or strings: List<> of any reference type runs one compiled body.")]
     private object? BindList(YamlNode node, FieldSpec field, Func<YamlNode, object?> bindItem)
     {
         if (node is not YamlSequenceNode sequence)
@@ -141,7 +144,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
             case FieldShape.Enum:
                 var names = ModelCatalog.EnumNames(field.ElementType);
                 var index = names.ToList().IndexOf(text);
-                if (index >= 0) return Enum.GetValues(field.ElementType).GetValue(index);
+                if (index >= 0) return ModelCatalog.EnumValue(field.ElementType, index);
                 diagnostics.Add(at, "not-in-list", new { field = field.Name, label = field.Label, allowed = string.Join(", ", names), found = Printable.Shown(text), suggestion = Suggest(text, names) });
                 return null;
             default:

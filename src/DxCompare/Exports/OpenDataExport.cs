@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using CsvHelper;
 using DxCompare.Model;
 using DxCompare.Output;
@@ -92,14 +89,6 @@ public static class OpenDataExport
     /// <summary>Japanese Excel opens a UTF-8 CSV correctly only when it starts with a byte-order mark.</summary>
     private static readonly UTF8Encoding Utf8WithBom = new(true);
 
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = true,
-    };
-
     public static IReadOnlyList<string> WriteAll(ContentSet content, string directory, string baseUrl = "")
     {
         Directory.CreateDirectory(directory);
@@ -108,7 +97,7 @@ public static class OpenDataExport
         using (var json = OutputFiles.Create(Path.Combine(directory, PlansJson)))
         {
             // Streamed: at 70,000 initiatives the document is hundreds of megabytes.
-            JsonSerializer.Serialize(json, Document(content), JsonOptions);
+            JsonSerializer.Serialize(json, Document(content), OpenDataJson.Published.PlansDocument);
             json.WriteByte((byte)'\n');
         }
         WriteText(Path.Combine(directory, SchemaJson), writer => writer.Write(SchemaGenerator.ToJson(typeof(Plan), SchemaGenerator.ContentSchemas[0].Title)));
@@ -159,12 +148,12 @@ public static class OpenDataExport
     /// <summary>The normalized model as published in plans.json.</summary>
     public sealed record PlansDocument(IReadOnlyList<Topic> Topics, IReadOnlyList<Metric> Metrics, IReadOnlyList<Plan> Plans);
 
-    public static string ToJson(ContentSet content) => JsonSerializer.Serialize(Document(content), JsonOptions) + "\n";
+    public static string ToJson(ContentSet content) => JsonSerializer.Serialize(Document(content), OpenDataJson.Published.PlansDocument) + "\n";
 
     private static PlansDocument Document(ContentSet content) => new(content.Topics, content.Metrics, content.Plans);
 
     public static PlansDocument FromJson(string json) =>
-        JsonSerializer.Deserialize<PlansDocument>(json, JsonOptions) ?? throw new InvalidDataException("plans.json is empty");
+        JsonSerializer.Deserialize(json, OpenDataJson.Published.PlansDocument) ?? throw new InvalidDataException("plans.json is empty");
 
     public static void WriteInitiatives(ContentSet content, TextWriter writer) => WriteInitiatives(content, writer, content.Initiatives, "");
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace DxCompare.Model;
 
 /// <summary>
@@ -49,6 +50,7 @@ public sealed class PatternAttribute(string regex, string expected, string expec
             System.Text.RegularExpressions.RegexOptions.ECMAScript | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }
 
+[JsonConverter(typeof(YamlNamedEnumConverter<VocabularyKind>))]
 public enum VocabularyKind { StatusWords, Qualifiers, Units }
 
 /// <summary>A word from content/vocabulary.yml (status words, qualifiers, units), kept as printed.</summary>
@@ -69,6 +71,7 @@ public sealed class BetweenAttribute(double min, double max) : Attribute
     public double Max { get; } = max;
 }
 
+[JsonConverter(typeof(YamlNamedEnumConverter<ReferenceKind>))]
 public enum ReferenceKind { Topic, Metric }
 
 /// <summary>The value is (or the list holds) ids defined in a taxonomy file.</summary>
@@ -94,6 +97,7 @@ public sealed class SummaryAttribute(string template) : Attribute
 }
 
 /// <summary>The levels of a plan's hierarchy; each plan names them in its <see cref="LevelLabels"/> (目標, 施策, 取組 …).</summary>
+[JsonConverter(typeof(YamlNamedEnumConverter<PlanLevel>))]
 public enum PlanLevel { Pillar, Policy, Initiative }
 
 /// <summary>

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 namespace DxCompare.Model;
 
 /// <summary>A prose page from content/pages/*.md.</summary>
 public sealed record ProseDocument(string Slug, string Title, string Description, string Markdown, int Order);
 
+[JsonConverter(typeof(YamlNamedEnumConverter<AttachedTo>))]
 public enum AttachedTo { Plan, Pillar, Policy, Initiative }
 
 /// <summary>An initiative with the levels above it, as the site and the exports see it.</summary>

@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace DxCompare.Model;
 
+[JsonConverter(typeof(YamlNamedEnumConverter<IndicatorKind>))]
 public enum IndicatorKind { 評価指標, 指標, 管理指標, 事業計画 }
 
+[JsonConverter(typeof(YamlNamedEnumConverter<Direction>))]
 public enum Direction
 {
     [Label("高いほど良い")] Higher,
@@ -11,6 +13,7 @@ public enum Direction
 }
 
 /// <summary>What a value of a series is: the starting point (Taito's 現況, Koto's 基準値), a target or an actual.</summary>
+[JsonConverter(typeof(YamlNamedEnumConverter<ValueKind>))]
 public enum ValueKind
 {
     [Label("基準値・現況")] Baseline,
@@ -19,6 +22,7 @@ public enum ValueKind
 }
 
 /// <summary>How an indicator counts its years: 年度 (April–March, the default) or 年 (calendar years).</summary>
+[JsonConverter(typeof(YamlNamedEnumConverter<YearBasis>))]
 public enum YearBasis
 {
     [Label("年度")] Fiscal,

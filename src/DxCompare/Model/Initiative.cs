@@ -59,6 +59,7 @@ public sealed record Initiative
     public IReadOnlyList<Activity> Activities { get; init; } = [];
 }
 
+[JsonConverter(typeof(YamlNamedEnumConverter<ActivityType>))]
 public enum ActivityType
 {
     [Label("取組実績")] Result,

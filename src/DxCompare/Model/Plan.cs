@@ -88,6 +88,7 @@ public sealed record FiscalPeriod
     public int End { get; init; }
 }
 
+[JsonConverter(typeof(YamlNamedEnumConverter<EditionKind>))]
 public enum EditionKind
 {
     [Label("計画")] Plan,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace DxCompare.Model;
 
 /// <summary>
@@ -13,6 +14,7 @@ public static class Vocabulary
 }
 
 /// <summary>What a status word printed instead of a number means, for comparison across plans.</summary>
+[JsonConverter(typeof(YamlNamedEnumConverter<StatusClass>))]
 public enum StatusClass
 {
     [Label("検討・準備")] Planning,
@@ -25,6 +27,7 @@ public enum StatusClass
 }
 
 /// <summary>How a qualifier changes a value, and where it is written: 5.0%未満, 約40%, 90件（累計）, 毎年度70人, 40%を目途.</summary>
+[JsonConverter(typeof(YamlNamedEnumConverter<QualifierClass>))]
 public enum QualifierClass
 {
     [Label("未満")] Below,
@@ -37,6 +40,7 @@ public enum QualifierClass
 }
 
 /// <summary>What a unit measures; a percentage must lie between 0 and 100.</summary>
+[JsonConverter(typeof(YamlNamedEnumConverter<UnitClass>))]
 public enum UnitClass
 {
     [Label("割合")] Percent,

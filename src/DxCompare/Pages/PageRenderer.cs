@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
@@ -12,7 +13,7 @@ namespace DxCompare.Pages;
 /// A page to render: its URL path, the theme component with its parameters, and the content it is made from
 /// (<see cref="Sources"/>), so watch mode re-renders only the pages a change touches.
 /// </summary>
-public sealed record PageRoute(string Path, Type Component, IReadOnlyDictionary<string, object?> Parameters, IReadOnlySet<PageSource> Sources)
+public sealed record PageRoute(string Path, [property: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type Component, IReadOnlyDictionary<string, object?> Parameters, IReadOnlySet<PageSource> Sources)
 {
     public static PageRoute Of<T>(string path, IEnumerable<PageSource> sources, params (string Name, object? Value)[] parameters) where T : IComponent =>
         new(path, typeof(T), parameters.ToDictionary(p => p.Name, p => p.Value), sources.ToHashSet());
@@ -59,7 +60,7 @@ public sealed class PageRenderer : IAsyncDisposable
     /// <summary>The static HTML renderer, with the root component removed after each page.</summary>
     private sealed class OnePageRenderer(IServiceProvider services, ILoggerFactory loggers) : StaticHtmlRenderer(services, loggers)
     {
-        public async Task RenderAsync(Type component, ParameterView parameters, TextWriter writer)
+        public async Task RenderAsync([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type component, ParameterView parameters, TextWriter writer)
         {
             var id = AssignRootComponentId(InstantiateComponent(component));
             await RenderRootComponentAsync(id, parameters);

@@ -1,6 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using DxCompare.Content;
 using DxCompare.Model;
-using NJsonSchema;
 
 namespace DxCompare.Schema;
 
@@ -18,69 +20,96 @@ public static class SchemaGenerator
         ("vocabulary.schema.json", typeof(VocabularyList), "DxCompare vocabulary (content/vocabulary.yml)"),
     ];
 
-    public static JsonSchema For(Type root, string title)
+    /// <summary>The schema as JSON (draft-07), indented, with a final newline.</summary>
+    public static string ToJson(Type root, string title)
     {
-        var schema = new JsonSchema { SchemaVersion = "http://json-schema.org/draft-07/schema#" };
-        var definitions = new Dictionary<Type, JsonSchema>();
-        Describe(root, schema, definitions, schema);
-        schema.Title = title;
-        return schema;
+        var definitions = new JsonObject();
+        var (required, properties) = Describe(root, definitions);
+        var schema = new JsonObject
+        {
+            ["$schema"] = "http://json-schema.org/draft-07/schema#",
+            ["title"] = title,
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+        };
+        if (required.Count > 0) schema["required"] = required;
+        schema["properties"] = properties;
+        if (definitions.Count > 0) schema["definitions"] = definitions;
+        return schema.ToJsonString(Json).ReplaceLineEndings("\n") + "\n";
     }
 
-    public static string ToJson(Type root, string title) => For(root, title).ToJson().ReplaceLineEndings("\n") + "\n";
+    // A file for editors' IDEs, not a page: only what JSON itself requires is escaped (Japanese, <, + stay readable).
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static void Describe(Type type, JsonSchema target, Dictionary<Type, JsonSchema> definitions, JsonSchema root)
+    private static (JsonArray Required, JsonObject Properties) Describe(Type type, JsonObject definitions)
     {
-        target.Type = JsonObjectType.Object;
-        target.AllowAdditionalProperties = false;
+        var required = new JsonArray();
+        var properties = new JsonObject();
         foreach (var field in ModelCatalog.FieldsOf(type))
         {
-            var property = new JsonSchemaProperty { Title = field.Label, Description = field.Hint };
+            var property = new JsonObject { ["title"] = field.Label };
             switch (field.Shape)
             {
                 case FieldShape.Object:
-                    property.Reference = Definition(field.ElementType, definitions, root);
+                    Describe(property, field);
+                    property["$ref"] = Reference(field.ElementType, definitions);
                     break;
                 case FieldShape.ObjectList:
-                    property.Type = JsonObjectType.Array;
-                    property.Item = new JsonSchema { Reference = Definition(field.ElementType, definitions, root) };
+                    property["type"] = "array";
+                    Describe(property, field);
+                    property["items"] = new JsonObject { ["$ref"] = Reference(field.ElementType, definitions) };
                     break;
                 case FieldShape.TextList:
-                    property.Type = JsonObjectType.Array;
-                    property.Item = new JsonSchema { Type = JsonObjectType.String };
+                    property["type"] = "array";
+                    Describe(property, field);
+                    property["items"] = new JsonObject { ["type"] = "string" };
                     break;
                 default:
                     DescribeScalar(field, property);
                     break;
             }
-            target.Properties[field.Name] = property;
-            if (field.Required) target.RequiredProperties.Add(field.Name);
+            properties[field.Name] = property;
+            if (field.Required) required.Add((JsonNode)field.Name);
         }
+        return (required, properties);
     }
 
-    private static void DescribeScalar(FieldSpec field, JsonSchema property)
+    private static void Describe(JsonObject property, FieldSpec field)
     {
-        property.Type = field.Shape switch
+        if (field.Hint is { } hint) property["description"] = hint;
+    }
+
+    private static void DescribeScalar(FieldSpec field, JsonObject property)
+    {
+        var type = field.Shape switch
         {
-            FieldShape.Integer => JsonObjectType.Integer,
-            FieldShape.Number => JsonObjectType.Number,
-            FieldShape.Boolean => JsonObjectType.Boolean,
-            _ => JsonObjectType.String,
+            FieldShape.Integer => "integer",
+            FieldShape.Number => "number",
+            FieldShape.Boolean => "boolean",
+            _ => "string",
         };
-        if (!field.Required && field.Shape is not FieldShape.Boolean) property.Type |= JsonObjectType.Null;
-        if (field.Shape == FieldShape.Enum) foreach (var name in ModelCatalog.EnumNames(field.ElementType)) property.Enumeration.Add(name);
-        if (field.Pattern is { } pattern) property.Pattern = pattern.Regex;
-        if (field.FiscalYear is not null) { property.Minimum = FiscalYear.Earliest; property.Maximum = FiscalYear.Latest; }
-        if (field.Range is { } range) { property.Minimum = (decimal)range.Min; property.Maximum = (decimal)range.Max; }
+        // Several types are listed in name order (["integer", "null"]), as validators print them.
+        property["type"] = !field.Required && field.Shape is not FieldShape.Boolean
+            ? new JsonArray([.. new[] { type, "null" }.Order(StringComparer.Ordinal).Select(name => (JsonNode)name)])
+            : type;
+        Describe(property, field);
+        if (field.Pattern is { } pattern) property["pattern"] = pattern.Regex;
+        if (field.FiscalYear is not null) { property["maximum"] = FiscalYear.Latest; property["minimum"] = FiscalYear.Earliest; }
+        if (field.Range is { } range) { property["maximum"] = (decimal)range.Max; property["minimum"] = (decimal)range.Min; }
+        if (field.Shape == FieldShape.Enum) property["enum"] = new JsonArray([.. ModelCatalog.EnumNames(field.ElementType).Select(name => (JsonNode)name)]);
     }
 
-    private static JsonSchema Definition(Type type, Dictionary<Type, JsonSchema> definitions, JsonSchema root)
+    /// <summary>"#/definitions/{type}", describing the type there the first time it is met.</summary>
+    private static string Reference(Type type, JsonObject definitions)
     {
-        if (definitions.TryGetValue(type, out var existing)) return existing;
-        var definition = new JsonSchema();
-        definitions[type] = definition;
-        root.Definitions[type.Name] = definition;
-        Describe(type, definition, definitions, root);
-        return definition;
+        if (!definitions.ContainsKey(type.Name))
+        {
+            var definition = new JsonObject { ["type"] = "object", ["additionalProperties"] = false };
+            definitions[type.Name] = definition;
+            var (required, properties) = Describe(type, definitions);
+            if (required.Count > 0) definition["required"] = required;
+            definition["properties"] = properties;
+        }
+        return "#/definitions/" + type.Name;
     }
 }

@@ -39,12 +39,12 @@ public static class StaticSearchExport
     /// <summary>Uncompressed postings bytes after which a term shard is closed (a frequent term gets a shard to itself).</summary>
     public const int ShardBytes = 2048;
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly SearchExportJson Json = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    });
 
     public sealed record FieldInfo(string Name, float Weight, float Avgdl);
     public sealed record Manifest(
@@ -63,6 +63,9 @@ public static class StaticSearchExport
             SearchSettings.FilterKeys, SearchSettings.QuestionPhrases, SearchSettings.FigureWords);
     }
     public sealed record AnalyzerFlags(bool Unigrams, bool Bridge, bool Synonyms, bool Phrases);
+
+    /// <summary>The JSON head of the document table (<see cref="DocumentTable"/>).</summary>
+    internal sealed record DocumentHeader(IReadOnlyList<object[]> Plans, IReadOnlyList<string> Topics, IReadOnlyList<int[]> TopicSets);
 
     /// <summary>What an export wrote: total bytes and every file, relative to the index folder.</summary>
     public sealed record Written(long Bytes, IReadOnlySet<string> Files);
@@ -169,7 +172,7 @@ public static class StaticSearchExport
             new AnalyzerFlags(index.Options.OutputUnigrams, index.Options.BridgeScripts, index.Options.Synonyms, index.Options.Phrases),
             fieldInfos, Settings.Shared, index.Options.Synonyms ? [.. Synonyms.Groups.Select(g => new[] { g.Targets.ToArray(), g.Triggers.ToArray(), g.Quiet.ToArray() })] : [],
             shards, documents);
-        files.WriteManifest(JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+        files.WriteManifest(JsonSerializer.SerializeToUtf8Bytes(manifest, Json.Manifest));
         return new Written(files.Bytes, files.Names);
     }
 
@@ -199,11 +202,11 @@ public static class StaticSearchExport
             {
                 var d = documents[start + k];
                 var (body, figures, meta) = d.SnippetParts;
-                fragments[k] = JsonSerializer.SerializeToUtf8Bytes<object[]>(
+                fragments[k] = JsonSerializer.SerializeToUtf8Bytes(
                 [
                     d.Entry.Url, d.Entry.Initiative.Title, d.Entry.Numbered,
                     d.Entry.Municipality.Name, d.Entry.Initiative.IsNew ? 1 : 0, body, figures, meta,
-                ], Json);
+                ], Json.ObjectArray);
                 hash.AppendData(BitConverter.GetBytes(fragments[k].Length));
                 hash.AppendData(fragments[k]);
             }
@@ -230,12 +233,10 @@ public static class StaticSearchExport
             if (!topicSets.TryGetValue(set, out var i)) topicSets[set] = i = topicSets.Count;
             return i;
         }).ToList();
-        var header = JsonSerializer.SerializeToUtf8Bytes(new
-        {
-            plans = plans.Select(p => new object[] { p.Plan.Municipality.Slug, p.Count, p.Hash, p.Plan.Municipality.Name }),
+        var header = JsonSerializer.SerializeToUtf8Bytes(new DocumentHeader(
+            [.. plans.Select(p => new object[] { p.Plan.Municipality.Slug, p.Count, p.Hash, p.Plan.Municipality.Name })],
             topics,
-            topicSets = topicSets.Keys.Select(set => set.Length == 0 ? [] : set.Split(',').Select(int.Parse).ToArray()),
-        }, Json);
+            [.. topicSets.Keys.Select(set => set.Length == 0 ? [] : set.Split(',').Select(int.Parse).ToArray())]), Json.DocumentHeader);
         var table = new ArrayBufferWriter<byte>(header.Length + norms.Length + 4 * index.Documents.Count);
         Varint.Write(table, (uint)header.Length);
         table.Write(header);
@@ -348,3 +349,11 @@ public static class StaticSearchExport
         }
     }
 }
+
+/// <summary>The search export's JSON (manifest, document table head, fragments), serializers generated at compile time.</summary>
+[JsonSerializable(typeof(StaticSearchExport.Manifest))]
+[JsonSerializable(typeof(StaticSearchExport.DocumentHeader))]
+[JsonSerializable(typeof(object[]))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(int))]
+internal sealed partial class SearchExportJson : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using DxCompare.Content;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +32,7 @@ public sealed class LiveReload(string themeDirectory)
 
     public void ShowErrors(IEnumerable<Diagnostic> diagnostics)
     {
-        _state = Frame("errors", JsonSerializer.Serialize(diagnostics.Select(d => d.ToString("ja"))));
+        _state = Frame("errors", JsonSerializer.Serialize([.. diagnostics.Select(d => d.ToString("ja"))], LiveReloadJson.Default.StringArray));
         Broadcast(_state);
     }
 
@@ -87,3 +88,6 @@ public sealed class LiveReload(string themeDirectory)
     public static string Inject(string html) =>
         html.Replace("</head>", $"<script src=\"{ScriptPath}\" data-events=\"{EventsPath}\" defer></script>\n</head>", StringComparison.Ordinal);
 }
+
+[JsonSerializable(typeof(string[]))]
+internal sealed partial class LiveReloadJson : JsonSerializerContext;

@@ -265,7 +265,7 @@ public sealed class SheetExport
         ColumnKind.ListItem when column.Index == 1 => _references.Labels(column.Field!.References!.Kind) is [var first, ..] ? first : "",
         ColumnKind.Field or ColumnKind.ChildField => column.Field!.Shape switch
         {
-            FieldShape.Enum => CellText.Enum(column.Field, System.Enum.GetValues(column.Field.ElementType).GetValue(0)!),
+            FieldShape.Enum => CellText.Enum(column.Field, ModelCatalog.EnumValue(column.Field.ElementType, 0)),
             FieldShape.Boolean => CellText.Yes,
             FieldShape.Integer when column.Field.FiscalYear is not null => CellText.Year(_plan.Period.Start),
             FieldShape.Integer => "1",
@@ -291,7 +291,7 @@ public sealed class SheetExport
                 var text = spec.Kind switch
                 {
                     ColumnKind.Number => WorkbookLayout.ExampleMark + "1",
-                    ColumnKind.RowKind => CellText.Enum(spec.Field!, System.Enum.GetValues(spec.Field!.ElementType).GetValue(1)!),
+                    ColumnKind.RowKind => CellText.Enum(spec.Field!, ModelCatalog.EnumValue(spec.Field!.ElementType, 1)),
                     ColumnKind.YearValue when spec.Fy == grid.Years[^1] => "40%",
                     ColumnKind.YearValue when spec.Fy == grid.Years[^2] => "推進",
                     _ => "",
