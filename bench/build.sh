@@ -14,10 +14,9 @@ work=$(mktemp -d)
 phases=()
 walls=()
 trap 'rm -rf "$work"' EXIT
-# The generator as the README runs it (scripts/dxcompare.sh: a ReadyToRun publish, made here when stale), timed
-# without the script's staleness check.
-bash scripts/dxcompare.sh --version >/dev/null
-dx="dotnet .publish/dxcompare.dll"
+# The generator as the README runs it (scripts/dxcompare.sh: NativeAOT where clang is installed, else ReadyToRun;
+# published here when stale), timed without the script's staleness check.
+dx=$(bash scripts/dxcompare.sh --command)
 export DOTNET_EnableWriteXorExecute=0 DOTNET_TC_CallCountingDelayMs=10 # as scripts/dxcompare.sh runs it
 
 measure() { # label, command... → "wall cpu rss_mb"
@@ -32,7 +31,7 @@ measure() { # label, command... → "wall cpu rss_mb"
 
 median() { printf '%s\n' "$@" | sort -n -k1,1 | sed -n "$(( ($# + 1) / 2 ))p"; } # lines "wall …" → the median one
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -srm); $(date -u +%F); $(dotnet --version) / $(hugo version | cut -d' ' -f2)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -srm); $(date -u +%F); $(dotnet --version) / $(hugo version | cut -d' ' -f2); generator: $dx"
 echo
 echo "| N | initiatives | pages | DxCompare wall s | CPU s | peak RSS MB | pages/s | output MB | Hugo wall s | CPU s | peak RSS MB | time ratio DxCompare/Hugo | DxCompare page-rendering phase s |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
