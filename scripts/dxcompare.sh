@@ -9,34 +9,62 @@
 #              The default where one is found.
 #   readytorun ReadyToRun on the shared runtime: publishes in about 25 s, starts slower (the JIT still compiles
 #              generics and tiers hot code). The default without a C toolchain; Netlify uses it (one build per deploy).
-# DXCOMPARE_PUBLISH=native|readytorun chooses.
+# DXCOMPARE_PUBLISH=native|readytorun chooses. If the native publish fails, the script says so and uses ReadyToRun.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 publish="$root/.publish"
-mode="${DXCOMPARE_PUBLISH:-$( (command -v clang || command -v gcc) >/dev/null 2>&1 && echo native || echo readytorun)}"
-case "$mode" in
-  native) run=("$publish/dxcompare") ;;
-  readytorun) run=(dotnet "$publish/dxcompare.dll") ;;
-  *) echo "DXCOMPARE_PUBLISH must be native or readytorun, not '$mode'" >&2; exit 2 ;;
-esac
-stamp="$publish/.published-$mode"
-if [ ! -f "$stamp" ] || [ -n "$(find "$root/src/DxCompare" "$root/theme" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
-    -newer "$stamp" \( -name '*.cs' -o -name '*.razor' -o -name '*.csproj' -o -name '*.props' -o -name 'synonyms-*.txt' \) -print -quit)" ]; then
-  echo "publishing the generator ($mode) into .publish/ (native: about 2.5 minutes, once per source change) …" >&2
-  # Into a fresh folder, moved in place only when complete: a failed publish leaves the last good one.
-  next="$publish.next"
+# Set when a native publish failed (a toolchain without libc headers, too little memory for the compiler): the
+# next runs use ReadyToRun instead of failing again, until a source file changes.
+native_failed="$root/.publish-native-failed"
+
+changed_since() { # file → prints something when a source file is newer than it (or it is missing)
+  [ ! -f "$1" ] && { echo missing; return; }
+  find "$root/src/DxCompare" "$root/theme" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+    \( -name obj -o -name bin \) -prune -o \
+    -newer "$1" \( -name '*.cs' -o -name '*.razor' -o -name '*.csproj' -o -name '*.props' -o -name 'synonyms-*.txt' \) -print -quit
+}
+
+publish_as() { # mode → publishes into a fresh folder and moves it in place only when complete
+  local next="$publish.next"
   rm -rf "$next"
-  if [ "$mode" = native ]; then
-    dotnet publish "$root/src/DxCompare" -c Release -r linux-x64 -p:PublishAot=true -o "$next" -v quiet -nologo >&2
+  echo "publishing the generator ($1) into .publish/ (native: about 2.5 minutes, once per source change) …" >&2
+  if [ "$1" = native ]; then
+    dotnet publish "$root/src/DxCompare" -c Release -r linux-x64 -p:PublishAot=true -o "$next" -v quiet -nologo >&2 || return 1
     rm -f "$next/dxcompare.dbg"
   else
     dotnet publish "$root/src/DxCompare" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-      -o "$next" -v quiet -nologo >&2
+      -o "$next" -v quiet -nologo >&2 || return 1
   fi
-  touch "$next/.published-$mode"
+  touch "$next/.published-$1"
   rm -rf "$publish"
   mv "$next" "$publish"
+}
+
+if [ -n "${DXCOMPARE_PUBLISH:-}" ]; then mode=$DXCOMPARE_PUBLISH
+elif [ -z "$(changed_since "$native_failed")" ]; then mode=readytorun
+elif (command -v clang || command -v gcc) >/dev/null 2>&1; then mode=native
+else mode=readytorun
 fi
+case "$mode" in native | readytorun) ;; *) echo "DXCOMPARE_PUBLISH must be native or readytorun, not '$mode'" >&2; exit 2 ;; esac
+
+if [ -n "$(changed_since "$publish/.published-$mode")" ]; then
+  if ! publish_as "$mode"; then
+    if [ "$mode" = native ] && [ -z "${DXCOMPARE_PUBLISH:-}" ]; then
+      echo "the native publish failed (see above); using ReadyToRun until a source file changes (DXCOMPARE_PUBLISH=readytorun skips the attempt)" >&2
+      touch "$native_failed"
+      mode=readytorun
+      [ -z "$(changed_since "$publish/.published-$mode")" ] || publish_as "$mode" || exit 1
+    else
+      exit 1
+    fi
+  else
+    rm -f "$native_failed"
+  fi
+fi
+case "$mode" in
+  native) run=("$publish/dxcompare") ;;
+  *) run=(dotnet "$publish/dxcompare.dll") ;;
+esac
 if [ "${1:-}" = "--command" ]; then echo "${run[*]}"; exit 0; fi
 # For the ReadyToRun publish. W^X (on by default since .NET 7) maps every piece of jitted code twice and flips page
 # protections on each tier-up; off, a build at N = 500 takes 10 % less CPU and wall time (three paired runs).
