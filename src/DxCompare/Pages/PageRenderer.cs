@@ -41,7 +41,19 @@ public sealed class PageRenderer : IAsyncDisposable
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddSingleton(JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton<IComponentActivator, ParameterlessActivator>();
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Creates the theme's components with their parameterless constructors (none takes services). Blazor's default
+    /// activator goes through ActivatorUtilities, whose first use in the ahead-of-time compiled generator maps every
+    /// compiled method back to its metadata (1.5 % of the real content's build).
+    /// </summary>
+    private sealed class ParameterlessActivator : IComponentActivator
+    {
+        public IComponent CreateInstance([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type componentType) =>
+            (IComponent)Activator.CreateInstance(componentType)!;
     }
 
     /// <summary>Writes the page's HTML (with its doctype) to <paramref name="writer"/>.</summary>
