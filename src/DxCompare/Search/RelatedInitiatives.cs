@@ -264,10 +264,13 @@ public sealed class RelatedInitiatives(SearchIndex index)
                 var top = new PriorityQueue<int, (float Score, int Doc)>(count + 1, WorstFirst);
                 foreach (var doc in _docs)
                 {
-                    top.Enqueue(doc, ((float)_sums[doc], doc));
-                    if (top.Count > count) top.Dequeue();
+                    var key = ((float)_sums[doc], doc);
                     _sums[doc] = 0;
                     _touched[doc] = false;
+                    // Most documents rank below a full list's worst: skip the heap for them (keys never tie, documents differ).
+                    if (top.Count == count && (count == 0 || (top.TryPeek(out _, out var worst) && WorstFirst.Compare(key, worst) < 0))) continue;
+                    top.Enqueue(doc, key);
+                    if (top.Count > count) top.Dequeue();
                 }
                 _docs.Clear();
                 var hits = new (int Doc, float Score)[top.Count];
@@ -279,9 +282,14 @@ public sealed class RelatedInitiatives(SearchIndex index)
                 return hits;
             }
 
+            private static readonly WorstFirstOrder WorstFirst = new();
+
             /// <summary>Lower score first; on equal scores the higher document number, which Lucene's collector drops first.</summary>
-            private static readonly Comparer<(float Score, int Doc)> WorstFirst = Comparer<(float Score, int Doc)>.Create((a, b) =>
-                a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc));
+            private sealed class WorstFirstOrder : IComparer<(float Score, int Doc)>
+            {
+                public int Compare((float Score, int Doc) a, (float Score, int Doc) b) =>
+                    a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc);
+            }
         }
     }
 
