@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DxCompare.Tests.Support;
 
 namespace DxCompare.Tests.Bench;
@@ -13,18 +12,8 @@ public class BuildBenchmarkScriptTests
     [Fact]
     public async Task The_build_benchmark_runs_at_the_smallest_size_and_prints_its_table()
     {
-        var start = new ProcessStartInfo("bash", ["bench/build.sh", "2"])
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, output + await error);
+        var (code, output, errors) = await ShellScript.RunAsync("bench/build.sh", ["2"], TimeSpan.FromMinutes(10));
+        Assert.True(code == 0, output + errors);
         Assert.Matches(@"\n\| 2 \| 60 \| 102 \| [0-9.]+ \|", output);
         Assert.Contains("rebuilt", output, StringComparison.Ordinal);
         Assert.Contains("edit to settled", output, StringComparison.Ordinal);
