@@ -27,11 +27,12 @@ changed_since() { # file → prints something when a source file is newer than i
 publish_as() { # mode → publishes into a fresh folder and moves it in place only when complete
   local next="$publish.next"
   rm -rf "$next"
-  echo "publishing the generator ($1) into .publish/ (native: about 2.5 minutes, once per source change) …" >&2
   if [ "$1" = native ]; then
+    echo "publishing the generator (native) into .publish/: about 2.5 minutes, once per source change …" >&2
     dotnet publish "$root/src/DxCompare" -c Release -r linux-x64 -p:PublishAot=true -o "$next" -v quiet -nologo >&2 || return 1
     rm -f "$next/dxcompare.dbg"
   else
+    echo "publishing the generator (readytorun) into .publish/ …" >&2
     dotnet publish "$root/src/DxCompare" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
       -o "$next" -v quiet -nologo >&2 || return 1
   fi

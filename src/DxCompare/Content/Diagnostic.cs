@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using DxCompare.Model;
 
 namespace DxCompare.Content;
 
@@ -31,7 +32,7 @@ public sealed class DiagnosticBag
     /// A message from <see cref="ValidationMessages"/>, in English and Japanese. <paramref name="args"/> names the
     /// template's arguments: an anonymous object (<c>new { name, fy }</c>) or a dictionary.
     /// </summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = ModelCatalog.OwnTypesKept)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = AotSafety.OwnTypesKept)]
     public void Add(SourceLocation at, string rule, object args)
     {
         var template = ValidationMessages.Of(rule);

@@ -41,15 +41,11 @@ public static class ModelCatalog
 
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> EnumNamesCache = new();
 
-    /// <summary>Why reflection over this assembly's own types (model records, enums, anonymous message arguments) is safe
-    /// ahead-of-time compiled.</summary>
-    internal const string OwnTypesKept = "The published generator keeps this assembly whole (DxCompare.csproj: TrimMode partial).";
-
     /// <summary>The enum's value at a position of <see cref="EnumNames"/>; through its underlying numbers, which need no
     /// array of the enum type made at run time.</summary>
     public static object EnumValue(Type enumType, int position) => Enum.ToObject(enumType, Enum.GetValuesAsUnderlyingType(enumType).GetValue(position)!);
 
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = OwnTypesKept)]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = AotSafety.OwnTypesKept)]
     public static IReadOnlyList<FieldSpec> FieldsOf(Type recordType) => Cache.GetOrAdd(recordType, type =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod?.IsPublic == true)

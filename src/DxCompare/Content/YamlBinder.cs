@@ -28,7 +28,7 @@ public sealed partial class YamlBinder(string file, DiagnosticBag diagnostics, S
 
     private SourceLocation At(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
-    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = ModelCatalog.OwnTypesKept)]
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = AotSafety.OwnTypesKept)]
     private object? BindObject(YamlNode node, Type type, Subject what)
     {
         if (node is not YamlMappingNode mapping)

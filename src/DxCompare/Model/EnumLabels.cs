@@ -12,7 +12,7 @@ public static class EnumLabels
     public static string Label<T>(this T value) where T : struct, Enum => Of(typeof(T), value.ToString());
 
     /// <summary>The label of the enum value named <paramref name="name"/>; the name itself for enums whose names are already Japanese.</summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2080", Justification = Content.ModelCatalog.OwnTypesKept)]
+    [UnconditionalSuppressMessage("Trimming", "IL2080", Justification = AotSafety.OwnTypesKept)]
     public static string Of(Type enumType, string name) => Cache.GetOrAdd((enumType, name), key =>
     {
         var field = key.Item1.GetField(key.Item2, BindingFlags.Public | BindingFlags.Static)

@@ -24,16 +24,8 @@ public static class SchemaGenerator
     public static string ToJson(Type root, string title)
     {
         var definitions = new JsonObject();
-        var (required, properties) = Describe(root, definitions);
-        var schema = new JsonObject
-        {
-            ["$schema"] = "http://json-schema.org/draft-07/schema#",
-            ["title"] = title,
-            ["type"] = "object",
-            ["additionalProperties"] = false,
-        };
-        if (required.Count > 0) schema["required"] = required;
-        schema["properties"] = properties;
+        var schema = new JsonObject { ["$schema"] = "http://json-schema.org/draft-07/schema#", ["title"] = title };
+        DescribeObject(schema, root, definitions);
         if (definitions.Count > 0) schema["definitions"] = definitions;
         return schema.ToJsonString(Json).ReplaceLineEndings("\n") + "\n";
     }
@@ -41,7 +33,8 @@ public static class SchemaGenerator
     // A file for editors' IDEs, not a page: only what JSON itself requires is escaped (Japanese, <, + stay readable).
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static (JsonArray Required, JsonObject Properties) Describe(Type type, JsonObject definitions)
+    /// <summary>A record type as a closed object: its type, required fields and properties, added to <paramref name="target"/>.</summary>
+    private static void DescribeObject(JsonObject target, Type type, JsonObject definitions)
     {
         var required = new JsonArray();
         var properties = new JsonObject();
@@ -51,17 +44,17 @@ public static class SchemaGenerator
             switch (field.Shape)
             {
                 case FieldShape.Object:
-                    Describe(property, field);
+                    AddHint(property, field);
                     property["$ref"] = Reference(field.ElementType, definitions);
                     break;
                 case FieldShape.ObjectList:
                     property["type"] = "array";
-                    Describe(property, field);
+                    AddHint(property, field);
                     property["items"] = new JsonObject { ["$ref"] = Reference(field.ElementType, definitions) };
                     break;
                 case FieldShape.TextList:
                     property["type"] = "array";
-                    Describe(property, field);
+                    AddHint(property, field);
                     property["items"] = new JsonObject { ["type"] = "string" };
                     break;
                 default:
@@ -71,10 +64,13 @@ public static class SchemaGenerator
             properties[field.Name] = property;
             if (field.Required) required.Add((JsonNode)field.Name);
         }
-        return (required, properties);
+        target["type"] = "object";
+        target["additionalProperties"] = false;
+        if (required.Count > 0) target["required"] = required;
+        target["properties"] = properties;
     }
 
-    private static void Describe(JsonObject property, FieldSpec field)
+    private static void AddHint(JsonObject property, FieldSpec field)
     {
         if (field.Hint is { } hint) property["description"] = hint;
     }
@@ -92,7 +88,7 @@ public static class SchemaGenerator
         property["type"] = !field.Required && field.Shape is not FieldShape.Boolean
             ? new JsonArray([.. new[] { type, "null" }.Order(StringComparer.Ordinal).Select(name => (JsonNode)name)])
             : type;
-        Describe(property, field);
+        AddHint(property, field);
         if (field.Pattern is { } pattern) property["pattern"] = pattern.Regex;
         if (field.FiscalYear is not null) { property["maximum"] = FiscalYear.Latest; property["minimum"] = FiscalYear.Earliest; }
         if (field.Range is { } range) { property["maximum"] = (decimal)range.Max; property["minimum"] = (decimal)range.Min; }
@@ -104,11 +100,9 @@ public static class SchemaGenerator
     {
         if (!definitions.ContainsKey(type.Name))
         {
-            var definition = new JsonObject { ["type"] = "object", ["additionalProperties"] = false };
+            var definition = new JsonObject();
             definitions[type.Name] = definition;
-            var (required, properties) = Describe(type, definitions);
-            if (required.Count > 0) definition["required"] = required;
-            definition["properties"] = properties;
+            DescribeObject(definition, type, definitions);
         }
         return "#/definitions/" + type.Name;
     }

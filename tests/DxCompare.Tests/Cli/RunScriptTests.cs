@@ -9,7 +9,7 @@ namespace DxCompare.Tests.Cli;
 public class RunScriptTests
 {
     [Fact]
-    public async Task An_unknown_publish_choice_is_named_with_the_ones_that_exist_and_nothing_is_published()
+    public async Task An_unknown_publish_choice_is_refused_naming_the_ones_that_exist()
     {
         var (code, output, errors) = await ShellScript.RunAsync("scripts/dxcompare.sh", ["--version"], TimeSpan.FromMinutes(1),
             new Dictionary<string, string> { ["DXCOMPARE_PUBLISH"] = "aot" });
