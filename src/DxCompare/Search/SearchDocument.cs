@@ -29,6 +29,9 @@ public sealed partial record SearchDocument(int Id, InitiativeEntry Entry, IRead
     public static IReadOnlyList<(string Field, float Weight)> FieldsFor(AnalyzerOptions options) =>
         [.. WeightedFields.Where(f => options.Phrases || f.Field != Phrase).Select(f => options.WeightedFields ? f : (f.Field, 1f))];
 
+    /// <summary>The fields the phrase field repeats, in order, joined by line breaks.</summary>
+    public static readonly IReadOnlyList<string> PhraseParts = [Title, IndicatorNames, Body, Meta];
+
     public string Slug => Entry.Municipality.Slug;
     public string Key => $"{Slug}/{Entry.Initiative.Key}";
 
@@ -48,15 +51,16 @@ public sealed partial record SearchDocument(int Id, InitiativeEntry Entry, IRead
             .Append(entry.Pillar.Title)
             .Concat(entry.Policy is { } p ? [p.Title] : []);
         var indicators = i.Indicators.Concat(entry.Policy?.Indicators ?? []).ToList();
-        return new SearchDocument(id, entry, new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             [Title] = i.Title,
             [IndicatorNames] = string.Join("\n", indicators.Select(Indicators.DisplayName)),
             [Body] = string.Join("\n", body),
             [Meta] = string.Join("\n", meta),
             [PolicyLead] = entry.Policy?.Lead ?? "",
-            [Phrase] = string.Join("\n", i.Title, string.Join("\n", indicators.Select(Indicators.DisplayName)), string.Join("\n", body), string.Join("\n", meta)),
-        }, string.Join(" ", indicators.Where(x => x.Values.Any(v => v.Value is not null)).Select(FigureLine)));
+        };
+        fields[Phrase] = string.Join("\n", PhraseParts.Select(part => fields[part]));
+        return new SearchDocument(id, entry, fields, string.Join(" ", indicators.Where(x => x.Values.Any(v => v.Value is not null)).Select(FigureLine)));
     }
 
     /// <summary>An indicator with its values as the page shows them: 行政手続きのオンライン手続き比率: 令和7年度基準値20% → 令和10年度目標値40%.</summary>

@@ -4,7 +4,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
-using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace DxCompare.Search;
 
@@ -98,12 +97,11 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Analyses and adds documents in order. Nothing is stored: a hit's document number is its position in Documents.</summary>
     private static void Add(IndexWriter writer, IEnumerable<SearchDocument> documents, CancellationToken cancel)
     {
+        var analysis = new DocumentAnalysis(writer.Analyzer, Analysed);
         foreach (var document in documents)
         {
             cancel.ThrowIfCancellationRequested();
-            var doc = new LuceneDocument();
-            foreach (var (field, text) in document.Fields) doc.Add(new Field(field, JapaneseAnalyzer.Normalize(text), Analysed));
-            writer.AddDocument(doc);
+            writer.AddDocument(analysis.Fields(document));
         }
     }
 

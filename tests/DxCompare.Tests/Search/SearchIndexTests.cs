@@ -3,6 +3,13 @@ using DxCompare.Content;
 using DxCompare.Model;
 using DxCompare.Search;
 using DxCompare.Tests.Support;
+using Document = Lucene.Net.Documents.Document;
+using Field = Lucene.Net.Documents.Field;
+using FieldType = Lucene.Net.Documents.FieldType;
+using TextField = Lucene.Net.Documents.TextField;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using RAMDirectory = Lucene.Net.Store.RAMDirectory;
 
 namespace DxCompare.Tests.Search;
 
@@ -26,6 +33,60 @@ public class SearchIndexTests
         }
         var top = segmented.Search("窓口").Hits[0].Document;
         Assert.Contains("窓口", top.Entry.Initiative.Title);
+    }
+
+    /// <summary>
+    /// The phrase field's tokens are replayed from the fields it repeats instead of analysing its text again; every
+    /// field's terms, frequencies and norms must be those of an index that analyses each text as Lucene does.
+    /// </summary>
+    [Fact]
+    public void Replayed_phrase_tokens_index_exactly_what_analysing_the_phrase_text_indexes()
+    {
+        using var index = new SearchIndex(Repository.Content);
+        using var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(JapaneseAnalyzer.Version, index.Analyzer) { Similarity = SearchIndex.Similarity, MergePolicy = new LogByteSizeMergePolicy() };
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            foreach (var document in index.Documents)
+            {
+                var doc = new Document();
+                foreach (var (field, text) in document.Fields) doc.Add(new Field(field, JapaneseAnalyzer.Normalize(text), type));
+                writer.AddDocument(doc);
+            }
+            writer.ForceMerge(1);
+        }
+        using var plain = DirectoryReader.Open(directory);
+
+        Assert.Contains(SearchDocument.Phrase, index.Documents[0].Fields.Keys);
+        foreach (var field in index.Documents[0].Fields.Keys)
+        {
+            var expected = Postings(plain, field);
+            Assert.True(expected.Count > 100, $"{field}: {expected.Count} terms");
+            Assert.Equal(expected, Postings(index.Reader, field));
+            Assert.Equal(Norms(plain, field), Norms(index.Reader, field));
+        }
+    }
+
+    private static List<string> Postings(IndexReader reader, string field)
+    {
+        var lines = new List<string>();
+        var leaf = reader.Leaves.Single().AtomicReader;
+        var terms = leaf.GetTerms(field).GetEnumerator();
+        while (terms.MoveNext())
+        {
+            var docs = terms.Docs(null, null);
+            var line = new System.Text.StringBuilder(terms.Term.Utf8ToString());
+            while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) line.Append(' ').Append(docs.DocID).Append(':').Append(docs.Freq);
+            lines.Add(line.ToString());
+        }
+        return lines;
+    }
+
+    private static long[] Norms(IndexReader reader, string field)
+    {
+        var norms = reader.Leaves.Single().AtomicReader.GetNormValues(field);
+        return [.. Enumerable.Range(0, reader.MaxDoc).Select(doc => norms.Get(doc))];
     }
 
     /// <summary>
