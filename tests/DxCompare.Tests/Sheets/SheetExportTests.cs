@@ -25,6 +25,25 @@ public class SheetExportTests
     }
 
     [Fact]
+    public void Text_keeps_its_spaces_and_line_breaks_and_only_such_text_is_marked_to_keep_them()
+    {
+        string[] texts = ["窓口改革の推進", "  字下げ", "末尾 ", "一行目\n二行目", "二つの  空白", "tab\there"];
+        var book = new XlsxWriter();
+        var sheet = book.AddSheet("取組");
+        for (var i = 0; i < texts.Length; i++) sheet.Text(i + 1, 1, texts[i], CellLook.Text);
+        using var content = new TempContent();
+        var path = Path.Combine(content.Directory, "book.xlsx");
+        book.Save(path);
+
+        Assert.Equal(texts, XlsxReader.Read(path, out _)!.Single().Rows.Values.Select(row => row[1].Text));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var xml = reader.ReadToEnd();
+        Assert.Contains("<t>窓口改革の推進</t>", xml);
+        Assert.Equal(texts.Length - 1, xml.Split("<t xml:space=\"preserve\">").Length - 1);
+    }
+
+    [Fact]
     public void Taito_sheets_are_named_with_its_own_levels()
     {
         using var book = new WorkbookFile("taito");
