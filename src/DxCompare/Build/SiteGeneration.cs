@@ -44,8 +44,6 @@ public sealed class SiteGeneration : IDisposable
     public TimeSpan SearchIndexTime { get; private init; }
     private RelatedInitiatives RelatedFinder { get; }
 
-    private string AssetsDirectory => Path.Combine(Options.ThemeDirectory, "assets");
-
     /// <summary>Step 1: loads and validates the content; null (with the validator's messages) when it is not valid.</summary>
     public static ContentSet? Load(BuildOptions options, PhaseTimer phases, out IReadOnlyList<Diagnostic> diagnostics, ContentCache? cache = null)
     {
@@ -68,10 +66,12 @@ public sealed class SiteGeneration : IDisposable
     /// </summary>
     public static SiteGeneration Create(BuildOptions options, ContentSet content, PhaseTimer phases,
         (SearchIndex Index, IReadOnlySet<string> ChangedSlugs)? previous = null, CancellationToken cancel = default) =>
-        IndexAndRelate(options, content, SearchIndex.DocumentsOf(content), phases, previous, cancel);
+        IndexAndRelate(options, content, SearchIndex.DocumentsOf(content), ScanAssets(options), phases, previous, cancel);
 
-    private static SiteGeneration IndexAndRelate(BuildOptions options, ContentSet content, IReadOnlyList<SearchDocument> documents, PhaseTimer phases,
-        (SearchIndex Index, IReadOnlySet<string> ChangedSlugs)? previous, CancellationToken cancel)
+    private static AssetManifest ScanAssets(BuildOptions options) => AssetManifest.Scan(Path.Combine(options.ThemeDirectory, "assets"));
+
+    private static SiteGeneration IndexAndRelate(BuildOptions options, ContentSet content, IReadOnlyList<SearchDocument> documents, AssetManifest assets,
+        PhaseTimer phases, (SearchIndex Index, IReadOnlySet<string> ChangedSlugs)? previous, CancellationToken cancel)
     {
         var search = previous is var (index, changed)
             ? SearchIndex.Updated(index, content, changed, documents, cancel)
@@ -80,7 +80,7 @@ public sealed class SiteGeneration : IDisposable
         try
         {
             var finder = new RelatedInitiatives(search);
-            var site = new SiteContext(content, options.BaseUrl, AssetManifest.Scan(Path.Combine(options.ThemeDirectory, "assets")))
+            var site = new SiteContext(content, options.BaseUrl, assets)
             {
                 Related = finder.ComputeAll(content, cancel),
             };
@@ -95,20 +95,22 @@ public sealed class SiteGeneration : IDisposable
     }
 
     /// <summary>
-    /// Steps 2–8 into <paramref name="root"/>. The downloads and the search fragments need the content and not the index,
-    /// so they are written while the index (one thread) and the related lists are computed.
+    /// Steps 2–8 into <paramref name="root"/>. The downloads, the search fragments, the theme's assets and /admin/ need the
+    /// content and not the index, so they are written while the index and the related lists are computed.
     /// </summary>
     public static async Task<(SiteGeneration Generation, WrittenSite Written)> BuildAsync(BuildOptions options, ContentSet content, PhaseTimer phases,
         string root, IBuildProgress progress, CancellationToken cancel)
     {
         var documents = SearchIndex.DocumentsOf(content);
+        var assets = ScanAssets(options);
         var downloads = Task.Run(() => Timed(() => Downloads.Write(content, root, options.BaseUrl)), cancel);
         var fragments = Task.Run(() => Timed(() => StaticSearchExport.WriteFragments(documents, root)), cancel);
+        var themeFiles = Task.Run(() => WriteThemeFiles(options, assets, content, root), cancel);
         Task<(StaticSearchExport.Written, TimeSpan)>? searchExport = null;
         SiteGeneration? generation = null;
         try
         {
-            generation = IndexAndRelate(options, content, documents, phases, null, cancel);
+            generation = IndexAndRelate(options, content, documents, assets, phases, null, cancel);
             var (search, fragmentsTime) = await fragments;
             phases.Add("search fragments (in parallel)", fragmentsTime);
             var index = generation.Search;
@@ -117,13 +119,14 @@ public sealed class SiteGeneration : IDisposable
             var (files, downloadsTime) = await downloads;
             phases.Mark("exports");
             phases.Add("exports (in parallel)", downloadsTime);
-            return (generation, await generation.WriteAllAsync(root, files, searchExport, progress, cancel));
+            return (generation, await generation.WriteAllAsync(root, files, searchExport, themeFiles, progress, cancel));
         }
         catch
         {
             generation?.Dispose();
             // Nothing may still write into the staging folder its owner is about to delete.
-            await Task.WhenAll(searchExport is null ? [downloads, fragments] : [downloads, fragments, searchExport]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll(searchExport is null ? [downloads, fragments, themeFiles] : [downloads, fragments, themeFiles, searchExport])
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
     }
@@ -197,15 +200,19 @@ public sealed class SiteGeneration : IDisposable
     public Task<long> RenderAsync(IReadOnlyList<PageRoute> routes, string root, IBuildProgress? progress = null, CancellationToken cancel = default) =>
         SiteBuilder.RenderAsync(routes, root, Options.Workers, progress ?? NoProgress.Instance, cancel);
 
-    /// <summary>Steps 6–8 into <paramref name="root"/>, given the downloads written there and the search index being written beside the pages.</summary>
+    /// <summary>
+    /// Steps 6–8 into <paramref name="root"/>, given the downloads written there, and the search index and the theme's files
+    /// being written beside the pages.
+    /// </summary>
     private async Task<WrittenSite> WriteAllAsync(string root, Downloads downloads, Task<(StaticSearchExport.Written Written, TimeSpan Time)> search,
-        IBuildProgress progress, CancellationToken cancel)
+        Task<bool> themeFiles, IBuildProgress progress, CancellationToken cancel)
     {
         var routes = Routes(downloads);
         progress.Start("pages", routes.Count);
         var pageBytes = await RenderAsync(routes, root, progress, cancel);
         Phases.Mark("pages");
-        var adminReady = WriteSiteFiles(root, routes);
+        var adminReady = await themeFiles;
+        WriteRouteFiles(root, routes);
         var (index, indexTime) = await search;
         Phases.Add("search export (in parallel)", indexTime);
         return new WrittenSite(routes, downloads, index.Files) { PageBytes = pageBytes, SearchBytes = index.Bytes, AdminReady = adminReady };
@@ -214,12 +221,24 @@ public sealed class SiteGeneration : IDisposable
     /// <summary>Step 8: theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>
     public bool WriteSiteFiles(string root, IReadOnlyList<PageRoute> routes)
     {
-        Site.Assets.CopyTo(AssetsDirectory, root);
-        var adminReady = AdminSite.Write(root, Options.ThemeDirectory, Options.DecapDist, Options.Cms with { SiteUrl = Options.BaseUrl }, Site.Assets["site.css"], Site.Content);
+        var adminReady = WriteThemeFiles(Options, Site.Assets, Site.Content, root);
+        WriteRouteFiles(root, routes);
+        return adminReady;
+    }
+
+    /// <summary>The part of step 8 no page is needed for: theme assets and /admin/. Returns whether Decap CMS was available.</summary>
+    private static bool WriteThemeFiles(BuildOptions options, AssetManifest assets, ContentSet content, string root)
+    {
+        assets.CopyTo(Path.Combine(options.ThemeDirectory, "assets"), root);
+        return AdminSite.Write(root, options.ThemeDirectory, options.DecapDist, options.Cms with { SiteUrl = options.BaseUrl }, assets["site.css"], content);
+    }
+
+    /// <summary>The rest of step 8: sitemap, robots and headers, once every other file is written (the headers name its folders).</summary>
+    private void WriteRouteFiles(string root, IReadOnlyList<PageRoute> routes)
+    {
         SiteBuilder.WriteText(Path.Combine(root, "sitemap.xml"), SiteBuilder.Sitemap(Site, routes));
         SiteBuilder.WriteText(Path.Combine(root, "robots.txt"), $"User-agent: *\nAllow: /\nDisallow: {SiteUrls.Admin}\nSitemap: {Site.Absolute(SiteUrls.Sitemap)}\n");
         SiteBuilder.WriteText(Path.Combine(root, HeaderRules.FileName), HeaderRules.Render(HeaderRules.For(root, Options.Cms.LocalBackendPort)));
-        return adminReady;
     }
 
     public void Dispose()
