@@ -20,8 +20,8 @@ namespace DxCompare.Build;
 /// <item>pages: rendered in parallel;</item>
 /// <item>site files: assets, /admin/, sitemap, robots, headers, given the routes.</item>
 /// </list>
-/// A full build runs steps 2–8 through <see cref="BuildAsync"/>, writing the downloads and the search fragments beside steps 2–3
-/// and the rest of the search index beside step 7. A full build writes into a staging folder; watch mode keeps the
+/// A full build runs steps 2–8 through <see cref="BuildAsync"/>, writing the downloads, the search fragments, the theme's
+/// assets and /admin/ beside steps 2–3, and the rest of the search index beside step 7; only /data/ waits for the downloads. A full build writes into a staging folder; watch mode keeps the
 /// generation and its routes to decide which pages a change touches.
 /// </summary>
 public sealed class SiteGeneration : IDisposable
@@ -96,7 +96,8 @@ public sealed class SiteGeneration : IDisposable
 
     /// <summary>
     /// Steps 2–8 into <paramref name="root"/>. The downloads, the search fragments, the theme's assets and /admin/ need the
-    /// content and not the index, so they are written while the index and the related lists are computed.
+    /// content and not the index, so they are written while the index and the related lists are computed; the pages
+    /// other than /data/ do not need the downloads either, so they render while the downloads are finished.
     /// </summary>
     public static async Task<(SiteGeneration Generation, WrittenSite Written)> BuildAsync(BuildOptions options, ContentSet content, PhaseTimer phases,
         string root, IBuildProgress progress, CancellationToken cancel)
@@ -116,10 +117,7 @@ public sealed class SiteGeneration : IDisposable
             var index = generation.Search;
             // The term shards are written by one thread while the pages render: no page shows them.
             searchExport = Task.Run(() => Timed(() => StaticSearchExport.Write(index, search)), cancel);
-            var (files, downloadsTime) = await downloads;
-            phases.Mark("exports");
-            phases.Add("exports (in parallel)", downloadsTime);
-            return (generation, await generation.WriteAllAsync(root, files, searchExport, themeFiles, progress, cancel));
+            return (generation, await generation.WriteAllAsync(root, downloads, searchExport, themeFiles, progress, cancel));
         }
         catch
         {
@@ -201,21 +199,27 @@ public sealed class SiteGeneration : IDisposable
         SiteBuilder.RenderAsync(routes, root, Options.Workers, progress ?? NoProgress.Instance, cancel);
 
     /// <summary>
-    /// Steps 6–8 into <paramref name="root"/>, given the downloads written there, and the search index and the theme's files
-    /// being written beside the pages.
+    /// Steps 6–8 into <paramref name="root"/>, with the downloads, the search index and the theme's files being written
+    /// beside the pages. Only /data/ shows the downloads, so it is rendered last, once they are written.
     /// </summary>
-    private async Task<WrittenSite> WriteAllAsync(string root, Downloads downloads, Task<(StaticSearchExport.Written Written, TimeSpan Time)> search,
-        Task<bool> themeFiles, IBuildProgress progress, CancellationToken cancel)
+    private async Task<WrittenSite> WriteAllAsync(string root, Task<(Downloads Files, TimeSpan Time)> downloads,
+        Task<(StaticSearchExport.Written Written, TimeSpan Time)> search, Task<bool> themeFiles, IBuildProgress progress, CancellationToken cancel)
     {
-        var routes = Routes(downloads);
+        static bool ShowsDownloads(PageRoute route) => route.Sources.Contains(PageSource.Downloads);
+        var routes = Routes(Downloads.None);
         progress.Start("pages", routes.Count);
-        var pageBytes = await RenderAsync(routes, root, progress, cancel);
+        var pageBytes = await RenderAsync([.. routes.Where(route => !ShowsDownloads(route))], root, progress, cancel);
         Phases.Mark("pages");
+        var (files, downloadsTime) = await downloads;
+        Phases.Mark("exports");
+        Phases.Add("exports (in parallel)", downloadsTime);
+        routes = [.. routes.Select(route => ShowsDownloads(route) ? SiteRoutes.Data(Site, files) : route)];
+        pageBytes += await RenderAsync([.. routes.Where(ShowsDownloads)], root, progress, cancel);
         var adminReady = await themeFiles;
         WriteRouteFiles(root, routes);
         var (index, indexTime) = await search;
         Phases.Add("search export (in parallel)", indexTime);
-        return new WrittenSite(routes, downloads, index.Files) { PageBytes = pageBytes, SearchBytes = index.Bytes, AdminReady = adminReady };
+        return new WrittenSite(routes, files, index.Files) { PageBytes = pageBytes, SearchBytes = index.Bytes, AdminReady = adminReady };
     }
 
     /// <summary>Step 8: theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>

@@ -23,9 +23,13 @@ public static class SiteRoutes
         yield return PageRoute.Of<ComparePage>(SiteUrls.Compare, everyPlan, s);
         foreach (var page in site.Content.Pages) yield return PageRoute.Of<ProsePage>(SiteUrls.Page(page.Slug), [PageSource.ProsePage(page.Slug)], s, ("Page", page));
         yield return PageRoute.Of<SearchPage>(SiteUrls.Search, everyPlan, s);
-        yield return PageRoute.Of<DataPage>(SiteUrls.Data, [PageSource.Downloads], s, ("Sizes", downloads.Sizes));
+        yield return Data(site, downloads);
         yield return PageRoute.Of<NotFoundPage>(SiteUrls.NotFound, [], s);
     }
+
+    /// <summary>/data/, the one page that shows the downloads (their names and sizes).</summary>
+    public static PageRoute Data(SiteContext site, Downloads downloads) =>
+        PageRoute.Of<DataPage>(SiteUrls.Data, [PageSource.Downloads], ("Site", site), ("Sizes", downloads.Sizes));
 
     /// <summary>A plan's own pages: the plan and each of its initiatives.</summary>
     public static IEnumerable<PageRoute> OfPlan(SiteContext site, Plan plan)
