@@ -21,8 +21,9 @@ namespace DxCompare.Build;
 /// <item>site files: assets, /admin/, sitemap, robots, headers, given the routes.</item>
 /// </list>
 /// A full build runs steps 2–8 through <see cref="BuildAsync"/>, writing the downloads, the search fragments, the theme's
-/// assets and /admin/ beside steps 2–3, and the rest of the search index beside step 7; only /data/ waits for the downloads. A full build writes into a staging folder; watch mode keeps the
-/// generation and its routes to decide which pages a change touches.
+/// assets and /admin/ beside steps 2–3, and the rest of the search index beside step 7; only /data/ waits for the
+/// downloads. A full build writes into a staging folder; watch mode keeps the generation and its routes to decide which
+/// pages a change touches.
 /// </summary>
 public sealed class SiteGeneration : IDisposable
 {
