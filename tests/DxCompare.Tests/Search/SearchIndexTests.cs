@@ -3,13 +3,13 @@ using DxCompare.Content;
 using DxCompare.Model;
 using DxCompare.Search;
 using DxCompare.Tests.Support;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Document = Lucene.Net.Documents.Document;
 using Field = Lucene.Net.Documents.Field;
 using FieldType = Lucene.Net.Documents.FieldType;
-using TextField = Lucene.Net.Documents.TextField;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using RAMDirectory = Lucene.Net.Store.RAMDirectory;
+using TextField = Lucene.Net.Documents.TextField;
 
 namespace DxCompare.Tests.Search;
 
