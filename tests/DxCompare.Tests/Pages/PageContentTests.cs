@@ -7,6 +7,24 @@ namespace DxCompare.Tests.Pages;
 [Collection(BuiltSiteCollection.Name)]
 public class PageContentTests(BuiltSite site)
 {
+    /// <summary>/data/ is rendered after the other pages, once the downloads are written: each size is its file's.</summary>
+    [Fact]
+    public void Every_download_on_the_data_page_shows_the_size_of_the_file_the_build_wrote()
+    {
+        // The per-topic and per-metric CSVs are listed without sizes; every other download has one.
+        var sized = site.Page("/data/").QuerySelectorAll("a[download]").Where(a => a.ParentElement!.QuerySelector(".size") is not null).ToList();
+        string[] expected = ["/data/initiatives.csv", "/data/indicators.csv", "/data/plans.json", "/data/schema.json", "/data/README.txt",
+            "/data/sheets/taito.xlsx", "/data/sheets/koto.xlsx", "/data/sheets/template.xlsx"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), sized.Select(a => a.GetAttribute("href")!).Order(StringComparer.Ordinal));
+        foreach (var link in sized)
+        {
+            var file = new FileInfo(site.FileFor(link.GetAttribute("href")!));
+            Assert.True(file.Exists, file.FullName);
+            var size = Humanizer.ByteSizeExtensions.Bytes(file.Length).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(size, link.ParentElement!.QuerySelector(".size")!.TextContent.Trim());
+        }
+    }
+
     [Fact]
     public void Online_procedure_comparison_shows_both_wards_targets_and_kotos_actual_against_target()
     {
