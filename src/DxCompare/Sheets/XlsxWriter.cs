@@ -107,9 +107,14 @@ public sealed class XlsxWriter
         xml.WriteEndElement();
     }
 
+    /// <summary>
+    /// Fastest, not Optimal: on 200 workbooks of the N = 500 build (196 KB of XML each) 0.4 ms a workbook instead of
+    /// 1.5 ms, for 51 KB instead of 39 KB. A build writes one workbook a plan (two seconds of CPU at 1,788 plans); an
+    /// editor downloads one, for whom 12 KB more is nothing.
+    /// </summary>
     private static ZipArchiveEntry Entry(ZipArchive zip, string name)
     {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
         entry.LastWriteTime = EntryTime;
         return entry;
     }
