@@ -103,15 +103,16 @@ public sealed class SiteGeneration : IDisposable
     public static async Task<(SiteGeneration Generation, WrittenSite Written)> BuildAsync(BuildOptions options, ContentSet content, PhaseTimer phases,
         string root, IBuildProgress progress, CancellationToken cancel)
     {
-        var documents = SearchIndex.DocumentsOf(content);
         var assets = ScanAssets(options);
         var downloads = Task.Run(() => Timed(() => Downloads.Write(content, root, options.BaseUrl)), cancel);
-        var fragments = Task.Run(() => Timed(() => StaticSearchExport.WriteFragments(documents, root)), cancel);
         var themeFiles = Task.Run(() => WriteThemeFiles(options, assets, content, root), cancel);
+        Task<(StaticSearchExport.Fragments, TimeSpan)>? fragments = null;
         Task<(StaticSearchExport.Written, TimeSpan)>? searchExport = null;
         SiteGeneration? generation = null;
         try
         {
+            var documents = SearchIndex.DocumentsOf(content);
+            fragments = Task.Run(() => Timed(() => StaticSearchExport.WriteFragments(documents, root)), cancel);
             generation = IndexAndRelate(options, content, documents, assets, phases, null, cancel);
             var (search, fragmentsTime) = await fragments;
             phases.Add("search fragments (in parallel)", fragmentsTime);
@@ -124,7 +125,7 @@ public sealed class SiteGeneration : IDisposable
         {
             generation?.Dispose();
             // Nothing may still write into the staging folder its owner is about to delete.
-            await Task.WhenAll(searchExport is null ? [downloads, fragments, themeFiles] : [downloads, fragments, themeFiles, searchExport])
+            await Task.WhenAll(new Task?[] { downloads, themeFiles, fragments, searchExport }.OfType<Task>())
                 .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }

@@ -65,7 +65,7 @@ public static class ContentLoader
         var planFiles = ContentFiles(root, PlansFolder, "*.yml", diagnostics);
         if (planFiles.Count == 0 && diagnostics.Items.Count == before)
             diagnostics.Add(SourceLocation.StartOf(DisplayPath(Path.Combine(root, PlansFolder))), "no-plan", new { });
-        // Read, parsed and bound on every core, each file with messages of its own; then checked in file order.
+        // Read, parsed, bound and checked on every core, each file with messages of its own, reported in file order.
         var stamps = planFiles.Select(Stamp).ToArray();
         var reused = planFiles.Select((path, i) => cache?.Reuse(path, stamps[i])).ToArray();
         var bound = new (Plan? Plan, DiagnosticBag Diagnostics)[planFiles.Count];
@@ -73,7 +73,9 @@ public static class ContentLoader
         {
             if (reused[i] is not null) return;
             var own = new DiagnosticBag();
-            bound[i] = (Bind<Plan>(planFiles[i], DisplayPath(planFiles[i]), own, map), own);
+            var plan = Bind<Plan>(planFiles[i], DisplayPath(planFiles[i]), own, map);
+            if (plan is not null) rules.Reporting(own).Check(plan, Path.GetFileNameWithoutExtension(planFiles[i]));
+            bound[i] = (plan, own);
         });
         for (var i = 0; i < planFiles.Count; i++)
         {
@@ -86,7 +88,6 @@ public static class ContentLoader
             var (plan, own) = bound[i];
             diagnostics.AddRange(own);
             if (plan is null) continue;
-            rules.Check(plan, Path.GetFileNameWithoutExtension(planFiles[i]));
             plans.Add(plan);
             if (diagnostics.Items.Count == problems) cache?.Keep(planFiles[i], stamps[i], plan);
         }

@@ -10,6 +10,9 @@ public sealed partial class PlanRules(SourceMap map, DiagnosticBag diagnostics, 
 {
     public bool HasTopic(string id) => topicIds?.Contains(id) ?? true;
 
+    /// <summary>The same rules reporting into <paramref name="own"/>: plans are checked side by side, each with its own messages.</summary>
+    public PlanRules Reporting(DiagnosticBag own) => new(map, own, topicIds, metrics, vocabulary);
+
     public void Check(Plan plan, string fileSlug)
     {
         CheckMunicipality(plan.Municipality, fileSlug);

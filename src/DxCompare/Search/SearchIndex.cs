@@ -212,8 +212,14 @@ public sealed class SearchIndex : IDisposable
 
     public static readonly BM25Similarity Similarity = new();
 
-    /// <summary>Every initiative as a search document; a document's id is its position, and Lucene's document number.</summary>
-    public static IReadOnlyList<SearchDocument> DocumentsOf(ContentSet content) => [.. content.Initiatives.Select((entry, id) => SearchDocument.From(id, entry, content))];
+    /// <summary>Every initiative as a search document, made on every core; a document's id is its position, and Lucene's document number.</summary>
+    public static IReadOnlyList<SearchDocument> DocumentsOf(ContentSet content)
+    {
+        var initiatives = content.Initiatives;
+        var documents = new SearchDocument[initiatives.Count];
+        Parallel.For(0, documents.Length, id => documents[id] = SearchDocument.From(id, initiatives[id], content));
+        return documents;
+    }
 
     private const string FingerprintKey = "dxcompare-fingerprint";
 
