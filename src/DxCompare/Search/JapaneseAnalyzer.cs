@@ -45,12 +45,20 @@ public sealed class JapaneseAnalyzer(AnalyzerOptions options) : Analyzer
     public IReadOnlyList<string> Terms(string text, string field = "body")
     {
         var terms = new List<string>();
+        VisitTerms(text, term => terms.Add(term.ToString()), field);
+        return terms;
+    }
+
+    public delegate void TermVisitor(ReadOnlySpan<char> term);
+
+    /// <summary>The terms of <see cref="Terms"/>, each lent to <paramref name="visit"/> until the next: no string per token.</summary>
+    public void VisitTerms(string text, TermVisitor visit, string field = "body")
+    {
         using var stream = GetTokenStream(field, new StringReader(Normalize(text)));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
-        while (stream.IncrementToken()) terms.Add(term.ToString());
+        while (stream.IncrementToken()) visit(term.Buffer.AsSpan(0, term.Length));
         stream.End();
-        return terms;
     }
 }
 

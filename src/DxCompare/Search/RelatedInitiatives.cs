@@ -97,8 +97,8 @@ public sealed class RelatedInitiatives(SearchIndex index)
             .Select(other => new Related(other, Shared(entry, other, content), SimilarText: true));
         // Initiatives sharing more topics first, then those sharing the main topic; nearer municipalities win ties.
         var mainTopic = entry.Initiative.Topics.Count > 0 ? entry.Initiative.Topics[0] : null;
-        var seen = new HashSet<InitiativeEntry>(ReferenceEqualityComparer.Instance);
-        var candidates = new List<(InitiativeEntry Other, int Rank)>();
+        var seen = new HashSet<InitiativeEntry>(entry.Initiative.Topics.Count * TopicCandidates, ReferenceEqualityComparer.Instance);
+        var candidates = new List<(InitiativeEntry Other, int Rank)>(entry.Initiative.Topics.Count * TopicCandidates);
         foreach (var topic in entry.Initiative.Topics)
             foreach (var other in topics.Nearest(topic, entry.Municipality.Code, TopicCandidates))
                 if (seen.Add(other))
@@ -112,8 +112,15 @@ public sealed class RelatedInitiatives(SearchIndex index)
 
     private static int SharedCount(InitiativeEntry a, InitiativeEntry b)
     {
+        var (mine, theirs) = (a.Initiative.Topics, b.Initiative.Topics);
         var count = 0;
-        foreach (var topic in a.Initiative.Topics) if (b.Initiative.Topics.Contains(topic)) count++;
+        for (var i = 0; i < mine.Count; i++)
+            for (var j = 0; j < theirs.Count; j++)
+                if (mine[i] == theirs[j])
+                {
+                    count++;
+                    break;
+                }
         return count;
     }
 
@@ -172,12 +179,16 @@ public sealed class RelatedInitiatives(SearchIndex index)
         {
             var body = document.Fields[SearchDocument.Body];
             var text = document.Fields[SearchDocument.Title] + "\n" + (body.Length > LeadLength ? body[..LeadLength] : body);
+            // Counted under the index's own strings, found by span: a string per token was most of this step's garbage.
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var term in _index.Analyzer.Terms(text))
-                if (term.Length >= MinWordLength) counts[term] = counts.GetValueOrDefault(term) + 1;
+            var known = _frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
+            _index.Analyzer.VisitTerms(text, term =>
+            {
+                if (term.Length >= MinWordLength && known.TryGetValue(term, out var indexed, out var f) && f.DocFreq <= _maxDocFreq)
+                    counts[indexed] = counts.GetValueOrDefault(indexed) + 1;
+            });
             var numDocs = _index.Reader.NumDocs;
             return [.. counts
-                .Where(c => _frequencies.TryGetValue(c.Key, out var f) && f.DocFreq <= _maxDocFreq)
                 .Select(c => (Term: c.Key, _frequencies[c.Key].Field, Score: c.Value * Similarity.Idf(_frequencies[c.Key].DocFreq, numDocs)))
                 .OrderByDescending(t => t.Score)
                 .ThenBy(t => t.Term, StringComparer.Ordinal)
