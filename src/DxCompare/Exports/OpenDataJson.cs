@@ -7,8 +7,9 @@ namespace DxCompare.Exports;
 
 /// <summary>
 /// The JSON the open data publishes (plans.json, `search --json`, the synthetic corpus's templates.json): the model's
-/// YAML names (snake_case), Japanese unescaped, indented. Serializers generated at compile time, so the generator
-/// needs no reflection to write JSON and runs ahead-of-time compiled.
+/// YAML names (snake_case), Japanese unescaped, without indentation (plans.json at 1,788 municipalities: 143 MB instead of
+/// 289 MB; `jq .` shows it indented). Serializers generated at compile time, so the generator needs no reflection to write
+/// JSON and runs ahead-of-time compiled.
 /// </summary>
 [JsonSerializable(typeof(OpenDataExport.PlansDocument))]
 [JsonSerializable(typeof(SortedDictionary<string, string>))]
@@ -19,6 +20,5 @@ internal sealed partial class OpenDataJson : JsonSerializerContext
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = true,
     });
 }

@@ -44,7 +44,7 @@ public class OpenDataExportTests
         var document = OpenDataExport.FromJson(json);
         var again = OpenDataExport.ToJson(new DxCompare.Model.ContentSet(document.Plans, document.Topics, document.Metrics, []));
         Assert.Equal(json, again);
-        Assert.Contains("\"scope_note\": \"※法令等においてオンライン申請を不可としている手続を除く\"", json);
+        Assert.Contains("\"scope_note\":\"※法令等においてオンライン申請を不可としている手続を除く\"", json);
         Assert.DoesNotContain("\\u", json);
         var koto = document.Plans.Single(p => p.Municipality.Slug == "koto");
         Assert.Equal(22, koto.Pillars.Sum(p => p.Initiatives.Count));
