@@ -37,7 +37,8 @@ public sealed record SourceCitation(string Text, string? Url)
     /// <summary>The editions an initiative page draws on, in the plan's order: its figures' and its yearly items'.</summary>
     public static IReadOnlyList<SourceCitation> ForInitiative(Plan plan, Initiative initiative, IEnumerable<Indicator> indicators)
     {
-        var cited = new HashSet<SourceDocument?> { Editions.Default(plan) };
+        // By reference: every edition is one of the plan's own records, and hashing a record hashes all its text.
+        var cited = new HashSet<SourceDocument?>(ReferenceEqualityComparer.Instance) { Editions.Default(plan) };
         foreach (var activity in initiative.Activities) cited.Add(Editions.Of(plan, activity.Source));
         foreach (var value in indicators.SelectMany(i => i.Values)) cited.Add(Editions.Of(plan, value.Source));
         var ordered = plan.Sources.Where(cited.Contains).ToList();
