@@ -62,8 +62,10 @@ public sealed class SearchIndex : IDisposable
         }
         using (var writer = new IndexWriter(_directory, config))
         {
+            // Up to twice as many runs as cores: a core whose run ends early (its documents were shorter, or it shared
+            // its time with the downloads) takes another instead of waiting for the last one.
             write ??= segmentSize is null && Documents.Count >= 2 * MinimumRun
-                ? AnalysedInRuns(Math.Min(Documents.Count / MinimumRun, Environment.ProcessorCount), cancel)
+                ? AnalysedInRuns(Math.Min(Documents.Count / MinimumRun, 2 * Environment.ProcessorCount), cancel)
                 : (writer, index) => Add(writer, index.Documents, cancel);
             write(writer, this);
             writer.ForceMerge(1);
