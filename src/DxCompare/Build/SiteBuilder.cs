@@ -106,7 +106,7 @@ public static class SiteBuilder
     {
         long bytes = 0;
         // Each worker takes the next page when it is done with one: with fixed shares, a worker that shared its core
-        // with the search export still had pages left when the other was idle (a tenth of the pages step at N = 100).
+        // with the search export could still have pages left while the other sat idle.
         var next = -1;
         await Parallel.ForEachAsync(Enumerable.Range(0, Math.Max(1, Math.Min(workers, routes.Count))),
             new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancel },
