@@ -132,6 +132,5 @@ internal sealed class DocumentAnalysis(Analyzer analyzer, FieldType type)
             _buffer.CopyTo(_next++, _term, _increment);
             return true;
         }
-
     }
 }

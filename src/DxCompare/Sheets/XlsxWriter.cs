@@ -221,9 +221,8 @@ public sealed class SheetWriter(string name, bool hidden)
     {
         if (!_rows.TryGetValue(row, out var cells) || cells.Length <= column)
         {
-            var wider = new Entry?[Math.Max(column + 1, Math.Max(cells?.Length * 2 ?? 0, 16))];
-            cells?.CopyTo(wider, 0);
-            _rows[row] = cells = wider;
+            Array.Resize(ref cells, Math.Max(column + 1, Math.Max(2 * (cells?.Length ?? 0), 16)));
+            _rows[row] = cells;
         }
         cells[column] = cell;
         LastRow = Math.Max(LastRow, row);
