@@ -39,7 +39,7 @@ public sealed class RelatedInitiatives(SearchIndex index)
     {
         var topics = new TopicNeighbours(content);
         var results = new IReadOnlyList<Related>[index.Documents.Count];
-        Parallel.For(0, index.Documents.Count, new ParallelOptions { CancellationToken = cancel },
+        Parallel.For(0, index.Documents.Count, SearchIndex.OnEveryCoreFrom(index.Documents.Count, cancel),
             i => results[i] = For(index.Documents[i], topics, content, hit => hit));
         var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < results.Length; i++) map[index.Documents[i].Entry] = results[i];
@@ -231,13 +231,13 @@ public sealed class RelatedInitiatives(SearchIndex index)
             {
                 var term = new Term(field, text);
                 var searcher = index.Searcher;
-                var leaf = index.Reader.Leaves.Single();
+                var leaf = index.Composite;
                 var context = TermContext.Build(index.Reader.Context, term);
                 // As TermQuery weighs it inside a BooleanQuery: boost 1, and BM25's query norm is 1.
                 var weight = searcher.Similarity.ComputeWeight(1f, searcher.CollectionStatistics(field), searcher.TermStatistics(term, context));
                 weight.Normalize(searcher.Similarity.QueryNorm(weight.GetValueForNormalization()), 1f);
-                var scorer = searcher.Similarity.GetSimScorer(weight, leaf);
-                var postings = leaf.AtomicReader.GetTermDocsEnum(term)!;
+                var scorer = searcher.Similarity.GetSimScorer(weight, leaf.AtomicContext);
+                var postings = leaf.GetTermDocsEnum(term)!;
                 var docs = new List<int>(context.DocFreq);
                 var scores = new List<float>(context.DocFreq);
                 for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())

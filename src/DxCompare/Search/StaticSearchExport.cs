@@ -108,7 +108,7 @@ public static class StaticSearchExport
     {
         var files = fragments.Files;
         var fields = SearchDocument.FieldsFor(index.Options);
-        var leaf = index.Reader.Leaves.Single().AtomicReader;
+        var leaf = index.Composite;
         var docCount = index.Reader.MaxDoc;
 
         var fieldInfos = new List<FieldInfo>();
