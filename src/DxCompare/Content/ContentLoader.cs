@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using DxCompare.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace DxCompare.Content;
 
@@ -67,9 +65,18 @@ public static class ContentLoader
         var planFiles = ContentFiles(root, PlansFolder, "*.yml", diagnostics);
         if (planFiles.Count == 0 && diagnostics.Items.Count == before)
             diagnostics.Add(SourceLocation.StartOf(DisplayPath(Path.Combine(root, PlansFolder))), "no-plan", new { });
+        // Read, parsed, bound and checked on every core, each file with messages of its own, reported in file order.
         var stamps = planFiles.Select(Stamp).ToArray();
         var reused = planFiles.Select((path, i) => cache?.Reuse(path, stamps[i])).ToArray();
-        var bound = BindAndCheck(planFiles, reused, rules, map);
+        var bound = new (Plan? Plan, DiagnosticBag Diagnostics)[planFiles.Count];
+        Parallel.For(0, planFiles.Count, i =>
+        {
+            if (reused[i] is not null) return;
+            var own = new DiagnosticBag();
+            var plan = Bind<Plan>(planFiles[i], DisplayPath(planFiles[i]), own, map);
+            if (plan is not null) rules.Reporting(own).Check(plan, Path.GetFileNameWithoutExtension(planFiles[i]));
+            bound[i] = (plan, own);
+        });
         for (var i = 0; i < planFiles.Count; i++)
         {
             if (reused[i] is { } unchanged)
@@ -144,55 +151,18 @@ public static class ContentLoader
         return null;
     }
 
-    private static T? Bind<T>(string path, string display, DiagnosticBag diagnostics, SourceMap map) where T : class, new() =>
-        Parse(path, display, diagnostics) is { } node ? Bind<T>(node, display, diagnostics, map) : null;
-
-    private static YamlNode? Parse(string path, string display, DiagnosticBag diagnostics) =>
-        YamlFile.ReadUtf8(path, display, diagnostics) is { } text ? YamlFile.Parse(text, display, diagnostics) : null;
-
-    private static T? Bind<T>(YamlNode node, string display, DiagnosticBag diagnostics, SourceMap map) where T : class, new() =>
-        new YamlBinder(display, diagnostics, map) { Draft = IsDraft(node) }.Bind<T>(node);
-
-    /// <summary>
-    /// The plans not <paramref name="reused"/>, each with messages of its own (the caller reports them in file order).
-    /// YamlDotNet's scanner rents its string builders from one pool every thread shares, and plans parsed on two cores at
-    /// once spent a third of the loading contending for it (N = 500: 2.3 s of CPU against 1.6 s on one core, in the same
-    /// wall time). So one thread parses the files in turn while this one binds and checks each as it comes.
-    /// </summary>
-    private static (Plan? Plan, DiagnosticBag Diagnostics)[] BindAndCheck(IReadOnlyList<string> planFiles, Plan?[] reused, PlanRules rules, SourceMap map)
+    private static T? Bind<T>(string path, string display, DiagnosticBag diagnostics, SourceMap map) where T : class, new()
     {
-        var bound = new (Plan? Plan, DiagnosticBag Diagnostics)[planFiles.Count];
-        using var parsed = new BlockingCollection<(int File, YamlNode? Node, DiagnosticBag Diagnostics)>();
-        var parsing = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                for (var i = 0; i < planFiles.Count; i++)
-                {
-                    if (reused[i] is not null) continue;
-                    var own = new DiagnosticBag();
-                    parsed.Add((i, Parse(planFiles[i], DisplayPath(planFiles[i]), own), own));
-                }
-            }
-            finally
-            {
-                parsed.CompleteAdding();
-            }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        foreach (var (i, node, own) in parsed.GetConsumingEnumerable())
-        {
-            var plan = node is null ? null : Bind<Plan>(node, DisplayPath(planFiles[i]), own, map);
-            if (plan is not null) rules.Reporting(own).Check(plan, Path.GetFileNameWithoutExtension(planFiles[i]));
-            bound[i] = (plan, own);
-        }
-        parsing.GetAwaiter().GetResult();
-        return bound;
+        var text = YamlFile.ReadUtf8(path, display, diagnostics);
+        if (text is null) return null;
+        var node = YamlFile.Parse(text, display, diagnostics);
+        return node is null ? null : new YamlBinder(display, diagnostics, map) { Draft = IsDraft(node) }.Bind<T>(node);
     }
 
     /// <summary>A plan marked 'draft: true' is checked for what it contains, not for what it still lacks.</summary>
-    private static bool IsDraft(YamlNode root) =>
-        root is YamlMappingNode mapping
-        && mapping.Children.Any(c => c.Key is YamlScalarNode { Value: "draft" } && c.Value is YamlScalarNode { Value: "true" });
+    private static bool IsDraft(YamlDotNet.RepresentationModel.YamlNode root) =>
+        root is YamlDotNet.RepresentationModel.YamlMappingNode mapping
+        && mapping.Children.Any(c => c.Key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "draft" } && c.Value is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "true" });
 
     private static ProseDocument? LoadPage(string path, DiagnosticBag diagnostics, SourceMap map)
     {
