@@ -126,10 +126,12 @@ public static class StaticSearchExport
             var termsEnum = terms.GetEnumerator();
             var docs = new List<int>();
             var freqs = new List<int>();
+            // One postings reader for every term of the field: a new one per term was most of the export's garbage.
+            DocsEnum? docsEnum = null;
             while (termsEnum.MoveNext())
             {
                 var term = termsEnum.Term.Utf8ToString();
-                var docsEnum = termsEnum.Docs(leaf.LiveDocs, null, DocsFlags.FREQS);
+                docsEnum = termsEnum.Docs(leaf.LiveDocs, docsEnum, DocsFlags.FREQS);
                 docs.Clear();
                 freqs.Clear();
                 for (var doc = docsEnum.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docsEnum.NextDoc())
