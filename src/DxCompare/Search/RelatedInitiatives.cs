@@ -3,6 +3,7 @@ using DxCompare.Model;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 
 namespace DxCompare.Search;
 
@@ -156,6 +157,8 @@ public sealed class RelatedInitiatives(SearchIndex index)
         private readonly ConcurrentDictionary<string, TermScores> _scores = new(StringComparer.Ordinal);
         /// <summary>Score arrays as long as the index, one per query running at a time, reused.</summary>
         private readonly ConcurrentBag<Accumulator> _accumulators = [];
+        /// <summary>Term enumerators and postings readers, one set per term being read at a time, reused.</summary>
+        private readonly ConcurrentBag<PostingsReader> _readers = [];
 
         public MoreLikeThisQueries(SearchIndex index)
         {
@@ -214,11 +217,24 @@ public sealed class RelatedInitiatives(SearchIndex index)
             for (var i = terms.Count - 1; i >= 0; i--)
             {
                 var (term, field) = terms[i];
-                accumulator.Add(_scores.GetOrAdd(term, static (term, state) => TermScores.Read(state.Index, state.Field, term), (Index: _index, Field: field)));
+                accumulator.Add(_scores.GetOrAdd(term, static (term, state) => state.Queries.Read(state.Field, term), (Queries: this, Field: field)));
             }
             var top = accumulator.TakeTop(count);
             _accumulators.Add(accumulator);
             return top;
+        }
+
+        private TermScores Read(string field, string text)
+        {
+            if (!_readers.TryTake(out var reader)) reader = new PostingsReader(_index);
+            try
+            {
+                return reader.Read(field, text);
+            }
+            finally
+            {
+                _readers.Add(reader);
+            }
         }
 
         /// <summary>A term's postings with each document's BM25 score for it, computed by Lucene's own similarity.</summary>
@@ -226,26 +242,40 @@ public sealed class RelatedInitiatives(SearchIndex index)
         {
             public int[] Docs { get; } = docs;
             public float[] Scores { get; } = scores;
+        }
 
-            public static TermScores Read(SearchIndex index, string field, string text)
+        /// <summary>
+        /// Reads <see cref="TermScores"/> with one term enumerator per field, moved from term to term, and one postings
+        /// reader: a new enumerator and reader for every term were most of the related lists' garbage.
+        /// </summary>
+        private sealed class PostingsReader(SearchIndex index)
+        {
+            private readonly Dictionary<string, (TermsEnum Terms, DocsEnum? Postings)> _fields = new(StringComparer.Ordinal);
+
+            public TermScores Read(string field, string text)
             {
-                var term = new Term(field, text);
+                if (!_fields.TryGetValue(field, out var reader)) reader = (index.Composite.GetTerms(field)!.GetEnumerator(), null);
+                var term = new BytesRef(text);
+                // Every term asked for came from this field's term list (MoreLikeThisQueries' frequencies).
+                if (!reader.Terms.SeekExact(term)) throw new InvalidOperationException($"{field}:{text} is not in the index");
+                // As TermQuery weighs it inside a BooleanQuery: boost 1, and BM25's query norm is 1. The statistics are
+                // those IndexSearcher.TermStatistics gives: the document and term frequencies summed over segments.
                 var searcher = index.Searcher;
-                var leaf = index.Composite;
-                var context = TermContext.Build(index.Reader.Context, term);
-                // As TermQuery weighs it inside a BooleanQuery: boost 1, and BM25's query norm is 1.
-                var weight = searcher.Similarity.ComputeWeight(1f, searcher.CollectionStatistics(field), searcher.TermStatistics(term, context));
+                var statistics = new TermStatistics(term, reader.Terms.DocFreq, reader.Terms.TotalTermFreq);
+                var weight = searcher.Similarity.ComputeWeight(1f, searcher.CollectionStatistics(field), statistics);
                 weight.Normalize(searcher.Similarity.QueryNorm(weight.GetValueForNormalization()), 1f);
-                var scorer = searcher.Similarity.GetSimScorer(weight, leaf.AtomicContext);
-                var postings = leaf.GetTermDocsEnum(term)!;
-                var docs = new List<int>(context.DocFreq);
-                var scores = new List<float>(context.DocFreq);
-                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+                var scorer = searcher.Similarity.GetSimScorer(weight, index.Composite.AtomicContext);
+                var postings = reader.Terms.Docs(null, reader.Postings, DocsFlags.FREQS);
+                _fields[field] = (reader.Terms, postings);
+                var docs = new int[reader.Terms.DocFreq];
+                var scores = new float[docs.Length];
+                var i = 0;
+                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc(), i++)
                 {
-                    docs.Add(doc);
-                    scores.Add(scorer.Score(doc, postings.Freq));
+                    docs[i] = doc;
+                    scores[i] = scorer.Score(doc, postings.Freq);
                 }
-                return new TermScores([.. docs], [.. scores]);
+                return new TermScores(docs, scores);
             }
         }
 
