@@ -40,7 +40,7 @@ public sealed class RelatedInitiatives(SearchIndex index)
     {
         var topics = new TopicNeighbours(content);
         var results = new IReadOnlyList<Related>[index.Documents.Count];
-        Parallel.For(0, index.Documents.Count, SearchIndex.OnEveryCoreFrom(index.Documents.Count, cancel),
+        Parallel.For(0, index.Documents.Count, SearchIndex.DocumentLoop(index.Documents.Count, cancel),
             i => results[i] = For(index.Documents[i], topics, content, hit => hit));
         var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < results.Length; i++) map[index.Documents[i].Entry] = results[i];
@@ -224,6 +224,7 @@ public sealed class RelatedInitiatives(SearchIndex index)
             return top;
         }
 
+        /// <summary>A term's scores, read with a <see cref="PostingsReader"/> no other thread is using.</summary>
         private TermScores Read(string field, string text)
         {
             if (!_readers.TryTake(out var reader)) reader = new PostingsReader(_index);
@@ -250,11 +251,12 @@ public sealed class RelatedInitiatives(SearchIndex index)
         /// </summary>
         private sealed class PostingsReader(SearchIndex index)
         {
-            private readonly Dictionary<string, (TermsEnum Terms, DocsEnum? Postings)> _fields = new(StringComparer.Ordinal);
+            private readonly Dictionary<string, (TermsEnum Terms, DocsEnum? Postings, CollectionStatistics Statistics)> _fields = new(StringComparer.Ordinal);
 
             public TermScores Read(string field, string text)
             {
-                if (!_fields.TryGetValue(field, out var reader)) reader = (index.Composite.GetTerms(field)!.GetEnumerator(), null);
+                if (!_fields.TryGetValue(field, out var reader))
+                    reader = (index.Composite.GetTerms(field)!.GetEnumerator(), null, index.Searcher.CollectionStatistics(field));
                 var term = new BytesRef(text);
                 // Every term asked for came from this field's term list (MoreLikeThisQueries' frequencies).
                 if (!reader.Terms.SeekExact(term)) throw new InvalidOperationException($"{field}:{text} is not in the index");
@@ -262,11 +264,11 @@ public sealed class RelatedInitiatives(SearchIndex index)
                 // those IndexSearcher.TermStatistics gives: the document and term frequencies summed over segments.
                 var searcher = index.Searcher;
                 var statistics = new TermStatistics(term, reader.Terms.DocFreq, reader.Terms.TotalTermFreq);
-                var weight = searcher.Similarity.ComputeWeight(1f, searcher.CollectionStatistics(field), statistics);
+                var weight = searcher.Similarity.ComputeWeight(1f, reader.Statistics, statistics);
                 weight.Normalize(searcher.Similarity.QueryNorm(weight.GetValueForNormalization()), 1f);
                 var scorer = searcher.Similarity.GetSimScorer(weight, index.Composite.AtomicContext);
                 var postings = reader.Terms.Docs(null, reader.Postings, DocsFlags.FREQS);
-                _fields[field] = (reader.Terms, postings);
+                _fields[field] = reader with { Postings = postings };
                 var docs = new int[reader.Terms.DocFreq];
                 var scores = new float[docs.Length];
                 var i = 0;

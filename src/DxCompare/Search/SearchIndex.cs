@@ -155,11 +155,11 @@ public sealed class SearchIndex : IDisposable
     private const int MinimumRun = 1_000;
 
     /// <summary>
-    /// A loop over <paramref name="documents"/> documents on every core, or on the calling thread alone below
+    /// How a loop over <paramref name="documents"/> documents runs: on every core, or on the calling thread alone below
     /// <see cref="MinimumRun"/>: while the index is made the other cores write the downloads and /admin/, and a share
     /// of a small loop handed to one of them waits its turn there (the real content: 20 ms of a 130 ms build).
     /// </summary>
-    internal static ParallelOptions OnEveryCoreFrom(int documents, CancellationToken cancel = default) =>
+    internal static ParallelOptions DocumentLoop(int documents, CancellationToken cancel = default) =>
         new() { MaxDegreeOfParallelism = documents < MinimumRun ? 1 : -1, CancellationToken = cancel };
 
     /// <summary>Fills a fresh index from <paramref name="parts"/> runs of consecutive documents analysed side by side.</summary>
@@ -244,7 +244,7 @@ public sealed class SearchIndex : IDisposable
     {
         var initiatives = content.Initiatives;
         var documents = new SearchDocument[initiatives.Count];
-        Parallel.For(0, documents.Length, OnEveryCoreFrom(documents.Length), id => documents[id] = SearchDocument.From(id, initiatives[id], content));
+        Parallel.For(0, documents.Length, DocumentLoop(documents.Length), id => documents[id] = SearchDocument.From(id, initiatives[id], content));
         return documents;
     }
 

@@ -185,6 +185,8 @@ public sealed class SheetWriter(string name, bool hidden)
     // A row's cells by column: a dictionary per row grew its tables cell by cell (160 MB for 500 workbooks), and a
     // sorted one allocated a tree node per cell.
     private readonly Dictionary<int, Entry?[]> _rows = [];
+    /// <summary>One more than the largest column written so far.</summary>
+    private int _columns;
     private readonly Dictionary<int, double> _widths = [];
     private readonly List<Validation> _validations = [];
 
@@ -230,9 +232,6 @@ public sealed class SheetWriter(string name, bool hidden)
         cells[column] = cell;
         LastRow = Math.Max(LastRow, row);
     }
-
-    /// <summary>One more than the largest column written so far.</summary>
-    private int _columns;
 
     internal void WriteTo(XmlWriter xml)
     {
