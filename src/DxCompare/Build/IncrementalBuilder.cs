@@ -136,7 +136,8 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         phases.Mark("related");
         var routes = preview.Routes(previous.Downloads);
         var written = own.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
-        var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(previous.Generation), RelatedByUrl(preview))])
+        var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.SiteWideChanges(previous.Generation.Site, preview.Site),
+                .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(previous.Generation), RelatedByUrl(preview))])
             .Where(r => !written.Contains(r.Path)).ToList();
         phases.Mark($"affected ({affected.Count} more pages)");
         await RenderStagedAsync(preview, affected, cancel);
@@ -187,6 +188,8 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 // Not cancelled from here: a rebuild waiting for the lock must find the pages consistent.
                 await next.RenderAsync(affected, update.Staging, cancel: CancellationToken.None);
                 update.Commit();
+                Downloads.RemoveGone(Output, preview.Downloads, downloads);
+                next.WriteRouteFiles(Output, routes);
                 SiteGeneration.PruneSearchIndex(Output, search.Files);
                 next.Phases.Mark("pages");
                 Replace(new Served(next, routes, downloads), settled: true);
@@ -223,7 +226,10 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     private static Dictionary<string, IReadOnlyList<Search.Related>> RelatedByUrl(SiteGeneration generation) =>
         generation.Site.Related.ToDictionary(pair => pair.Key.Url, pair => pair.Value, StringComparer.Ordinal);
 
-    /// <summary>Deletes the pages of <paramref name="previous"/> that <paramref name="next"/> no longer has (and folders left empty).</summary>
+    /// <summary>
+    /// Deletes the pages of <paramref name="previous"/> that <paramref name="next"/> no longer has, and the folders they leave
+    /// empty up to the served one (the headers name every top-level folder: a deleted plan's would stay named).
+    /// </summary>
     private int RemovePagesOf(IReadOnlyList<PageRoute> previous, IReadOnlyList<PageRoute> next)
     {
         var kept = next.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
@@ -234,8 +240,9 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
             if (!File.Exists(file)) continue;
             File.Delete(file);
             removed++;
-            var folder = Path.GetDirectoryName(file)!;
-            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+            for (var folder = Path.GetDirectoryName(file)!; folder != Output && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any();
+                 folder = Path.GetDirectoryName(folder)!)
+                Directory.Delete(folder);
         }
         return removed;
     }

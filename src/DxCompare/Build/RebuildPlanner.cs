@@ -1,4 +1,5 @@
 using DxCompare.Content;
+using DxCompare.Model;
 using DxCompare.Pages;
 using DxCompare.Search;
 
@@ -31,23 +32,47 @@ public static class RebuildPlanner
         return changed;
     }
 
+    /// <summary>
+    /// What a change of some plans altered that pages of every plan show: the plans the menu lists, and which metrics
+    /// more than one municipality reports (an indicator card of any plan links to a shared metric's comparison).
+    /// </summary>
+    public static IEnumerable<PageSource> SiteWideChanges(SiteContext before, SiteContext after)
+    {
+        if (!before.MenuPlans.Select(MenuItem).SequenceEqual(after.MenuPlans.Select(MenuItem))) yield return PageSource.Menu;
+        var shared = before.SharedMetrics.ToHashSet(StringComparer.Ordinal);
+        shared.SymmetricExceptWith(after.SharedMetrics);
+        foreach (var metric in shared.Order(StringComparer.Ordinal)) yield return PageSource.SharedMetric(metric);
+    }
+
+    private static (string Name, string Url) MenuItem(Plan plan) => (plan.Municipality.Name, SiteUrls.Plan(plan));
+
     /// <summary>The related lists whose members (or the reasons they are listed) differ between two generations.</summary>
     public static IEnumerable<PageSource> RelatedListsChanged(
         IReadOnlyDictionary<string, IReadOnlyList<Related>> before, IReadOnlyDictionary<string, IReadOnlyList<Related>> after)
     {
         foreach (var (url, now) in after)
         {
-            if (!before.TryGetValue(url, out var then) || !now.Select(Identity).SequenceEqual(then.Select(Identity)))
+            if (!before.TryGetValue(url, out var then) || !SameList(then, now))
                 yield return PageSource.RelatedList(url);
         }
     }
 
     /// <summary>
-    /// A related initiative as a list holds it: which one and why. What the page shows of it comes from its plan,
-    /// which the page declares as a source of its own.
+    /// Lists hold the same initiatives for the same reasons. What the page shows of each comes from its plan, which the
+    /// page declares as a source of its own. Compared field by field, without a string per entry: there are 70,000 lists at 1,788 municipalities.
     /// </summary>
-    private static string Identity(Related related) =>
-        $"{related.Entry.Url}|{related.SimilarText}|{string.Join(",", related.SharedTopics.Select(t => t.Id))}";
+    private static bool SameList(IReadOnlyList<Related> a, IReadOnlyList<Related> b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i].Entry.Url, b[i].Entry.Url, StringComparison.Ordinal) || a[i].SimilarText != b[i].SimilarText
+                || !a[i].SharedTopics.Select(t => t.Id).SequenceEqual(b[i].SharedTopics.Select(t => t.Id), StringComparer.Ordinal))
+                return false;
+        }
+        return true;
+    }
 
     /// <summary>The routes that show any of <paramref name="changed"/>.</summary>
     public static IReadOnlyList<PageRoute> Affected(IEnumerable<PageRoute> routes, IEnumerable<PageSource> changed)

@@ -239,8 +239,11 @@ public sealed class SiteGeneration : IDisposable
         return AdminSite.Write(root, options.ThemeDirectory, options.DecapDist, options.Cms with { SiteUrl = options.BaseUrl }, assets["site.css"], content);
     }
 
-    /// <summary>The rest of step 8: sitemap, robots and headers, once every other file is written (the headers name its folders).</summary>
-    private void WriteRouteFiles(string root, IReadOnlyList<PageRoute> routes)
+    /// <summary>
+    /// The rest of step 8: sitemap, robots and headers, once every other file is written (the headers name its folders and
+    /// each download, so watch mode writes them again once new downloads are in).
+    /// </summary>
+    public void WriteRouteFiles(string root, IReadOnlyList<PageRoute> routes)
     {
         SiteBuilder.WriteText(Path.Combine(root, "sitemap.xml"), SiteBuilder.Sitemap(Site, routes));
         SiteBuilder.WriteText(Path.Combine(root, "robots.txt"), $"User-agent: *\nAllow: /\nDisallow: {SiteUrls.Admin}\nSitemap: {Site.Absolute(SiteUrls.Sitemap)}\n");

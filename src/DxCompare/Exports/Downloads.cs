@@ -44,6 +44,13 @@ public sealed record Downloads(IReadOnlyDictionary<string, string> Sizes)
         return Measured(folder, [.. files, .. stale.Select(Workbook)], kept);
     }
 
+    /// <summary>Watch mode, once <paramref name="next"/> is served: deletes the files of <paramref name="previous"/> it no longer has (a deleted plan's workbook).</summary>
+    public static void RemoveGone(string root, Downloads previous, Downloads next)
+    {
+        foreach (var file in previous.Sizes.Keys.Where(file => !next.Sizes.ContainsKey(file)))
+            File.Delete(Path.Combine(root, SiteUrls.DataFolder, file));
+    }
+
     private static Downloads Measured(string folder, IEnumerable<string> written, Dictionary<string, string> sizes)
     {
         foreach (var file in written)

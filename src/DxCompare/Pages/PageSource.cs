@@ -1,6 +1,6 @@
 namespace DxCompare.Pages;
 
-public enum PageSourceKind { Plan, EveryPlan, ProsePage, Downloads, RelatedList }
+public enum PageSourceKind { Plan, EveryPlan, ProsePage, Downloads, RelatedList, Menu, SharedMetric }
 
 /// <summary>
 /// Something a page is made from. Each route declares its sources (<see cref="PageRoute.Sources"/>), and watch
@@ -23,6 +23,12 @@ public readonly record struct PageSource(PageSourceKind Kind, string Key = "")
 
     /// <summary>Which initiatives are listed as related to the initiative at this URL, and why.</summary>
     public static PageSource RelatedList(string initiativeUrl) => new(PageSourceKind.RelatedList, initiativeUrl);
+
+    /// <summary>The plans the menu of every page lists (<see cref="SiteContext.MenuPlans"/>): their names and URLs.</summary>
+    public static readonly PageSource Menu = new(PageSourceKind.Menu);
+
+    /// <summary>Whether more than one municipality reports this metric: an indicator card links to its comparison only then.</summary>
+    public static PageSource SharedMetric(string metricId) => new(PageSourceKind.SharedMetric, metricId);
 
     public override string ToString() => Key.Length == 0 ? Kind.ToString() : $"{Kind}:{Key}";
 }

@@ -28,6 +28,11 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
 
     public bool Many => Content.Plans.Count > SideBySideLimit;
 
+    /// <summary>How many plans the menu of every page lists, in content order: the ones that fit; the home page and /compare/ list them all.</summary>
+    public const int PlansInMenu = 6;
+
+    public IReadOnlyList<Plan> MenuPlans => [.. Content.Plans.Take(PlansInMenu)];
+
     public IEnumerable<IGrouping<string, Plan>> PlansByPrefecture =>
         Content.Plans.GroupBy(p => p.Municipality.Prefecture).OrderBy(g => g.First().Municipality.Code, StringComparer.Ordinal);
 
@@ -68,6 +73,9 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
     /// <summary>Indicators that no other municipality shares: those without a metric, or whose metric only this plan uses.</summary>
     public bool IsShared(Indicator indicator) =>
         indicator.Metric is { } id && _sharedMetrics.Value.Contains(id);
+
+    /// <summary>The metrics more than one municipality reports (<see cref="IsShared"/>).</summary>
+    public IReadOnlySet<string> SharedMetrics => _sharedMetrics.Value;
 
     /// <summary>Related initiatives in other municipalities, computed once per build by the search index.</summary>
     public IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Search.Related>> Related { get; init; } =

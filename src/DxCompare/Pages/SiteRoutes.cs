@@ -1,6 +1,7 @@
 using DxCompare.Exports;
 using DxCompare.Model;
 using DxCompare.Theme;
+using Microsoft.AspNetCore.Components;
 
 namespace DxCompare.Pages;
 
@@ -14,37 +15,45 @@ public static class SiteRoutes
     {
         var s = ("Site", (object?)site);
         PageSource[] everyPlan = [PageSource.EveryPlan];
-        yield return PageRoute.Of<HomePage>(SiteUrls.Home, everyPlan, s);
+        yield return Page<HomePage>(SiteUrls.Home, everyPlan, s);
         foreach (var route in site.Content.Plans.SelectMany(plan => OfPlan(site, plan))) yield return route;
-        yield return PageRoute.Of<TopicsIndexPage>(SiteUrls.Topics, everyPlan, s);
-        foreach (var topic in site.Content.Topics) yield return PageRoute.Of<TopicPage>(SiteUrls.Topic(topic.Id), everyPlan, s, ("Topic", topic));
-        yield return PageRoute.Of<IndicatorsIndexPage>(SiteUrls.Indicators, everyPlan, s);
-        foreach (var metric in site.Content.Metrics) yield return PageRoute.Of<MetricPage>(SiteUrls.Metric(metric.Id), everyPlan, s, ("Metric", metric));
-        yield return PageRoute.Of<ComparePage>(SiteUrls.Compare, everyPlan, s);
-        foreach (var page in site.Content.Pages) yield return PageRoute.Of<ProsePage>(SiteUrls.Page(page.Slug), [PageSource.ProsePage(page.Slug)], s, ("Page", page));
-        yield return PageRoute.Of<SearchPage>(SiteUrls.Search, everyPlan, s);
+        yield return Page<TopicsIndexPage>(SiteUrls.Topics, everyPlan, s);
+        foreach (var topic in site.Content.Topics) yield return Page<TopicPage>(SiteUrls.Topic(topic.Id), everyPlan, s, ("Topic", topic));
+        yield return Page<IndicatorsIndexPage>(SiteUrls.Indicators, everyPlan, s);
+        foreach (var metric in site.Content.Metrics) yield return Page<MetricPage>(SiteUrls.Metric(metric.Id), everyPlan, s, ("Metric", metric));
+        yield return Page<ComparePage>(SiteUrls.Compare, everyPlan, s);
+        foreach (var page in site.Content.Pages) yield return Page<ProsePage>(SiteUrls.Page(page.Slug), [PageSource.ProsePage(page.Slug)], s, ("Page", page));
+        yield return Page<SearchPage>(SiteUrls.Search, everyPlan, s);
         yield return Data(site, downloads);
-        yield return PageRoute.Of<NotFoundPage>(SiteUrls.NotFound, [], s);
+        yield return Page<NotFoundPage>(SiteUrls.NotFound, [], s);
     }
 
     /// <summary>/data/, the one page that shows the downloads (their names and sizes).</summary>
     public static PageRoute Data(SiteContext site, Downloads downloads) =>
-        PageRoute.Of<DataPage>(SiteUrls.Data, [PageSource.Downloads], ("Site", site), ("Sizes", downloads.Sizes));
+        Page<DataPage>(SiteUrls.Data, [PageSource.Downloads], ("Site", site), ("Sizes", downloads.Sizes));
 
-    /// <summary>A plan's own pages: the plan and each of its initiatives.</summary>
+    /// <summary>
+    /// A plan's own pages: the plan and each of its initiatives. Their indicator cards link to a metric's comparison when
+    /// another municipality reports it too, so they also show which of the plan's metrics are shared.
+    /// </summary>
     public static IEnumerable<PageRoute> OfPlan(SiteContext site, Plan plan)
     {
         var s = ("Site", (object?)site);
-        yield return PageRoute.Of<PlanPage>(SiteUrls.Plan(plan), [PageSource.Plan(plan.Municipality.Slug)], s, ("Plan", plan));
+        PageSource[] metrics = [.. site.IndicatorsOf(plan).Select(e => e.Indicator.Metric).OfType<string>().Distinct(StringComparer.Ordinal).Select(PageSource.SharedMetric)];
+        yield return Page<PlanPage>(SiteUrls.Plan(plan), [PageSource.Plan(plan.Municipality.Slug), .. metrics], s, ("Plan", plan));
         var initiatives = site.InitiativesOf(plan);
         for (var i = 0; i < initiatives.Count; i++)
         {
             var entry = initiatives[i];
-            yield return PageRoute.Of<InitiativePage>(entry.Url, InitiativeSources(site, entry), s, ("Entry", entry),
+            yield return Page<InitiativePage>(entry.Url, [.. InitiativeSources(site, entry), .. metrics], s, ("Entry", entry),
                 ("Previous", i > 0 ? initiatives[i - 1] : null), ("Next", i + 1 < initiatives.Count ? initiatives[i + 1] : null),
                 ("Position", i + 1), ("Count", initiatives.Count));
         }
     }
+
+    /// <summary>A page of the theme's layout, which shows the menu (<see cref="PageSource.Menu"/>) besides <paramref name="sources"/>.</summary>
+    private static PageRoute Page<T>(string path, IEnumerable<PageSource> sources, params (string Name, object? Value)[] parameters) where T : IComponent =>
+        PageRoute.Of<T>(path, sources.Append(PageSource.Menu), parameters);
 
     /// <summary>
     /// An initiative page shows its own plan, its related list, and for each related initiative what that

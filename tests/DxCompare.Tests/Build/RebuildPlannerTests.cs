@@ -76,10 +76,40 @@ public class RebuildPlannerTests
     }
 
     [Fact]
-    public void Every_route_declares_what_it_shows_except_the_404_page()
+    public void Every_route_declares_the_menu_and_what_else_it_shows_except_the_404_page()
     {
         using var generation = SiteGeneration.Create(new BuildOptions(Repository.ContentDirectory, Path.Combine(Repository.Root, "theme"), "unused", BuildOptions.DefaultBaseUrl),
             Repository.Content, new PhaseTimer());
-        Assert.All(generation.Routes(Downloads.None).Where(r => r.Path != DxCompare.Model.SiteUrls.NotFound), r => Assert.NotEmpty(r.Sources));
+        var routes = generation.Routes(Downloads.None);
+        Assert.All(routes, r => Assert.Contains(PageSource.Menu, r.Sources));
+        Assert.All(routes.Where(r => r.Path != DxCompare.Model.SiteUrls.NotFound), r => Assert.Contains(r.Sources, s => s != PageSource.Menu));
+    }
+
+    /// <summary>Koto's indicator moved to a metric only Taito reported: that metric becomes shared, and Taito's pages that show it link to the comparison.</summary>
+    [Fact]
+    public void A_metric_another_plan_starts_to_report_changes_the_pages_that_show_it()
+    {
+        var assets = AssetManifest.Scan(Path.Combine(Repository.Root, "theme", "assets"));
+        var before = new SiteContext(Repository.Content, BuildOptions.DefaultBaseUrl, assets);
+        using var content = new TempContent(copyRealContent: true);
+        content.Edit("plans/koto.yml", "metric: it-certified-staff\n        unit: 人", "metric: smartphone-class-participants\n        unit: 名");
+        var after = new SiteContext(DxCompare.Content.ContentLoader.Load(content.Directory).Content!, BuildOptions.DefaultBaseUrl, assets);
+
+        var changes = RebuildPlanner.SiteWideChanges(before, after).ToList();
+
+        Assert.Equal([PageSource.SharedMetric("smartphone-class-participants")], changes);
+        var taito = Repository.Content.Plans.Single(p => p.Municipality.Slug == "taito");
+        Assert.Contains(RebuildPlanner.Affected(SiteRoutes.OfPlan(before, taito), changes), r => r.Path == "/taito/");
+    }
+
+    [Fact]
+    public void A_plan_that_joins_the_menu_changes_every_page()
+    {
+        var assets = AssetManifest.Scan(Path.Combine(Repository.Root, "theme", "assets"));
+        using var content = new TempContent(copyRealContent: true);
+        content.Write("plans/minato.yml", DxCompare.Content.PlanScaffold.Render(new DxCompare.Content.ScaffoldRequest("131032", "港区", "minato", ["目標", "施策", "取組"], 2026, 2028)));
+        var after = new SiteContext(DxCompare.Content.ContentLoader.Load(content.Directory).Content!, BuildOptions.DefaultBaseUrl, assets);
+
+        Assert.Equal([PageSource.Menu], RebuildPlanner.SiteWideChanges(new SiteContext(Repository.Content, BuildOptions.DefaultBaseUrl, assets), after));
     }
 }

@@ -88,7 +88,7 @@ public class WatchModeTests
     }
 
     [Fact]
-    public async Task A_new_plan_file_adds_its_pages_and_a_column_on_topic_pages()
+    public async Task A_new_plan_file_adds_its_pages_a_column_on_topic_pages_and_a_menu_entry_on_every_page()
     {
         using var site = await WatchedSite.StartAsync();
         var (content, output, builder) = (site.Content, site.Output, site.Builder);
@@ -100,6 +100,9 @@ public class WatchModeTests
         // `new plan` writes a draft: watch mode (serve) shows it, marked 作成中.
         Assert.Contains("作成中", File.ReadAllText(Path.Combine(output, "minato", "index.html")));
         Assert.Contains("data-municipality=\"minato\"", File.ReadAllText(Path.Combine(output, "topics", "online-procedures", "index.html")));
+        // Minato's code comes first: every page's menu now starts with it.
+        Assert.False((await result.Settling!).Superseded);
+        await AssertServedIsWhatABuildMakesAsync(site);
     }
 
     /// <summary>The result lines the search page shows for a query.</summary>
@@ -122,6 +125,60 @@ public class WatchModeTests
         Assert.False(settled.Superseded);
         Assert.Contains("窓口改革の推進とおくやみ窓口", File.ReadAllText(Path.Combine(output, "data", "plans.json")));
         Assert.Contains(Shown(output, "おくやみ窓口"), line => line.Contains("取組1 窓口改革の推進とおくやみ窓口", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// What watch mode serves once an edit has settled is what `build` makes of the same content, file for file: a page
+    /// the planner forgot to re-render would be stale here. Koto's edits: a title; an initiative's topics (other topic
+    /// pages, related lists); a figure (metric pages, headlines); an indicator moved to a metric only Taito reported, so
+    /// that metric becomes shared and Taito's pages that show it change too.
+    /// </summary>
+    [Theory]
+    [InlineData("title: 窓口改革の推進\n", "title: 窓口改革の推進と書かない窓口\n")]
+    [InlineData("topics: [counter-reform, online-procedures, facility-booking, childcare]", "topics: [counter-reform, generative-ai]")]
+    [InlineData("            value: 54\n", "            value: 61\n")]
+    [InlineData("metric: it-certified-staff\n        unit: 人", "metric: smartphone-class-participants\n        unit: 名")]
+    public async Task Once_an_edit_settles_the_served_site_is_what_a_full_build_makes(string before, string after)
+    {
+        using var site = await WatchedSite.StartAsync();
+        var plan = Path.Combine(site.Content.Directory, "plans", "koto.yml");
+        var original = File.ReadAllText(plan);
+        Assert.Contains(before, original);
+        File.WriteAllText(plan, original.Replace(before, after));
+
+        var result = await site.Builder.RebuildAsync([plan]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.False((await result.Settling!).Superseded);
+
+        await AssertServedIsWhatABuildMakesAsync(site);
+    }
+
+    [Fact]
+    public async Task A_deleted_plan_file_takes_its_pages_and_downloads_with_it()
+    {
+        using var site = await WatchedSite.StartAsync();
+        var plan = Path.Combine(site.Content.Directory, "plans", "koto.yml");
+        File.Delete(plan);
+
+        var result = await site.Builder.RebuildAsync([plan]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.False((await result.Settling!).Superseded);
+
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "koto")));
+        await AssertServedIsWhatABuildMakesAsync(site);
+    }
+
+    private static async Task AssertServedIsWhatABuildMakesAsync(WatchedSite site)
+    {
+        var fresh = Path.Combine(site.Content.Directory, "fresh");
+        var options = new BuildOptions(site.Content.Directory, Path.Combine(Repository.Root, "theme"), fresh, BuildOptions.DefaultBaseUrl) { IncludeDrafts = true };
+        Assert.True((await SiteBuilder.BuildAsync(options)).Succeeded);
+        static Dictionary<string, byte[]> Files(string root) =>
+            Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes);
+        var (served, built) = (Files(site.Output), Files(fresh));
+        Assert.Equal(built.Keys.Order(StringComparer.Ordinal), served.Keys.Order(StringComparer.Ordinal));
+        var stale = built.Where(file => !file.Value.AsSpan().SequenceEqual(served[file.Key])).Select(file => file.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.True(stale.Count == 0, $"served after the edit, but not what a full build writes: {string.Join(", ", stale.Take(20))}{(stale.Count > 20 ? $" and {stale.Count - 20} more" : "")}");
     }
 
     [Fact]
