@@ -150,7 +150,8 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         var settling = new CancellationTokenSource();
         _settling = settling;
         var changedSinceSettled = _unsettledPlans.ToHashSet(StringComparer.Ordinal);
-        var task = Task.Run(() => SettleAsync(_current!, changedSinceSettled, settling.Token));
+        var (served, settled) = (_current!, _settled!);
+        var task = Task.Run(() => SettleAsync(served, settled, changedSinceSettled, settling.Token));
         _settleTask = task;
         return new RebuildResult([], own.Count + affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task, EditedPlanLive = ownLive };
     }
@@ -159,7 +160,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     /// Updates the index (only the plans edited since the last settle are analysed again), recomputes every related list
     /// for the preview's content, then writes the search index, the downloads and the pages whose related lists changed.
     /// </summary>
-    private async Task<SettleResult> SettleAsync(Served preview, IReadOnlySet<string> changedSinceSettled, CancellationToken cancel)
+    private async Task<SettleResult> SettleAsync(Served preview, SiteGeneration settled, IReadOnlySet<string> changedSinceSettled, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         SiteGeneration? next = null;
@@ -170,8 +171,9 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         var downloadsTask = Task.Run(() => Downloads.Update(content, update.Staging, options.BaseUrl, preview.Downloads, changedSinceSettled), CancellationToken.None);
         try
         {
-            // The settled generation's index (the one the preview borrows) with the plans edited since analysed again.
-            next = SiteGeneration.Create(options, content, new PhaseTimer(), (preview.Generation.Search, changedSinceSettled), cancel);
+            // The settled generation's index (the one the preview borrows) with the plans edited since analysed again, and
+            // its related lists with those an edit can change computed again.
+            next = SiteGeneration.Create(options, content, new PhaseTimer(), (settled, changedSinceSettled), cancel);
             await _writing.WaitAsync(cancel);
             try
             {

@@ -62,30 +62,38 @@ public sealed class SiteGeneration : IDisposable
     }
 
     /// <summary>
-    /// Steps 2 and 3: indexes the content and computes every related list. Given the index of an earlier generation and the
-    /// plans changed since, only those plans are analysed again (<see cref="SearchIndex.Updated"/>).
+    /// Steps 2 and 3: indexes the content and computes every related list. Given an earlier generation with its own index
+    /// and the plans changed since, only those plans are analysed again (<see cref="SearchIndex.Updated"/>) and only the
+    /// lists they can change are computed again (<see cref="RelatedInitiatives.ComputeAfterEdit"/>).
     /// </summary>
     public static SiteGeneration Create(BuildOptions options, ContentSet content, PhaseTimer phases,
-        (SearchIndex Index, IReadOnlySet<string> ChangedSlugs)? previous = null, CancellationToken cancel = default) =>
+        (SiteGeneration Settled, IReadOnlySet<string> ChangedSlugs)? previous = null, CancellationToken cancel = default) =>
         IndexAndRelate(options, content, SearchIndex.DocumentsOf(content), ScanAssets(options), phases, previous, cancel);
 
     private static AssetManifest ScanAssets(BuildOptions options) => AssetManifest.Scan(Path.Combine(options.ThemeDirectory, "assets"));
 
     private static SiteGeneration IndexAndRelate(BuildOptions options, ContentSet content, IReadOnlyList<SearchDocument> documents, AssetManifest assets,
-        PhaseTimer phases, (SearchIndex Index, IReadOnlySet<string> ChangedSlugs)? previous, CancellationToken cancel)
+        PhaseTimer phases, (SiteGeneration Settled, IReadOnlySet<string> ChangedSlugs)? previous, CancellationToken cancel)
     {
-        var search = previous is var (index, changed)
-            ? SearchIndex.Updated(index, content, changed, documents, cancel)
+        var search = previous is var (settled, changed)
+            ? SearchIndex.Updated(settled.Search, content, changed, documents, cancel)
             : new SearchIndex(content, documents: documents, cancel: cancel);
         var searchTime = phases.Mark("index");
         try
         {
             var finder = new RelatedInitiatives(search);
-            var site = new SiteContext(content, options.BaseUrl, assets)
+            IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> related;
+            if (previous is var (before, edited))
             {
-                Related = finder.ComputeAll(content, cancel),
-            };
-            phases.Mark("related");
+                (related, var computed) = finder.ComputeAfterEdit(before.RelatedFinder, before.Site.Related, content, edited, cancel);
+                phases.Mark($"related ({computed} of {search.Documents.Count} computed)");
+            }
+            else
+            {
+                related = finder.ComputeAll(content, cancel);
+                phases.Mark("related");
+            }
+            var site = new SiteContext(content, options.BaseUrl, assets) { Related = related };
             return new SiteGeneration(options, site, search, finder, ownsSearch: true) { Phases = phases, SearchIndexTime = searchTime };
         }
         catch

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using DxCompare.Model;
 using Lucene.Net.Index;
@@ -29,6 +30,9 @@ public sealed class RelatedInitiatives(SearchIndex index)
 
     private readonly Lazy<MoreLikeThisQueries> _likeThis = new(() => new MoreLikeThisQueries(index));
 
+    /// <summary>The index the lists are computed on.</summary>
+    private SearchIndex Index => index;
+
     /// <summary>The more-like-this part, for tests that hold it against Lucene's own search.</summary>
     internal MoreLikeThisQueries LikeThis => _likeThis.Value;
 
@@ -45,6 +49,83 @@ public sealed class RelatedInitiatives(SearchIndex index)
         var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < results.Length; i++) map[index.Documents[i].Entry] = results[i];
         return map;
+    }
+
+    /// <summary>
+    /// Watch mode, once the index is updated: every list for this index, which is <paramref name="settled"/>'s with the plans
+    /// in <paramref name="changedSlugs"/> analysed again (<see cref="SearchIndex.Updated"/>), given the lists
+    /// <paramref name="settledLists"/> computed on it. Only the lists the edit can have changed are computed again
+    /// (<see cref="ListsAnEditCanChange"/>); the others are carried over. Returns the lists and how many were computed.
+    /// </summary>
+    public (IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> Lists, int Computed) ComputeAfterEdit(RelatedInitiatives settled,
+        IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> settledLists, ContentSet content, IReadOnlySet<string> changedSlugs, CancellationToken cancel = default)
+    {
+        var dirty = ListsAnEditCanChange(settled, settledLists, changedSlugs);
+        if (dirty is null) return (ComputeAll(content, cancel), index.Documents.Count);
+        var topics = new TopicNeighbours(content);
+        var byUrl = index.Documents.ToDictionary(d => d.Entry.Url, d => d.Entry, StringComparer.Ordinal);
+        var results = new IReadOnlyList<Related>[index.Documents.Count];
+        Parallel.For(0, results.Length, SearchIndex.DocumentLoop(results.Length, cancel), i => results[i] = dirty[i]
+            ? For(index.Documents[i], topics, content, hit => hit)
+            // Every initiative it lists is of an unchanged plan (see ListsAnEditCanChange): the same list, of this content's entries.
+            : [.. settledLists[settled.Index.Documents[i].Entry].Select(r => r with { Entry = byUrl[r.Entry.Url] })]);
+        var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < results.Length; i++) map[index.Documents[i].Entry] = results[i];
+        return (map, dirty.Count(d => d));
+    }
+
+    /// <summary>
+    /// Which lists an edit of the plans in <paramref name="changedSlugs"/> can have changed, by document; null when any can.
+    /// With the same documents in the same places (only the changed plans' texts differ) and the same rounded average field
+    /// lengths (<see cref="Similarity"/>), a list can change only if it is a changed plan's initiative's, or listed one, or
+    /// shares a topic whose initiatives changed, or its query can hold a term whose statistics moved: a term of a changed
+    /// title or body, old or new (its postings are found in the index: a lead is cut where no term is cut, see <see cref="MoreLikeThisQueries.Lead"/>). Every other list's query has the same terms, the same scores for every document, and
+    /// the same candidates by topic.
+    /// </summary>
+    internal bool[]? ListsAnEditCanChange(RelatedInitiatives settled, IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> settledLists,
+        IReadOnlySet<string> changedSlugs)
+    {
+        var (before, after) = (settled.Index, index);
+        if (before.Documents.Count != after.Documents.Count) return null;
+        foreach (var field in MoreLikeThisQueries.Fields)
+        {
+            if (RoundedLengthSimilarity.Average(before.Searcher.CollectionStatistics(field)) != RoundedLengthSimilarity.Average(after.Searcher.CollectionStatistics(field)))
+                return null;
+        }
+        var dirty = new bool[after.Documents.Count];
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var topics = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < dirty.Length; i++)
+        {
+            var (then, now) = (before.Documents[i], after.Documents[i]);
+            if (then.Key != now.Key) return null;
+            if (!changedSlugs.Contains(now.Slug))
+            {
+                if (!SearchIndex.SameText(then, now)) return null;
+                continue;
+            }
+            dirty[i] = true;
+            foreach (var field in MoreLikeThisQueries.Fields)
+            {
+                if (string.Equals(then.Fields[field], now.Fields[field], StringComparison.Ordinal)) continue;
+                foreach (var text in new[] { then.Fields[field], now.Fields[field] })
+                    after.Analyzer.VisitTerms(text, term => terms.Add(term.ToString()));
+            }
+            if (!then.Entry.Initiative.Topics.SequenceEqual(now.Entry.Initiative.Topics, StringComparer.Ordinal))
+                topics.UnionWith([.. then.Entry.Initiative.Topics, .. now.Entry.Initiative.Topics]);
+        }
+        var (old, current) = (settled.LikeThis, LikeThis);
+        foreach (var term in terms.Where(t => old.MayQuery(t) || current.MayQuery(t)))
+            foreach (var doc in current.DocumentsWith(term)) dirty[doc] = true;
+        for (var i = 0; i < dirty.Length; i++)
+        {
+            if (dirty[i]) continue;
+            var entry = after.Documents[i].Entry;
+            if (entry.Initiative.Topics.Any(topics.Contains)
+                || settledLists[before.Documents[i].Entry].Any(r => changedSlugs.Contains(r.Entry.Municipality.Slug)))
+                dirty[i] = true;
+        }
+        return dirty;
     }
 
     /// <summary>
@@ -111,6 +192,32 @@ public sealed class RelatedInitiatives(SearchIndex index)
         return [.. similar.Concat(byTopic).DistinctBy(r => r.Entry.Url).Take(Limit)];
     }
 
+    /// <summary>How the lists score: <see cref="RoundedLengthSimilarity"/>.</summary>
+    public static readonly BM25Similarity Similarity = new RoundedLengthSimilarity();
+
+    /// <summary>
+    /// BM25 as the search scores it, but with each field's average length rounded to three significant figures (a title of
+    /// 15.3 terms, a body of 412). An edit of one initiative moves the exact average of every field, and with it every score
+    /// of every list; the rounded one seldom moves, so watch mode can tell which lists an edit can change
+    /// (<see cref="ListsAnEditCanChange"/>) instead of computing all 70,000 again. The lists hardly differ: BM25 weighs a
+    /// document's length against the average, and a change in the fourth figure of the average is below any tie it breaks.
+    /// </summary>
+    private sealed class RoundedLengthSimilarity : BM25Similarity
+    {
+        protected override float AvgFieldLength(CollectionStatistics collectionStats) => Round(base.AvgFieldLength(collectionStats));
+
+        /// <summary>The average length a field's lists are scored with.</summary>
+        public static float Average(CollectionStatistics statistics) =>
+            Round(statistics.SumTotalTermFreq <= 0 ? 1f : (float)(statistics.SumTotalTermFreq / (double)statistics.MaxDoc));
+
+        private static float Round(float length)
+        {
+            if (length <= 0 || !float.IsFinite(length)) return length;
+            var unit = Math.Pow(10, Math.Floor(Math.Log10(length)) - 2);
+            return (float)(Math.Round(length / unit) * unit);
+        }
+    }
+
     private static int SharedCount(InitiativeEntry a, InitiativeEntry b)
     {
         var (mine, theirs) = (a.Initiative.Topics, b.Initiative.Topics);
@@ -148,8 +255,9 @@ public sealed class RelatedInitiatives(SearchIndex index)
         /// <summary>The title and the start of the content say what an initiative is about; the rest adds terms without improving the match.</summary>
         private const int LeadLength = 300;
 
-        private static readonly string[] Fields = [SearchDocument.Title, SearchDocument.Body];
-        private static readonly TFIDFSimilarity Similarity = new DefaultSimilarity();
+        internal static readonly string[] Fields = [SearchDocument.Title, SearchDocument.Body];
+        /// <summary>Picks a query's terms by tf·idf, as MoreLikeThis does; the hits are scored with <see cref="RelatedInitiatives.Similarity"/>.</summary>
+        private static readonly TFIDFSimilarity TermPicking = new DefaultSimilarity();
 
         private readonly SearchIndex _index;
         private readonly Dictionary<string, (string Field, int DocFreq)> _frequencies = new(StringComparer.Ordinal);
@@ -177,11 +285,40 @@ public sealed class RelatedInitiatives(SearchIndex index)
             }
         }
 
+        /// <summary>Whether a query may hold <paramref name="term"/>: long enough, in the index, and not in too many initiatives.</summary>
+        public bool MayQuery(string term) =>
+            term.Length >= MinWordLength && _frequencies.TryGetValue(term, out var f) && f.DocFreq <= _maxDocFreq;
+
+        /// <summary>The documents whose title or body holds <paramref name="term"/>.</summary>
+        public IEnumerable<int> DocumentsWith(string term)
+        {
+            foreach (var field in Fields)
+            {
+                var postings = _index.Composite.GetTermDocsEnum(new Term(field, term));
+                if (postings is null) continue;
+                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) yield return doc;
+            }
+        }
+
+        /// <summary>Where a body's lead stops: at the first line break, space, 。 or 、 from <see cref="LeadLength"/> on, which no term crosses.</summary>
+        private static readonly SearchValues<char> TermBreaks = SearchValues.Create("\n \u3000。、");
+
+        /// <summary>
+        /// The start of a body that says what the initiative is about: <see cref="LeadLength"/> characters, and on to where no
+        /// term is cut, so every term of a lead is one the index holds for the document (watch mode finds the lists an
+        /// edited term can change through the index: <see cref="ListsAnEditCanChange"/>).
+        /// </summary>
+        internal static string Lead(string body)
+        {
+            if (body.Length <= LeadLength) return body;
+            var stop = body.AsSpan(LeadLength).IndexOfAny(TermBreaks);
+            return stop < 0 ? body : body[..(LeadLength + stop)];
+        }
+
         /// <summary>The query's terms with their fields, in clause order; empty when the document has no usable term.</summary>
         public IReadOnlyList<(string Term, string Field)> Terms(SearchDocument document)
         {
-            var body = document.Fields[SearchDocument.Body];
-            var text = document.Fields[SearchDocument.Title] + "\n" + (body.Length > LeadLength ? body[..LeadLength] : body);
+            var text = document.Fields[SearchDocument.Title] + "\n" + Lead(document.Fields[SearchDocument.Body]);
             // Counted under the index's own strings, found by span: a string per token was most of this step's garbage.
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             var known = _frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -192,7 +329,7 @@ public sealed class RelatedInitiatives(SearchIndex index)
             });
             var numDocs = _index.Reader.NumDocs;
             return [.. counts
-                .Select(c => (Term: c.Key, _frequencies[c.Key].Field, Score: c.Value * Similarity.Idf(_frequencies[c.Key].DocFreq, numDocs)))
+                .Select(c => (Term: c.Key, _frequencies[c.Key].Field, Score: c.Value * TermPicking.Idf(_frequencies[c.Key].DocFreq, numDocs)))
                 .OrderByDescending(t => t.Score)
                 .ThenBy(t => t.Term, StringComparer.Ordinal)
                 .Take(MaxQueryTerms)
@@ -262,11 +399,11 @@ public sealed class RelatedInitiatives(SearchIndex index)
                 if (!reader.Terms.SeekExact(term)) throw new InvalidOperationException($"{field}:{text} is not in the index");
                 // As TermQuery weighs it inside a BooleanQuery: boost 1, and BM25's query norm is 1. The statistics are
                 // those IndexSearcher.TermStatistics gives: the document and term frequencies summed over segments.
-                var searcher = index.Searcher;
                 var statistics = new TermStatistics(term, reader.Terms.DocFreq, reader.Terms.TotalTermFreq);
-                var weight = searcher.Similarity.ComputeWeight(1f, reader.Statistics, statistics);
-                weight.Normalize(searcher.Similarity.QueryNorm(weight.GetValueForNormalization()), 1f);
-                var scorer = searcher.Similarity.GetSimScorer(weight, index.Composite.AtomicContext);
+                var similarity = RelatedInitiatives.Similarity;
+                var weight = similarity.ComputeWeight(1f, reader.Statistics, statistics);
+                weight.Normalize(similarity.QueryNorm(weight.GetValueForNormalization()), 1f);
+                var scorer = similarity.GetSimScorer(weight, index.Composite.AtomicContext);
                 var postings = reader.Terms.Docs(null, reader.Postings, DocsFlags.FREQS);
                 _fields[field] = reader with { Postings = postings };
                 var docs = new int[reader.Terms.DocFreq];

@@ -148,7 +148,7 @@ public sealed class SearchIndex : IDisposable
         return runs;
     }
 
-    private static bool SameText(SearchDocument a, SearchDocument b) =>
+    internal static bool SameText(SearchDocument a, SearchDocument b) =>
         a.Fields.Count == b.Fields.Count && a.Fields.All(f => b.Fields.TryGetValue(f.Key, out var text) && string.Equals(f.Value, text, StringComparison.Ordinal));
 
     /// <summary>Below this many documents a run is not worth an index and a thread of its own.</summary>
