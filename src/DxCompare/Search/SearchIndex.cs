@@ -33,47 +33,104 @@ public sealed class SearchIndex : IDisposable
     public const int MaxQueryLength = SearchSettings.MaxQueryLength;
     public const int MaxQueryTerms = SearchSettings.MaxQueryTerms;
 
-    private readonly Lucene.Net.Store.Directory _directory;
+    /// <summary>The one folder of a small index (or the CLI's on disk); null for an index made of <see cref="_parts"/>.</summary>
+    private readonly Lucene.Net.Store.Directory? _directory;
+
+    /// <summary>
+    /// A large index is made of parts, each a run of consecutive documents in an index of its own, read together in
+    /// document order. Watch mode reuses the parts an edit leaves alone (<see cref="Updated"/>). A part's folder is never
+    /// disposed: the generations that share it each open their own reader, and it holds nothing but memory.
+    /// </summary>
+    private readonly IReadOnlyList<Part> _parts;
+
+    private sealed record Part(int Start, int Count, Lucene.Net.Store.Directory Directory);
+
+    /// <summary>Tests: the folders of the parts, to tell which an update reused.</summary>
+    internal IReadOnlyList<object> PartFolders => [.. _parts.Select(part => part.Directory)];
+
+    /// <summary>How an index was opened: its reader, its parts (none for one folder), the folder it owns.</summary>
+    private sealed record Opened(IndexReader Reader, IReadOnlyList<Part> Parts, Lucene.Net.Store.Directory? Directory, bool Reused = false);
 
     /// <param name="segmentSize">Documents buffered per segment before a flush (tests set it low to exercise merging).</param>
     /// <param name="documents">The content's documents (<see cref="DocumentsOf"/>) when the caller made them already.</param>
     public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null, IReadOnlyList<SearchDocument>? documents = null,
         CancellationToken cancel = default)
-        : this(content, new RAMDirectory(), null, options, segmentSize, documents, cancel: cancel) { }
+        : this(content, options, documents, index => segmentSize is null && index.Documents.Count >= 2 * MinimumRun
+            ? index.InParts(index.FreshParts(), cancel)
+            : index.Written(new RAMDirectory(), segmentSize, writer => Add(writer, index.Documents, cancel)))
+    { }
 
-    /// <param name="write">Fills the new index (<see cref="Updated"/>); by default every document is analysed.</param>
-    private SearchIndex(ContentSet content, Lucene.Net.Store.Directory directory, string? fingerprint, AnalyzerOptions? options = null, int? segmentSize = null,
-        IReadOnlyList<SearchDocument>? documents = null, Action<IndexWriter, SearchIndex>? write = null, CancellationToken cancel = default)
+    private SearchIndex(ContentSet content, AnalyzerOptions? options, IReadOnlyList<SearchDocument>? documents, Func<SearchIndex, Opened> open)
     {
-        _directory = directory;
         Options = options ?? AnalyzerOptions.Shipped;
         Analyzer = new JapaneseAnalyzer(Options);
         Documents = documents ?? DocumentsOf(content);
         TopicLabels = content.Topics.ToDictionary(t => t.Id, t => t.Label, StringComparer.Ordinal);
-        var config = WriterConfig(Analyzer);
-        if (segmentSize is { } size) config.MaxBufferedDocs = size;
-        if (fingerprint is not null && DirectoryReader.IndexExists(_directory)
-            && DirectoryReader.ListCommits(_directory)[^1].UserData.TryGetValue(FingerprintKey, out var stored) && stored == fingerprint)
-        {
-            Reader = DirectoryReader.Open(_directory);
-            Composite = SlowCompositeReaderWrapper.Wrap(Reader);
-            Searcher = new IndexSearcher(Reader) { Similarity = Similarity };
-            Reused = true;
-            return;
-        }
-        using (var writer = new IndexWriter(_directory, config))
-        {
-            // Up to twice as many runs as cores: a core whose run ends early (its documents were shorter, or it shared
-            // its time with the downloads) takes another instead of waiting for the last one.
-            write ??= segmentSize is null && Documents.Count >= 2 * MinimumRun
-                ? AnalysedInRuns(Math.Min(Documents.Count / MinimumRun, 2 * Environment.ProcessorCount), cancel)
-                : (writer, index) => Add(writer, index.Documents, cancel);
-            write(writer, this);
-            if (fingerprint is not null) writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
-        }
-        Reader = DirectoryReader.Open(_directory);
+        var opened = open(this);
+        (Reader, _parts, _directory, Reused) = (opened.Reader, opened.Parts, opened.Directory, opened.Reused);
         Composite = SlowCompositeReaderWrapper.Wrap(Reader);
         Searcher = new IndexSearcher(Reader) { Similarity = Similarity };
+    }
+
+    /// <summary>One folder filled by one writer: a small index, the CLI's index on disk, an update of a small index.</summary>
+    private Opened Written(Lucene.Net.Store.Directory directory, int? segmentSize, Action<IndexWriter> write, string? fingerprint = null)
+    {
+        var config = WriterConfig(Analyzer);
+        if (segmentSize is { } size) config.MaxBufferedDocs = size;
+        using (var writer = new IndexWriter(directory, config))
+        {
+            write(writer);
+            if (fingerprint is not null) writer.SetCommitData(new Dictionary<string, string> { [FingerprintKey] = fingerprint });
+        }
+        return new Opened(DirectoryReader.Open(directory), [], directory);
+    }
+
+    /// <summary>
+    /// Up to twice as many parts as cores: a core whose part ends early (its documents were shorter, or it shared its time
+    /// with the downloads) takes another instead of waiting for the last one.
+    /// </summary>
+    private IReadOnlyList<(int Start, int Count, Part? Reused)> FreshParts(int? parts = null)
+    {
+        var (count, n) = (Documents.Count, parts ?? Math.Min(Documents.Count / MinimumRun, 2 * Environment.ProcessorCount));
+        return [.. Enumerable.Range(0, n).Select(p => (p * count / n, (p + 1) * count / n - p * count / n, (Part?)null))];
+    }
+
+    /// <summary>
+    /// Makes the parts on every core at once: each new part analyses its documents, or (given <paramref name="previous"/>
+    /// and its <paramref name="runs"/>) copies the unchanged ones from it and analyses the others; a reused part is kept.
+    /// The parts are read together in order: every reader here sums the statistics over them, so scores equal one writer's.
+    /// </summary>
+    private Opened InParts(IReadOnlyList<(int Start, int Count, Part? Reused)> plan, CancellationToken cancel, SearchIndex? previous = null, IReadOnlyList<Run>? runs = null)
+    {
+        var parts = new Part[plan.Count];
+        Parallel.For(0, plan.Count, new ParallelOptions { CancellationToken = cancel }, p =>
+        {
+            var (start, count, reused) = plan[p];
+            if (reused is not null)
+            {
+                parts[p] = reused with { Start = start };
+                return;
+            }
+            var directory = new RAMDirectory();
+            using (var writer = new IndexWriter(directory, WriterConfig(Analyzer)))
+            {
+                if (previous is null) Add(writer, Documents.Skip(start).Take(count), cancel);
+                else Merge(writer, this, previous.Reader, [.. Within(runs!, start, count)], cancel);
+            }
+            parts[p] = new Part(start, count, directory);
+        });
+        cancel.ThrowIfCancellationRequested();
+        return new Opened(new MultiReader([.. parts.Select(part => (IndexReader)DirectoryReader.Open(part.Directory))], closeSubReaders: true), parts, null);
+    }
+
+    /// <summary>The pieces of <paramref name="runs"/> between <paramref name="start"/> and <paramref name="start"/> + <paramref name="count"/>.</summary>
+    private static IEnumerable<Run> Within(IReadOnlyList<Run> runs, int start, int count)
+    {
+        foreach (var run in runs)
+        {
+            var (from, to) = (Math.Max(run.Start, start), Math.Min(run.Start + run.Count, start + count));
+            if (from < to) yield return new Run(from, to - from, run.From + (from - run.Start));
+        }
     }
 
     private static IndexWriterConfig WriterConfig(JapaneseAnalyzer analyzer) => new(JapaneseAnalyzer.Version, analyzer)
@@ -110,9 +167,10 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>
     /// Watch mode: the index of <paramref name="content"/>, in which only the documents of the plans in
-    /// <paramref name="changedSlugs"/> are analysed; every run of other documents is copied from <paramref name="previous"/>
-    /// in one merge (the same postings, norms and statistics as a fresh index, a fraction of the time). When a document
-    /// outside those plans differs from its copy in <paramref name="previous"/> (or is not there), everything is analysed.
+    /// <paramref name="changedSlugs"/> are analysed; every other document is copied from <paramref name="previous"/> (the
+    /// same postings, norms and statistics as a fresh index, a fraction of the time). A large index reuses each of its
+    /// parts that no changed document falls in, as it is; only the others are made again. When a document outside those
+    /// plans differs from its copy in <paramref name="previous"/> (or is not there), everything is analysed.
     /// </summary>
     public static SearchIndex Updated(SearchIndex previous, ContentSet content, IReadOnlySet<string> changedSlugs,
         IReadOnlyList<SearchDocument>? documents = null, CancellationToken cancel = default)
@@ -120,8 +178,31 @@ public sealed class SearchIndex : IDisposable
         documents ??= DocumentsOf(content);
         var runs = RunsOf(previous, documents, changedSlugs);
         if (runs is null) return new SearchIndex(content, previous.Options, documents: documents, cancel: cancel);
-        return new SearchIndex(content, new RAMDirectory(), null, previous.Options, null, documents,
-            (writer, index) => Merge(writer, index, previous.Reader, runs, cancel), cancel);
+        return previous._parts.Count > 0
+            ? new SearchIndex(content, previous.Options, documents, index => index.InParts(PartsAfter(previous._parts, runs, documents.Count), cancel, previous, runs))
+            : new SearchIndex(content, previous.Options, documents, index => index.Written(new RAMDirectory(), null, writer => Merge(writer, index, previous.Reader, runs, cancel)));
+    }
+
+    /// <summary>
+    /// The parts of an updated index: each previous part that one run of copied documents holds whole is reused where
+    /// those documents are now; the documents between reused parts make new parts.
+    /// </summary>
+    private static List<(int Start, int Count, Part? Reused)> PartsAfter(IReadOnlyList<Part> previous, IReadOnlyList<Run> runs, int documents)
+    {
+        var plan = new List<(int Start, int Count, Part? Reused)>();
+        var at = 0;
+        foreach (var part in previous)
+        {
+            var run = runs.FirstOrDefault(r => r.From <= part.Start && part.Start + part.Count <= r.From + r.Count);
+            if (run is null) continue;
+            var start = run.Start + (part.Start - run.From!.Value);
+            if (start < at) continue;
+            if (at < start) plan.Add((at, start - at, null));
+            plan.Add((start, part.Count, part));
+            at = start + part.Count;
+        }
+        if (at < documents) plan.Add((at, documents - at, null));
+        return plan;
     }
 
     /// <summary>A run of consecutive new documents: copied from the previous index at <paramref name="From"/>, or analysed (null).</summary>
@@ -162,24 +243,16 @@ public sealed class SearchIndex : IDisposable
     internal static ParallelOptions DocumentLoop(int documents, CancellationToken cancel = default) =>
         new() { MaxDegreeOfParallelism = documents < MinimumRun ? 1 : -1, CancellationToken = cancel };
 
-    /// <summary>Fills a fresh index from <paramref name="parts"/> runs of consecutive documents analysed side by side.</summary>
-    private static Action<IndexWriter, SearchIndex> AnalysedInRuns(int parts, CancellationToken cancel) => (writer, index) =>
-    {
-        var count = index.Documents.Count;
-        Merge(writer, index, null, [.. Enumerable.Range(0, parts).Select(p => new Run(p * count / parts, (p + 1) * count / parts - p * count / parts, null))], cancel);
-    };
-
-    /// <summary>Tests: a fresh index analysed in <paramref name="parts"/> runs side by side, as a large one is, whatever its size.</summary>
+    /// <summary>Tests: a fresh index made of <paramref name="parts"/> parts, as a large one is, whatever its size.</summary>
     internal static SearchIndex InParallelRuns(ContentSet content, int parts) =>
-        new(content, new RAMDirectory(), null, write: AnalysedInRuns(parts, default));
+        new(content, null, null, index => index.InParts(index.FreshParts(parts), default));
 
     /// <summary>
-    /// Fills <paramref name="writer"/> in document order: each run to analyse gets an index of its own, made on every
-    /// core at once. A fresh index keeps the runs' segments as they are (copied, not merged: every reader here sums
-    /// the statistics over segments, so scores equal a single writer's, and merging them was a core's work while the
-    /// other waited). With runs to copy from <paramref name="previous"/>, one merge puts them all together.
+    /// Fills <paramref name="writer"/> in document order from <paramref name="runs"/>: each run to analyse gets an index of
+    /// its own, made on every core at once, and each run to copy is read from <paramref name="previous"/>; one merge puts
+    /// them all together.
     /// </summary>
-    private static void Merge(IndexWriter writer, SearchIndex index, DirectoryReader? previous, IReadOnlyList<Run> runs, CancellationToken cancel)
+    private static void Merge(IndexWriter writer, SearchIndex index, IndexReader previous, IReadOnlyList<Run> runs, CancellationToken cancel)
     {
         var analysed = new Lucene.Net.Store.Directory?[runs.Count];
         var readers = new List<IndexReader>();
@@ -194,11 +267,6 @@ public sealed class SearchIndex : IDisposable
                 analysed[r] = directory;
             });
             cancel.ThrowIfCancellationRequested();
-            if (previous is null)
-            {
-                writer.AddIndexes([.. analysed.Select(directory => directory!)]);
-                return;
-            }
             // A copied run is not disposed: it would close the previous index's reader, which it only wraps.
             for (var r = 0; r < runs.Count; r++)
             {
@@ -217,7 +285,7 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Documents <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> of <paramref name="previous"/>, segment by segment.</summary>
-    private static IEnumerable<IndexReader> RangesOf(DirectoryReader previous, int first, int count) =>
+    private static IEnumerable<IndexReader> RangesOf(IndexReader previous, int first, int count) =>
         from leaf in previous.Leaves
         let start = Math.Max(first, leaf.DocBase)
         let end = Math.Min(first + count, leaf.DocBase + leaf.Reader.MaxDoc)
@@ -260,7 +328,18 @@ public sealed class SearchIndex : IDisposable
     public static SearchIndex OpenOrBuild(ContentSet content, string contentDirectory, string folder)
     {
         System.IO.Directory.CreateDirectory(folder);
-        return new SearchIndex(content, FSDirectory.Open(folder), Fingerprint(contentDirectory));
+        var directory = FSDirectory.Open(folder);
+        var fingerprint = Fingerprint(contentDirectory);
+        return new SearchIndex(content, null, null, index =>
+        {
+            if (DirectoryReader.IndexExists(directory) && DirectoryReader.ListCommits(directory)[^1].UserData.TryGetValue(FingerprintKey, out var stored) && stored == fingerprint)
+                return new Opened(DirectoryReader.Open(directory), [], directory, Reused: true);
+            if (index.Documents.Count < 2 * MinimumRun) return index.Written(directory, null, writer => Add(writer, index.Documents, default), fingerprint);
+            // Made in parts on every core, then their segments copied into the folder as they are.
+            var parts = index.InParts(index.FreshParts(), default);
+            parts.Reader.Dispose();
+            return index.Written(directory, null, writer => writer.AddIndexes([.. parts.Parts.Select(part => part.Directory)]), fingerprint);
+        });
     }
 
     /// <summary>A hash of every file under the content folder (path and bytes) and of this build of the program.</summary>
@@ -280,7 +359,8 @@ public sealed class SearchIndex : IDisposable
     public JapaneseAnalyzer Analyzer { get; }
     public IReadOnlyList<SearchDocument> Documents { get; }
     public IReadOnlyDictionary<string, string> TopicLabels { get; }
-    public DirectoryReader Reader { get; }
+    /// <summary>The whole index in document order: one folder's reader, or its parts' read together.</summary>
+    public IndexReader Reader { get; }
 
     /// <summary>
     /// <see cref="Reader"/> as one atomic reader: a large index keeps the segments it was analysed in, and what reads
@@ -392,7 +472,7 @@ public sealed class SearchIndex : IDisposable
     public void Dispose()
     {
         Reader.Dispose();
-        _directory.Dispose();
+        _directory?.Dispose();
         Analyzer.Dispose();
     }
 }

@@ -157,6 +157,9 @@ public class UpdatedSearchIndexTests
 
         using var updated = SearchIndex.Updated(previous, content, new HashSet<string>(StringComparer.Ordinal) { "koto" });
         using var fresh = new SearchIndex(content);
+        // Taito's documents come first, and a part of them alone is reused as it is; a plan's removal shifts none of them.
+        if (previousRuns > 1 && edit != "topic renamed")
+            Assert.Contains(previous.PartFolders[0], updated.PartFolders);
         Assert.Equal(Files(fresh), Files(updated));
         Assert.Equal(Related(fresh, content), Related(updated, content));
     }
