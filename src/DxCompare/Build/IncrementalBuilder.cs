@@ -184,17 +184,21 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 next.Phases.Mark("search export");
                 var downloads = await downloadsTask;
                 next.Phases.Mark("downloads (waited for)");
-                var routes = next.Routes(downloads);
-                var affected = RebuildPlanner.Affected(routes,
-                    [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(preview.Generation), RelatedByUrl(next))]);
+                // The preview's pages are this generation's: the same content, and an initiative page declares its related
+                // list by its URL whatever the list holds. Those that show what changed are rendered from this generation.
+                var affected = RebuildPlanner.Affected(preview.Routes,
+                        [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(preview.Generation), RelatedByUrl(next))])
+                    .Select(route => route.Sources.Contains(PageSource.Downloads) ? SiteRoutes.Data(next.Site, downloads) : SiteRoutes.WithSite(route, next.Site))
+                    .ToList();
                 // Not cancelled from here: a rebuild waiting for the lock must find the pages consistent.
                 await next.RenderAsync(affected, update.Staging, cancel: CancellationToken.None);
                 update.Commit();
                 Downloads.RemoveGone(Output, preview.Downloads, downloads);
-                next.WriteRouteFiles(Output, routes);
+                // The sitemap and robots.txt list the same pages as the preview's; the headers name each download.
+                next.WriteHeaders(Output);
                 SiteGeneration.PruneSearchIndex(Output, search.Files);
                 next.Phases.Mark("pages");
-                Replace(new Served(next, routes, downloads), settled: true);
+                Replace(new Served(next, preview.Routes, downloads), settled: true);
                 _unsettledPlans.Clear();
                 return new SettleResult(affected.Count, clock.Elapsed, false) { Phases = next.Phases.ToString() };
             }

@@ -247,16 +247,17 @@ public sealed class SiteGeneration : IDisposable
         return AdminSite.Write(root, options.ThemeDirectory, options.DecapDist, options.Cms with { SiteUrl = options.BaseUrl }, assets["site.css"], content);
     }
 
-    /// <summary>
-    /// The rest of step 8: sitemap, robots and headers, once every other file is written (the headers name its folders and
-    /// each download, so watch mode writes them again once new downloads are in).
-    /// </summary>
-    public void WriteRouteFiles(string root, IReadOnlyList<PageRoute> routes)
+    /// <summary>The rest of step 8: sitemap, robots and headers, once every other file is written.</summary>
+    private void WriteRouteFiles(string root, IReadOnlyList<PageRoute> routes)
     {
         SiteBuilder.WriteText(Path.Combine(root, "sitemap.xml"), SiteBuilder.Sitemap(Site, routes));
         SiteBuilder.WriteText(Path.Combine(root, "robots.txt"), $"User-agent: *\nAllow: /\nDisallow: {SiteUrls.Admin}\nSitemap: {Site.Absolute(SiteUrls.Sitemap)}\n");
-        SiteBuilder.WriteText(Path.Combine(root, HeaderRules.FileName), HeaderRules.Render(HeaderRules.For(root, Options.Cms.LocalBackendPort)));
+        WriteHeaders(root);
     }
+
+    /// <summary>The headers of every top-level folder and of each download, from what <paramref name="root"/> holds (watch mode writes them again once new downloads are in).</summary>
+    public void WriteHeaders(string root) =>
+        SiteBuilder.WriteText(Path.Combine(root, HeaderRules.FileName), HeaderRules.Render(HeaderRules.For(root, Options.Cms.LocalBackendPort)));
 
     public void Dispose()
     {

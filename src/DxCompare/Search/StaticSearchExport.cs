@@ -111,36 +111,41 @@ public static class StaticSearchExport
         var leaf = index.Composite;
         var docCount = index.Reader.MaxDoc;
 
-        var fieldInfos = new List<FieldInfo>();
+        var fieldInfos = new FieldInfo[fields.Count];
         var norms = new byte[fields.Count * docCount];
-        var postings = new Dictionary<string, TermPostings>(StringComparer.Ordinal);
-        for (var f = 0; f < fields.Count; f++)
+        // Each field's postings on a core of its own (watch mode exports while the other core is free); a term's bytes are
+        // its fields' parts in field order, as one reader of all fields wrote them.
+        var parts = new Dictionary<string, byte[]>[fields.Count];
+        Parallel.For(0, fields.Count, f =>
         {
             var (field, weight) = fields[f];
             var terms = leaf.GetTerms(field);
             var sum = terms?.SumTotalTermFreq ?? 0;
-            fieldInfos.Add(new FieldInfo(field, weight, sum <= 0 ? 1f : (float)(sum / (double)docCount)));
-            if (terms is null) continue;
+            fieldInfos[f] = new FieldInfo(field, weight, sum <= 0 ? 1f : (float)(sum / (double)docCount));
+            parts[f] = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            if (terms is null) return;
             var fieldNorms = leaf.GetNormValues(field);
             for (var doc = 0; doc < docCount; doc++) norms[f * docCount + doc] = (byte)fieldNorms.Get(doc);
             var termsEnum = terms.GetEnumerator();
-            var docs = new List<int>();
-            var freqs = new List<int>();
+            var part = new ArrayBufferWriter<byte>();
+            var (docs, freqs) = (new List<int>(), new List<int>());
             // One postings reader for every term of the field: a new one per term was most of the export's garbage.
             DocsEnum? docsEnum = null;
             while (termsEnum.MoveNext())
             {
-                var term = termsEnum.Term.Utf8ToString();
                 docsEnum = termsEnum.Docs(leaf.LiveDocs, docsEnum, DocsFlags.FREQS);
-                docs.Clear();
-                freqs.Clear();
-                for (var doc = docsEnum.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docsEnum.NextDoc())
-                {
-                    docs.Add(doc);
-                    freqs.Add(docsEnum.Freq);
-                }
+                part.ResetWrittenCount();
+                WritePostings(part, docsEnum, docs, freqs);
+                parts[f][termsEnum.Term.Utf8ToString()] = part.WrittenSpan.ToArray();
+            }
+        });
+        var postings = new Dictionary<string, TermPostings>(StringComparer.Ordinal);
+        for (var f = 0; f < fields.Count; f++)
+        {
+            foreach (var (term, part) in parts[f])
+            {
                 if (!postings.TryGetValue(term, out var entry)) postings[term] = entry = new TermPostings();
-                entry.Add(f, docs, freqs);
+                entry.Add(f, part);
             }
         }
 
@@ -172,7 +177,7 @@ public static class StaticSearchExport
 
         var manifest = new Manifest(FormatVersion, docCount, SearchIndex.Similarity.K1, SearchIndex.Similarity.B, Synonyms.ExpansionBoost,
             new AnalyzerFlags(index.Options.OutputUnigrams, index.Options.BridgeScripts, index.Options.Synonyms, index.Options.Phrases),
-            fieldInfos, Settings.Shared, index.Options.Synonyms ? [.. Synonyms.Groups.Select(g => new[] { g.Targets.ToArray(), g.Triggers.ToArray(), g.Quiet.ToArray() })] : [],
+            [.. fieldInfos], Settings.Shared, index.Options.Synonyms ? [.. Synonyms.Groups.Select(g => new[] { g.Targets.ToArray(), g.Triggers.ToArray(), g.Quiet.ToArray() })] : [],
             shards, documents);
         files.WriteManifest(JsonSerializer.SerializeToUtf8Bytes(manifest, Json.Manifest));
         return new Written(files.Bytes, files.Names);
@@ -250,25 +255,53 @@ public static class StaticSearchExport
 
     /// <summary>One term's postings, field by field: a mask of the fields present, then per field the document
     /// frequency, the document numbers as gaps (first − (−1) − 1, …) and the term frequencies − 1.</summary>
+    /// <summary>A field's postings of a term: the document count, the documents as gaps, the frequencies less one, as varints.</summary>
+    private static void WritePostings(ArrayBufferWriter<byte> writer, DocsEnum postings, List<int> docs, List<int> freqs)
+    {
+        docs.Clear();
+        freqs.Clear();
+        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+        {
+            docs.Add(doc);
+            freqs.Add(postings.Freq);
+        }
+        Varint.Write(writer, (uint)docs.Count);
+        var previous = -1;
+        foreach (var doc in docs)
+        {
+            Varint.Write(writer, (uint)(doc - previous - 1));
+            previous = doc;
+        }
+        foreach (var freq in freqs) Varint.Write(writer, (uint)(freq - 1));
+    }
+
+    /// <summary>A term's postings in every field that has it: a mask of those fields, then each field's part in order.</summary>
     private sealed class TermPostings
     {
-        private readonly ArrayBufferWriter<byte> _body = new();
+        private readonly List<byte[]> _parts = new(1);
         private byte _mask;
 
-        public void Add(int field, List<int> docs, List<int> freqs)
+        public void Add(int field, byte[] part)
         {
             _mask |= (byte)(1 << field);
-            Varint.Write(_body, (uint)docs.Count);
-            var previous = -1;
-            foreach (var doc in docs)
-            {
-                Varint.Write(_body, (uint)(doc - previous - 1));
-                previous = doc;
-            }
-            foreach (var freq in freqs) Varint.Write(_body, (uint)(freq - 1));
+            _parts.Add(part);
         }
 
-        public byte[] Bytes => [_mask, .. _body.WrittenSpan];
+        public byte[] Bytes
+        {
+            get
+            {
+                var bytes = new byte[1 + _parts.Sum(p => p.Length)];
+                bytes[0] = _mask;
+                var at = 1;
+                foreach (var part in _parts)
+                {
+                    part.CopyTo(bytes, at);
+                    at += part.Length;
+                }
+                return bytes;
+            }
+        }
     }
 
     private static class Varint
