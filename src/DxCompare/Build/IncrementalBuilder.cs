@@ -59,7 +59,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     private Task _settleTask = Task.CompletedTask;
 
     /// <summary>A generation and what was written of it.</summary>
-    private sealed record Served(SiteGeneration Generation, IReadOnlyList<PageRoute> Routes, Downloads Downloads);
+    private sealed record Served(SiteGeneration Generation, IReadOnlyList<PageRoute> Routes, Downloads Downloads, Search.StaticSearchExport.Written Search);
 
     public string Output => Path.GetFullPath(options.OutputDirectory);
 
@@ -71,7 +71,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         var content = SiteGeneration.Load(options, phases, out var diagnostics, _cache);
         if (content is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
         var (generation, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
-        Replace(new Served(generation, written.Routes, written.Downloads), settled: true);
+        Replace(new Served(generation, written.Routes, written.Downloads, written.Search), settled: true);
         return SiteBuilder.Report(generation, written, clock);
     }
 
@@ -109,7 +109,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         var content = SiteGeneration.Load(options, phases, out var diagnostics, _cache);
         if (content is null) return new RebuildResult(diagnostics, 0, 0, _current?.Routes.Count ?? 0, clock.Elapsed, false);
         var (next, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
-        Replace(new Served(next, written.Routes, written.Downloads), settled: true);
+        Replace(new Served(next, written.Routes, written.Downloads, written.Search), settled: true);
         _unsettledPlans.Clear();
         return new RebuildResult([], written.Routes.Count, 0, written.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
     }
@@ -145,7 +145,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         var removed = RemovePagesOf(previous.Routes, routes);
         preview.WriteSiteFiles(Output, routes);
         phases.Mark("site files");
-        Replace(new Served(preview, routes, previous.Downloads), settled: false);
+        Replace(new Served(preview, routes, previous.Downloads, previous.Search), settled: false);
 
         var settling = new CancellationTokenSource();
         _settling = settling;
@@ -180,7 +180,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 cancel.ThrowIfCancellationRequested();
                 // Index files are named by their content and found through the manifest, which is replaced last and
                 // atomically: written in place, only the files that changed are written at all.
-                var search = next.WriteSearchIndex(Output);
+                var search = next.WriteSearchIndex(Output, preview.Search);
                 next.Phases.Mark("search export");
                 var downloads = await downloadsTask;
                 next.Phases.Mark("downloads (waited for)");
@@ -196,9 +196,9 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 Downloads.RemoveGone(Output, preview.Downloads, downloads);
                 // The sitemap and robots.txt list the same pages as the preview's; the headers name each download.
                 next.WriteHeaders(Output);
-                SiteGeneration.PruneSearchIndex(Output, search.Files);
+                SiteGeneration.PruneSearchIndex(Output, preview.Search, search);
                 next.Phases.Mark("pages");
-                Replace(new Served(next, preview.Routes, downloads), settled: true);
+                Replace(new Served(next, preview.Routes, downloads, search), settled: true);
                 _unsettledPlans.Clear();
                 return new SettleResult(affected.Count, clock.Elapsed, false) { Phases = next.Phases.ToString() };
             }

@@ -95,7 +95,7 @@ public static class SiteBuilder
     internal static BuildReport Report(SiteGeneration generation, WrittenSite written, Stopwatch clock) =>
         new([], written.Routes.Count, written.PageBytes, clock.Elapsed)
         {
-            SearchIndexBytes = written.SearchBytes,
+            SearchIndexBytes = written.Search.Bytes,
             SearchIndexTime = generation.SearchIndexTime,
             AdminReady = written.AdminReady,
             Phases = generation.Phases.ToString(),

@@ -183,22 +183,18 @@ public sealed class SiteGeneration : IDisposable
     /// <summary>How long each step took, for the build summary and benchmarks.</summary>
     public PhaseTimer Phases { get; private init; } = new();
 
-    /// <summary>Step 4: writes the static search index into <paramref name="root"/>; returns the files written (relative to the index folder) and their bytes.</summary>
-    public (IReadOnlySet<string> Files, long Bytes) WriteSearchIndex(string root)
-    {
-        var written = StaticSearchExport.Write(Search, root);
-        return (written.Files, written.Bytes);
-    }
+    /// <summary>
+    /// Step 4 in watch mode: writes the static search index into <paramref name="root"/>, which holds what
+    /// <paramref name="previous"/> wrote (only new files are written); returns what it holds now.
+    /// </summary>
+    public StaticSearchExport.Written WriteSearchIndex(string root, StaticSearchExport.Written previous) => StaticSearchExport.Write(Search, root, previous);
 
-    /// <summary>Deletes index files of earlier generations from a served folder: names are content hashes, so old ones linger otherwise.</summary>
-    public static void PruneSearchIndex(string root, IReadOnlySet<string> keep)
+    /// <summary>Deletes the index files <paramref name="previous"/> wrote that <paramref name="next"/> did not: names are content hashes, so old ones linger otherwise.</summary>
+    public static void PruneSearchIndex(string root, StaticSearchExport.Written previous, StaticSearchExport.Written next)
     {
         var folder = Path.Combine(root, StaticSearchExport.Folder);
-        if (!Directory.Exists(folder)) return;
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList())
-        {
-            if (!keep.Contains(Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'))) File.Delete(file);
-        }
+        foreach (var name in previous.Files.Where(name => !next.Files.Contains(name)))
+            File.Delete(Path.Combine(folder, name));
     }
 
     /// <summary>Step 6: every page, given the downloads /data/ lists.</summary>
@@ -229,7 +225,7 @@ public sealed class SiteGeneration : IDisposable
         WriteRouteFiles(root, routes);
         var (index, indexTime) = await search;
         Phases.Add("search export (in parallel)", indexTime);
-        return new WrittenSite(routes, files, index.Files) { PageBytes = pageBytes, SearchBytes = index.Bytes, AdminReady = adminReady };
+        return new WrittenSite(routes, files, index) { PageBytes = pageBytes, AdminReady = adminReady };
     }
 
     /// <summary>Step 8: theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>
@@ -266,10 +262,9 @@ public sealed class SiteGeneration : IDisposable
 }
 
 /// <summary>What writing a generation produced: its pages, its downloads and its search index files.</summary>
-public sealed record WrittenSite(IReadOnlyList<PageRoute> Routes, Downloads Downloads, IReadOnlySet<string> SearchFiles)
+public sealed record WrittenSite(IReadOnlyList<PageRoute> Routes, Downloads Downloads, StaticSearchExport.Written Search)
 {
     public long PageBytes { get; init; }
-    public long SearchBytes { get; init; }
     public bool AdminReady { get; init; } = true;
 }
 

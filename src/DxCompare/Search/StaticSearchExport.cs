@@ -68,13 +68,30 @@ public static class StaticSearchExport
     internal sealed record DocumentHeader(IReadOnlyList<object[]> Plans, IReadOnlyList<string> Topics, IReadOnlyList<int[]> TopicSets);
 
     /// <summary>What an export wrote: total bytes and every file, relative to the index folder.</summary>
-    public sealed record Written(long Bytes, IReadOnlySet<string> Files);
+    public sealed record Written(long Bytes, IReadOnlySet<string> Files)
+    {
+        /// <summary>Each file's bytes on disk, so that the next export into the same folder need not look at it.</summary>
+        internal IReadOnlyDictionary<string, long> Sizes { get; init; } = new Dictionary<string, long>();
+
+        /// <summary>The fragments' plan runs, so that the next export reuses the names of unchanged plans' fragments.</summary>
+        internal IReadOnlyList<PlanRun> Plans { get; init; } = [];
+    }
 
     /// <summary>
     /// Writes the files under {output}/search/index. A file whose content-hashed name already exists is
     /// left as it is (watch mode rewrites only what changed).
     /// </summary>
     public static Written Write(SearchIndex index, string outputRoot) => Write(index, WriteFragments(index.Documents, outputRoot), ShardBytes);
+
+    /// <summary>
+    /// Watch mode: the export of <paramref name="index"/> into the folder <paramref name="previous"/> was written to, which
+    /// holds just those files: known by their names instead of listed, and an unchanged plan's fragments not made again.
+    /// </summary>
+    public static Written Write(SearchIndex index, string outputRoot, Written previous)
+    {
+        var files = new Files(Path.Combine(outputRoot, Folder), previous.Sizes);
+        return Write(index, new Fragments(files, WriteFragments(index.Documents, files, previous.Plans)), ShardBytes);
+    }
 
     /// <summary>The fragment files a build wrote, to be completed by <see cref="Write(SearchIndex, Fragments)"/>.</summary>
     public sealed class Fragments
@@ -180,7 +197,7 @@ public static class StaticSearchExport
             [.. fieldInfos], Settings.Shared, index.Options.Synonyms ? [.. Synonyms.Groups.Select(g => new[] { g.Targets.ToArray(), g.Triggers.ToArray(), g.Quiet.ToArray() })] : [],
             shards, documents);
         files.WriteManifest(JsonSerializer.SerializeToUtf8Bytes(manifest, Json.Manifest));
-        return new Written(files.Bytes, files.Names);
+        return new Written(files.Bytes, files.Names) { Sizes = files.Sizes, Plans = fragments.Plans };
     }
 
     /// <summary>A run of consecutive documents of one plan and the hash naming their fragment files.</summary>
@@ -190,8 +207,10 @@ public static class StaticSearchExport
     /// One fragment per document ([url, title, label, municipality, 新規 0/1, snippet body, figures, topics and departments]), named
     /// fragments/{hash of the plan run's fragments}-{position in the run}.bin.
     /// </summary>
-    private static List<PlanRun> WriteFragments(IReadOnlyList<SearchDocument> documents, Files files)
+    private static List<PlanRun> WriteFragments(IReadOnlyList<SearchDocument> documents, Files files, IReadOnlyList<PlanRun>? previous = null)
     {
+        // A plan loaded again only when its file changed is the same object: its fragments are the same bytes.
+        var kept = (previous ?? []).ToDictionary(run => run.Plan, (IEqualityComparer<Plan>)ReferenceEqualityComparer.Instance);
         var runs = new List<(Plan Plan, int Start, int Count)>();
         for (var i = 0; i < documents.Count; i++)
         {
@@ -202,7 +221,12 @@ public static class StaticSearchExport
         var hashes = new string[runs.Count];
         Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
         {
-            var (_, start, count) = runs[r];
+            var (plan, start, count) = runs[r];
+            if (kept.TryGetValue(plan, out var same) && same.Count == count && files.Keep(same.Hash, count))
+            {
+                hashes[r] = same.Hash;
+                return;
+            }
             var fragments = new byte[count][];
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             for (var k = 0; k < count; k++)
@@ -324,16 +348,36 @@ public static class StaticSearchExport
     internal sealed class Files
     {
         private readonly string _directory;
-        private readonly HashSet<string> _existing;
-        private readonly ConcurrentDictionary<string, bool> _names = new(StringComparer.Ordinal);
+        /// <summary>The files already in the folder, with their bytes when known (an export that wrote them says).</summary>
+        private readonly IReadOnlyDictionary<string, long?> _existing;
+        private readonly ConcurrentDictionary<string, long> _names = new(StringComparer.Ordinal);
 
-        public Files(string directory)
+        public Files(string directory, IReadOnlyDictionary<string, long>? known = null)
         {
             _directory = directory;
             Directory.CreateDirectory(Path.Combine(directory, FragmentFolder));
-            _existing = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/')).ToHashSet(StringComparer.Ordinal);
+            _existing = known is not null
+                ? known.ToDictionary(pair => pair.Key, pair => (long?)pair.Value, StringComparer.Ordinal)
+                : Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                    .ToDictionary(f => Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/'), _ => (long?)null, StringComparer.Ordinal);
         }
+
+        /// <summary>Keeps a plan run's <paramref name="count"/> fragment files as they are; false when one is not in the folder.</summary>
+        public bool Keep(string hash, int count)
+        {
+            var names = Enumerable.Range(0, count).Select(k => $"{FragmentFolder}/{hash}-{k}.bin").ToList();
+            if (!names.All(name => _existing.TryGetValue(name, out var size) && size is not null)) return false;
+            foreach (var name in names) Record(name, _existing[name]!.Value);
+            return true;
+        }
+
+        private void Record(string name, long bytes)
+        {
+            _names[name] = bytes;
+            Interlocked.Add(ref _bytes, bytes);
+        }
+
+        public IReadOnlyDictionary<string, long> Sizes => new Dictionary<string, long>(_names, StringComparer.Ordinal);
 
         private long _bytes;
 
@@ -361,22 +405,21 @@ public static class StaticSearchExport
 
         public void SaveAs(string name, ReadOnlySpan<byte> payload, ZLibCompressionOptions compression)
         {
-            _names[name] = true;
             var path = Path.Combine(_directory, name);
-            if (_existing.Contains(name))
+            if (_existing.TryGetValue(name, out var size))
             {
-                Interlocked.Add(ref _bytes, new FileInfo(path).Length);
+                Record(name, size ?? new FileInfo(path).Length);
                 return;
             }
             var compressed = Gzip(payload, compression);
             OutputFiles.Write(path, compressed);
-            Interlocked.Add(ref _bytes, compressed.Length);
+            Record(name, compressed.Length);
         }
 
         /// <summary>The manifest keeps its name (the entry point) and is replaced atomically.</summary>
         public void WriteManifest(byte[] manifest)
         {
-            _names["manifest.json"] = true;
+            _names["manifest.json"] = manifest.Length;
             var path = Path.Combine(_directory, "manifest.json");
             File.WriteAllBytes(path + ".tmp", manifest);
             File.Move(path + ".tmp", path, overwrite: true);
