@@ -68,9 +68,19 @@ public static class SiteBuilder
         var phases = new PhaseTimer();
         var content = SiteGeneration.Load(options, phases, out var diagnostics);
         if (content is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
-        var (generation, written) = await WriteAsync(options, content, phases, progress, cancel);
-        generation.Dispose();
-        return Report(generation, written, clock);
+        try
+        {
+            var (generation, written) = await WriteAsync(options, content, phases, progress, cancel);
+            generation.Dispose();
+            return Report(generation, written, clock);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a folder that cannot be written: the staging folder is gone and nothing was swapped in.
+            return new BuildReport([new Diagnostic(Path.GetFullPath(options.OutputDirectory), 1, 1,
+                $"the site could not be written ({error.Message}). Free space on that disk or choose a folder you can write to (--out), then build again.")],
+                0, 0, clock.Elapsed);
+        }
     }
 
     /// <summary>Steps 2–8 into a staging folder that is swapped in; returns the generation (watch mode keeps it) and what was written.</summary>

@@ -49,7 +49,7 @@ public static class BuildCommand
         if (!report.Succeeded)
         {
             foreach (var diagnostic in report.Diagnostics) Console.Error.WriteLine(diagnostic);
-            Console.Error.WriteLine($"build failed: {report.Diagnostics.Count} problem(s) in the content; the previous site in '{options.OutputDirectory}' was left untouched.");
+            Console.Error.WriteLine($"build failed: {report.Diagnostics.Count} problem(s); the previous site in '{options.OutputDirectory}' was left untouched.");
         }
         else
         {
