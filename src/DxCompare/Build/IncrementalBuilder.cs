@@ -70,9 +70,16 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         var phases = new PhaseTimer();
         var content = SiteGeneration.Load(options, phases, out var diagnostics, _cache);
         if (content is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
-        var (generation, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
-        Replace(new Served(generation, written.Routes, written.Downloads, written.Search), settled: true);
-        return SiteBuilder.Report(generation, written, clock);
+        try
+        {
+            var (generation, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
+            Replace(new Served(generation, written.Routes, written.Downloads, written.Search), settled: true);
+            return SiteBuilder.Report(generation, written, clock);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return SiteBuilder.Unwritable(options, error, clock);
+        }
     }
 
     public async Task<RebuildResult> RebuildAsync(IReadOnlyCollection<string> changedPaths, CancellationToken cancel = default)

@@ -76,12 +76,15 @@ public static class SiteBuilder
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            // A full disk or a folder that cannot be written: the staging folder is gone and nothing was swapped in.
-            return new BuildReport([new Diagnostic(Path.GetFullPath(options.OutputDirectory), 1, 1,
-                $"the site could not be written ({error.Message}). Free space on that disk or choose a folder you can write to (--out), then build again.")],
-                0, 0, clock.Elapsed);
+            return Unwritable(options, error, clock);
         }
     }
+
+    /// <summary>A full disk or a folder that cannot be written: the staging folder is gone and nothing was swapped in.</summary>
+    internal static BuildReport Unwritable(BuildOptions options, Exception error, Stopwatch clock) =>
+        new([new Diagnostic(Path.GetFullPath(options.OutputDirectory), 1, 1,
+            $"the site could not be written ({error.Message}). Free space on that disk or choose a folder you can write to (--out), then build again.")],
+            0, 0, clock.Elapsed);
 
     /// <summary>Steps 2–8 into a staging folder that is swapped in; returns the generation (watch mode keeps it) and what was written.</summary>
     internal static async Task<(SiteGeneration Generation, WrittenSite Written)> WriteAsync(BuildOptions options, ContentSet content, PhaseTimer phases,

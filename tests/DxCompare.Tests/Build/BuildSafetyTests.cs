@@ -35,7 +35,7 @@ public class BuildSafetyTests
         }
     }
 
-    /// <summary>As a full disk would: the output's folder cannot be made (its parent is a file). The build says so and where.</summary>
+    /// <summary>As a full disk would: the output's folder cannot be made (its parent is a file). `build` and `serve --watch` say so and where.</summary>
     [Fact]
     public async Task An_output_that_cannot_be_written_fails_the_build_with_a_message_naming_it()
     {
@@ -44,13 +44,15 @@ public class BuildSafetyTests
         File.WriteAllText(blocker, "");
         var output = Path.Combine(blocker, "site");
 
-        var report = await SiteBuilder.BuildAsync(Options(content, output));
-
-        Assert.False(report.Succeeded);
-        var problem = Assert.Single(report.Diagnostics);
-        Assert.StartsWith(output, problem.ToString(), StringComparison.Ordinal);
-        Assert.Contains("the site could not be written (", problem.Message);
-        Assert.EndsWith("Free space on that disk or choose a folder you can write to (--out), then build again.", problem.Message);
+        using var watch = new IncrementalBuilder(Options(content, output));
+        foreach (var report in new[] { await SiteBuilder.BuildAsync(Options(content, output)), await watch.StartAsync() })
+        {
+            Assert.False(report.Succeeded);
+            var problem = Assert.Single(report.Diagnostics);
+            Assert.StartsWith(output, problem.ToString(), StringComparison.Ordinal);
+            Assert.Contains("the site could not be written (", problem.Message);
+            Assert.EndsWith("Free space on that disk or choose a folder you can write to (--out), then build again.", problem.Message);
+        }
     }
 
     [Fact]
