@@ -66,20 +66,9 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     /// <summary>The first, full build (staged and swapped in like `build`); its generation is kept for the next change.</summary>
     public async Task<BuildReport> StartAsync(CancellationToken cancel = default)
     {
-        var clock = Stopwatch.StartNew();
-        var phases = new PhaseTimer();
-        var content = SiteGeneration.Load(options, phases, out var diagnostics, _cache);
-        if (content is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
-        try
-        {
-            var (generation, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
-            Replace(new Served(generation, written.Routes, written.Downloads, written.Search), settled: true);
-            return SiteBuilder.Report(generation, written, clock);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            return SiteBuilder.Unwritable(options, error, clock);
-        }
+        var (report, built) = await SiteBuilder.LoadAndWriteAsync(options, _progress, _cache, cancel);
+        if (built is var (generation, written)) Replace(new Served(generation, written.Routes, written.Downloads, written.Search), settled: true);
+        return report;
     }
 
     public async Task<RebuildResult> RebuildAsync(IReadOnlyCollection<string> changedPaths, CancellationToken cancel = default)
@@ -195,7 +184,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 // list by its URL whatever the list holds. Those that show what changed are rendered from this generation.
                 var affected = RebuildPlanner.Affected(preview.Routes,
                         [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(preview.Generation), RelatedByUrl(next))])
-                    .Select(route => route.Sources.Contains(PageSource.Downloads) ? SiteRoutes.Data(next.Site, downloads) : SiteRoutes.WithSite(route, next.Site))
+                    .Select(route => SiteRoutes.ShowsDownloads(route) ? SiteRoutes.Data(next.Site, downloads) : SiteRoutes.WithSite(route, next.Site))
                     .ToList();
                 // Not cancelled from here: a rebuild waiting for the lock must find the pages consistent.
                 await next.RenderAsync(affected, update.Staging, cancel: CancellationToken.None);

@@ -63,25 +63,35 @@ public static class SiteBuilder
 
     public static async Task<BuildReport> BuildAsync(BuildOptions options, IBuildProgress? progress = null, CancellationToken cancel = default)
     {
-        progress ??= NoProgress.Instance;
+        var (report, built) = await LoadAndWriteAsync(options, progress ?? NoProgress.Instance, null, cancel);
+        built?.Generation.Dispose();
+        return report;
+    }
+
+    /// <summary>
+    /// Step 1, then steps 2–8 into a staging folder that is swapped in (`build`, and watch mode's first build, which keeps
+    /// the generation): the report, and what was built unless the content had problems or the output could not be written.
+    /// </summary>
+    internal static async Task<(BuildReport Report, (SiteGeneration Generation, WrittenSite Written)? Built)> LoadAndWriteAsync(BuildOptions options,
+        IBuildProgress progress, ContentCache? cache, CancellationToken cancel)
+    {
         var clock = Stopwatch.StartNew();
         var phases = new PhaseTimer();
-        var content = SiteGeneration.Load(options, phases, out var diagnostics);
-        if (content is null) return new BuildReport(diagnostics, 0, 0, clock.Elapsed);
+        var content = SiteGeneration.Load(options, phases, out var diagnostics, cache);
+        if (content is null) return (new BuildReport(diagnostics, 0, 0, clock.Elapsed), null);
         try
         {
             var (generation, written) = await WriteAsync(options, content, phases, progress, cancel);
-            generation.Dispose();
-            return Report(generation, written, clock);
+            return (Report(generation, written, clock), (generation, written));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return Unwritable(options, error, clock);
+            return (Unwritable(options, error, clock), null);
         }
     }
 
     /// <summary>A full disk or a folder that cannot be written: the staging folder is gone and nothing was swapped in.</summary>
-    internal static BuildReport Unwritable(BuildOptions options, Exception error, Stopwatch clock) =>
+    private static BuildReport Unwritable(BuildOptions options, Exception error, Stopwatch clock) =>
         new([new Diagnostic(Path.GetFullPath(options.OutputDirectory), 1, 1,
             $"the site could not be written ({error.Message}). Free space on that disk or choose a folder you can write to (--out), then build again.")],
             0, 0, clock.Elapsed);

@@ -211,16 +211,15 @@ public sealed class SiteGeneration : IDisposable
     private async Task<WrittenSite> WriteAllAsync(string root, Task<(Downloads Files, TimeSpan Time)> downloads,
         Task<(StaticSearchExport.Written Written, TimeSpan Time)> search, Task<bool> themeFiles, IBuildProgress progress, CancellationToken cancel)
     {
-        static bool ShowsDownloads(PageRoute route) => route.Sources.Contains(PageSource.Downloads);
         var routes = Routes(Downloads.None);
         progress.Start("pages", routes.Count);
-        var pageBytes = await RenderAsync([.. routes.Where(route => !ShowsDownloads(route))], root, progress, cancel);
+        var pageBytes = await RenderAsync([.. routes.Where(route => !SiteRoutes.ShowsDownloads(route))], root, progress, cancel);
         Phases.Mark("pages");
         var (files, downloadsTime) = await downloads;
         Phases.Mark("exports");
         Phases.Add("exports (in parallel)", downloadsTime);
-        routes = [.. routes.Select(route => ShowsDownloads(route) ? SiteRoutes.Data(Site, files) : route)];
-        pageBytes += await RenderAsync([.. routes.Where(ShowsDownloads)], root, progress, cancel);
+        routes = [.. routes.Select(route => SiteRoutes.ShowsDownloads(route) ? SiteRoutes.Data(Site, files) : route)];
+        pageBytes += await RenderAsync([.. routes.Where(SiteRoutes.ShowsDownloads)], root, progress, cancel);
         var adminReady = await themeFiles;
         WriteRouteFiles(root, routes);
         var (index, indexTime) = await search;

@@ -31,7 +31,7 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
     /// <summary>How many plans the menu of every page lists, in content order: the ones that fit; the home page and /compare/ list them all.</summary>
     public const int PlansInMenu = 6;
 
-    public IReadOnlyList<Plan> MenuPlans => [.. Content.Plans.Take(PlansInMenu)];
+    public IReadOnlyList<Plan> MenuPlans { get; } = [.. content.Plans.Take(PlansInMenu)];
 
     public IEnumerable<IGrouping<string, Plan>> PlansByPrefecture =>
         Content.Plans.GroupBy(p => p.Municipality.Prefecture).OrderBy(g => g.First().Municipality.Code, StringComparer.Ordinal);

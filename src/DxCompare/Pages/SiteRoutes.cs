@@ -28,6 +28,9 @@ public static class SiteRoutes
         yield return Page<NotFoundPage>(SiteUrls.NotFound, [], s);
     }
 
+    /// <summary>Whether <paramref name="route"/> is /data/, made with the downloads' sizes (<see cref="Data"/>).</summary>
+    public static bool ShowsDownloads(PageRoute route) => route.Sources.Contains(PageSource.Downloads);
+
     /// <summary>/data/, the one page that shows the downloads (their names and sizes).</summary>
     public static PageRoute Data(SiteContext site, Downloads downloads) =>
         Page<DataPage>(SiteUrls.Data, [PageSource.Downloads], ("Site", site), ("Sizes", downloads.Sizes));

@@ -40,12 +40,16 @@ public sealed class RelatedInitiatives(SearchIndex index)
         new RelatedInitiatives(index).ComputeAll(content, cancel);
 
     /// <summary>Every initiative's related list; the index must hold exactly <paramref name="content"/>.</summary>
-    public IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> ComputeAll(ContentSet content, CancellationToken cancel = default)
+    public IReadOnlyDictionary<InitiativeEntry, IReadOnlyList<Related>> ComputeAll(ContentSet content, CancellationToken cancel = default) =>
+        Lists(content, _ => null, cancel);
+
+    /// <summary>Every document's list, on every core: the one <paramref name="carried"/> gives, or else computed.</summary>
+    private Dictionary<InitiativeEntry, IReadOnlyList<Related>> Lists(ContentSet content, Func<int, IReadOnlyList<Related>?> carried, CancellationToken cancel)
     {
         var topics = new TopicNeighbours(content);
         var results = new IReadOnlyList<Related>[index.Documents.Count];
         Parallel.For(0, index.Documents.Count, SearchIndex.DocumentLoop(index.Documents.Count, cancel),
-            i => results[i] = For(index.Documents[i], topics, content, hit => hit));
+            i => results[i] = carried(i) ?? For(index.Documents[i], topics, content, hit => hit));
         var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < results.Length; i++) map[index.Documents[i].Entry] = results[i];
         return map;
@@ -62,16 +66,10 @@ public sealed class RelatedInitiatives(SearchIndex index)
     {
         var dirty = ListsAnEditCanChange(settled, settledLists, changedSlugs);
         if (dirty is null) return (ComputeAll(content, cancel), index.Documents.Count);
-        var topics = new TopicNeighbours(content);
         var byUrl = index.Documents.ToDictionary(d => d.Entry.Url, d => d.Entry, StringComparer.Ordinal);
-        var results = new IReadOnlyList<Related>[index.Documents.Count];
-        Parallel.For(0, results.Length, SearchIndex.DocumentLoop(results.Length, cancel), i => results[i] = dirty[i]
-            ? For(index.Documents[i], topics, content, hit => hit)
-            // Every initiative it lists is of an unchanged plan (see ListsAnEditCanChange): the same list, of this content's entries.
-            : [.. settledLists[settled.Index.Documents[i].Entry].Select(r => r with { Entry = byUrl[r.Entry.Url] })]);
-        var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < results.Length; i++) map[index.Documents[i].Entry] = results[i];
-        return (map, dirty.Count(d => d));
+        // Every initiative a carried list holds is of an unchanged plan (see ListsAnEditCanChange): the same list, of this content's entries.
+        var lists = Lists(content, i => dirty[i] ? null : [.. settledLists[settled.Index.Documents[i].Entry].Select(r => r with { Entry = byUrl[r.Entry.Url] })], cancel);
+        return (lists, dirty.Count(d => d));
     }
 
     /// <summary>
@@ -89,7 +87,7 @@ public sealed class RelatedInitiatives(SearchIndex index)
         if (before.Documents.Count != after.Documents.Count) return null;
         foreach (var field in MoreLikeThisQueries.Fields)
         {
-            if (RoundedLengthSimilarity.Average(before.Searcher.CollectionStatistics(field)) != RoundedLengthSimilarity.Average(after.Searcher.CollectionStatistics(field)))
+            if (Scoring.Average(before.Searcher.CollectionStatistics(field)) != Scoring.Average(after.Searcher.CollectionStatistics(field)))
                 return null;
         }
         var dirty = new bool[after.Documents.Count];
@@ -192,8 +190,10 @@ public sealed class RelatedInitiatives(SearchIndex index)
         return [.. similar.Concat(byTopic).DistinctBy(r => r.Entry.Url).Take(Limit)];
     }
 
+    private static readonly RoundedLengthSimilarity Scoring = new();
+
     /// <summary>How the lists score: <see cref="RoundedLengthSimilarity"/>.</summary>
-    public static readonly BM25Similarity Similarity = new RoundedLengthSimilarity();
+    public static BM25Similarity Similarity => Scoring;
 
     /// <summary>
     /// BM25 as the search scores it, but with each field's average length rounded to three significant figures (a title of
@@ -207,8 +207,7 @@ public sealed class RelatedInitiatives(SearchIndex index)
         protected override float AvgFieldLength(CollectionStatistics collectionStats) => Round(base.AvgFieldLength(collectionStats));
 
         /// <summary>The average length a field's lists are scored with.</summary>
-        public static float Average(CollectionStatistics statistics) =>
-            Round(statistics.SumTotalTermFreq <= 0 ? 1f : (float)(statistics.SumTotalTermFreq / (double)statistics.MaxDoc));
+        public float Average(CollectionStatistics statistics) => AvgFieldLength(statistics);
 
         private static float Round(float length)
         {

@@ -55,7 +55,7 @@ public sealed class SearchIndex : IDisposable
     /// <param name="documents">The content's documents (<see cref="DocumentsOf"/>) when the caller made them already.</param>
     public SearchIndex(ContentSet content, AnalyzerOptions? options = null, int? segmentSize = null, IReadOnlyList<SearchDocument>? documents = null,
         CancellationToken cancel = default)
-        : this(content, options, documents, index => segmentSize is null && index.Documents.Count >= 2 * MinimumRun
+        : this(content, options, documents, index => segmentSize is null && index.InPartsBySize
             ? index.InParts(index.FreshParts(), cancel)
             : index.Written(new RAMDirectory(), segmentSize, writer => Add(writer, index.Documents, cancel)))
     { }
@@ -84,6 +84,9 @@ public sealed class SearchIndex : IDisposable
         }
         return new Opened(DirectoryReader.Open(directory), [], directory);
     }
+
+    /// <summary>Whether this many documents are made in parts (at least two of <see cref="MinimumRun"/>).</summary>
+    private bool InPartsBySize => Documents.Count >= 2 * MinimumRun;
 
     /// <summary>
     /// Up to twice as many parts as cores: a core whose part ends early (its documents were shorter, or it shared its time
@@ -244,7 +247,7 @@ public sealed class SearchIndex : IDisposable
         new() { MaxDegreeOfParallelism = documents < MinimumRun ? 1 : -1, CancellationToken = cancel };
 
     /// <summary>Tests: a fresh index made of <paramref name="parts"/> parts, as a large one is, whatever its size.</summary>
-    internal static SearchIndex InParallelRuns(ContentSet content, int parts) =>
+    internal static SearchIndex OfParts(ContentSet content, int parts) =>
         new(content, null, null, index => index.InParts(index.FreshParts(parts), default));
 
     /// <summary>
@@ -334,7 +337,7 @@ public sealed class SearchIndex : IDisposable
         {
             if (DirectoryReader.IndexExists(directory) && DirectoryReader.ListCommits(directory)[^1].UserData.TryGetValue(FingerprintKey, out var stored) && stored == fingerprint)
                 return new Opened(DirectoryReader.Open(directory), [], directory, Reused: true);
-            if (index.Documents.Count < 2 * MinimumRun) return index.Written(directory, null, writer => Add(writer, index.Documents, default), fingerprint);
+            if (!index.InPartsBySize) return index.Written(directory, null, writer => Add(writer, index.Documents, default), fingerprint);
             // Made in parts on every core, then their segments copied into the folder as they are.
             var parts = index.InParts(index.FreshParts(), default);
             parts.Reader.Dispose();

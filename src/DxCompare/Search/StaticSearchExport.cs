@@ -68,10 +68,10 @@ public static class StaticSearchExport
     internal sealed record DocumentHeader(IReadOnlyList<object[]> Plans, IReadOnlyList<string> Topics, IReadOnlyList<int[]> TopicSets);
 
     /// <summary>What an export wrote: total bytes and every file, relative to the index folder.</summary>
-    public sealed record Written(long Bytes, IReadOnlySet<string> Files)
+    /// <param name="Sizes">Each file's bytes on disk, so that the next export into the same folder need not look at it.</param>
+    public sealed record Written(long Bytes, IReadOnlyDictionary<string, long> Sizes)
     {
-        /// <summary>Each file's bytes on disk, so that the next export into the same folder need not look at it.</summary>
-        internal IReadOnlyDictionary<string, long> Sizes { get; init; } = new Dictionary<string, long>();
+        public IReadOnlySet<string> Files { get; } = Sizes.Keys.ToHashSet(StringComparer.Ordinal);
 
         /// <summary>The fragments' plan runs, so that the next export reuses the names of unchanged plans' fragments.</summary>
         internal IReadOnlyList<PlanRun> Plans { get; init; } = [];
@@ -197,8 +197,11 @@ public static class StaticSearchExport
             [.. fieldInfos], Settings.Shared, index.Options.Synonyms ? [.. Synonyms.Groups.Select(g => new[] { g.Targets.ToArray(), g.Triggers.ToArray(), g.Quiet.ToArray() })] : [],
             shards, documents);
         files.WriteManifest(JsonSerializer.SerializeToUtf8Bytes(manifest, Json.Manifest));
-        return new Written(files.Bytes, files.Names) { Sizes = files.Sizes, Plans = fragments.Plans };
+        return new Written(files.Bytes, files.Sizes) { Plans = fragments.Plans };
     }
+
+    /// <summary>The <paramref name="k"/>th fragment file of a plan run whose fragments hash to <paramref name="hash"/>.</summary>
+    private static string FragmentName(string hash, int k) => $"{FragmentFolder}/{hash}-{k}.bin";
 
     /// <summary>A run of consecutive documents of one plan and the hash naming their fragment files.</summary>
     internal sealed record PlanRun(Plan Plan, int Count, string Hash);
@@ -242,7 +245,7 @@ public static class StaticSearchExport
                 hash.AppendData(fragments[k]);
             }
             hashes[r] = Files.HashName(hash.GetHashAndReset());
-            for (var k = 0; k < count; k++) files.SaveAs($"{FragmentFolder}/{hashes[r]}-{k}.bin", fragments[k], Files.FragmentCompression);
+            for (var k = 0; k < count; k++) files.SaveAs(FragmentName(hashes[r], k), fragments[k], Files.FragmentCompression);
         });
         return [.. runs.Select((run, r) => new PlanRun(run.Plan, run.Count, hashes[r]))];
     }
@@ -365,7 +368,7 @@ public static class StaticSearchExport
         /// <summary>Keeps a plan run's <paramref name="count"/> fragment files as they are; false when one is not in the folder.</summary>
         public bool Keep(string hash, int count)
         {
-            var names = Enumerable.Range(0, count).Select(k => $"{FragmentFolder}/{hash}-{k}.bin").ToList();
+            var names = Enumerable.Range(0, count).Select(k => FragmentName(hash, k)).ToList();
             if (!names.All(name => _existing.TryGetValue(name, out var size) && size is not null)) return false;
             foreach (var name in names) Record(name, _existing[name]!.Value);
             return true;
@@ -382,7 +385,6 @@ public static class StaticSearchExport
         private long _bytes;
 
         public long Bytes => Interlocked.Read(ref _bytes);
-        public IReadOnlySet<string> Names => _names.Keys.ToHashSet(StringComparer.Ordinal);
 
         public static string HashName(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash)[..10];
 

@@ -98,7 +98,7 @@ public class SearchIndexTests
     public void An_index_analysed_in_runs_side_by_side_publishes_what_one_writer_publishes(int runs)
     {
         using var single = new SearchIndex(Repository.Content);
-        using var parallel = SearchIndex.InParallelRuns(Repository.Content, runs);
+        using var parallel = SearchIndex.OfParts(Repository.Content, runs);
         Assert.Equal(UpdatedSearchIndexTests.Files(single), UpdatedSearchIndexTests.Files(parallel));
         Assert.Equal(UpdatedSearchIndexTests.Related(single, Repository.Content), UpdatedSearchIndexTests.Related(parallel, Repository.Content));
         Assert.Equal(single.Search("窓口").Hits.Select(h => h.Document.Key), parallel.Search("窓口").Hits.Select(h => h.Document.Key));
@@ -123,7 +123,7 @@ public class UpdatedSearchIndexTests
     public void An_index_updated_after_an_edit_publishes_what_a_fresh_index_publishes(string edit, int previousRuns)
     {
         using var folder = new TempContent(copyRealContent: true);
-        using var previous = previousRuns == 1 ? new SearchIndex(Repository.Content) : SearchIndex.InParallelRuns(Repository.Content, previousRuns);
+        using var previous = previousRuns == 1 ? new SearchIndex(Repository.Content) : SearchIndex.OfParts(Repository.Content, previousRuns);
         Assert.Equal(previousRuns, previous.Reader.Leaves.Count);
         var koto = Path.Combine(folder.Directory, "plans", "koto.yml");
         var text = File.ReadAllText(koto);
