@@ -133,7 +133,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         var routes = preview.Routes(previous.Downloads);
         var written = own.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
         var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.SiteWideChanges(previous.Generation.Site, preview.Site),
-                .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(previous.Generation), RelatedByUrl(preview))])
+                .. RebuildPlanner.RelatedListsChanged(previous.Generation.RelatedByUrl, preview.RelatedByUrl)])
             .Where(r => !written.Contains(r.Path)).ToList();
         phases.Mark($"affected ({affected.Count} more pages)");
         await RenderStagedAsync(preview, affected, cancel);
@@ -183,7 +183,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
                 // The preview's pages are this generation's: the same content, and an initiative page declares its related
                 // list by its URL whatever the list holds. Those that show what changed are rendered from this generation.
                 var affected = RebuildPlanner.Affected(preview.Routes,
-                        [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(RelatedByUrl(preview.Generation), RelatedByUrl(next))])
+                        [PageSource.Downloads, .. RebuildPlanner.RelatedListsChanged(preview.Generation.RelatedByUrl, next.RelatedByUrl)])
                     .Select(route => SiteRoutes.ShowsDownloads(route) ? SiteRoutes.Data(next.Site, downloads) : SiteRoutes.WithSite(route, next.Site))
                     .ToList();
                 // Not cancelled from here: a rebuild waiting for the lock must find the pages consistent.
@@ -224,9 +224,6 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         await generation.RenderAsync(routes, update.Staging, _progress, cancel);
         update.Commit();
     }
-
-    private static Dictionary<string, IReadOnlyList<Search.Related>> RelatedByUrl(SiteGeneration generation) =>
-        generation.Site.Related.ToDictionary(pair => pair.Key.Url, pair => pair.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// Deletes the pages of <paramref name="previous"/> that <paramref name="next"/> no longer has, and the folders they leave

@@ -36,6 +36,7 @@ public sealed class SiteGeneration : IDisposable
         Search = search;
         RelatedFinder = related;
         _ownsSearch = ownsSearch;
+        _relatedByUrl = new(() => site.Related.ToDictionary(pair => pair.Key.Url, pair => pair.Value, StringComparer.Ordinal));
     }
 
     public BuildOptions Options { get; }
@@ -44,6 +45,14 @@ public sealed class SiteGeneration : IDisposable
     public SearchIndex Search { get; }
     public TimeSpan SearchIndexTime { get; private init; }
     private RelatedInitiatives RelatedFinder { get; }
+
+    /// <summary>
+    /// Each related list by its initiative's URL, which watch mode compares from one generation to the next: made once per
+    /// generation (a generation is compared with the one before it and the one after), 70,000 lists at 1,788 municipalities.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Related>> RelatedByUrl => _relatedByUrl.Value;
+
+    private readonly Lazy<Dictionary<string, IReadOnlyList<Related>>> _relatedByUrl;
 
     /// <summary>Step 1: loads and validates the content; null (with the validator's messages) when it is not valid.</summary>
     public static ContentSet? Load(BuildOptions options, PhaseTimer phases, out IReadOnlyList<Diagnostic> diagnostics, ContentCache? cache = null)

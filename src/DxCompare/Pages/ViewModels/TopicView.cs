@@ -17,7 +17,11 @@ public sealed record KpiItem(IndicatorEntry Entry, KpiLine Line, Metric? SharedM
 /// <summary>One municipality's column of a topic: its initiatives and KPIs for the topic. <see cref="Column"/> counts from 1 (the picker's CSS hides by it).</summary>
 public sealed record TopicColumn(Plan Plan, int Column, IReadOnlyList<InitiativeItem> Initiatives, IReadOnlyList<KpiItem> Kpis);
 
-/// <summary>What a topic page shows, computed once: a column per municipality and the topic's metrics answered.</summary>
+/// <summary>
+/// What a topic page shows, computed once: a column per municipality and the topic's metrics answered. Side by side a
+/// column also lists its KPIs; at scale (<see cref="SiteContext.Many"/>) the page shows each municipality's initiatives
+/// only, and the KPIs of 1,788 plans are not looked up for nothing.
+/// </summary>
 public sealed record TopicView(Topic Topic, IReadOnlyList<TopicColumn> Columns, IReadOnlyList<MetricHeadline> Metrics)
 {
     public static TopicView Of(SiteContext site, Topic topic)
@@ -28,7 +32,7 @@ public sealed record TopicView(Topic Topic, IReadOnlyList<TopicColumn> Columns, 
         {
             var entries = site.InitiativesOf(plan, topic.Id);
             return new TopicColumn(plan, i + 1, [.. entries.Select(InitiativeItem.Of)],
-                [.. KpisOf(site, plan, entries, metricIds).Select(e => new KpiItem(e, KpiLine.Of(e.Indicator), SharedMetric(site, e.Indicator)))]);
+                site.Many ? [] : [.. KpisOf(site, plan, entries, metricIds).Select(e => new KpiItem(e, KpiLine.Of(e.Indicator), SharedMetric(site, e.Indicator)))]);
         }).ToList();
         return new(topic, columns, [.. metrics.Select(m => MetricHeadline.Of(m, MetricSeries.For(site.Content, m.Id)))]);
     }
