@@ -68,8 +68,18 @@ public static class RebuildPlanner
         for (var i = 0; i < a.Count; i++)
         {
             if (!string.Equals(a[i].Entry.Url, b[i].Entry.Url, StringComparison.Ordinal) || a[i].SimilarText != b[i].SimilarText
-                || !a[i].SharedTopics.Select(t => t.Id).SequenceEqual(b[i].SharedTopics.Select(t => t.Id), StringComparer.Ordinal))
+                || !SameTopics(a[i].SharedTopics, b[i].SharedTopics))
                 return false;
+        }
+        return true;
+    }
+
+    private static bool SameTopics(IReadOnlyList<Topic> a, IReadOnlyList<Topic> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i].Id, b[i].Id, StringComparison.Ordinal)) return false;
         }
         return true;
     }
@@ -78,6 +88,6 @@ public static class RebuildPlanner
     public static IReadOnlyList<PageRoute> Affected(IEnumerable<PageRoute> routes, IEnumerable<PageSource> changed)
     {
         var set = changed.ToHashSet();
-        return [.. routes.Where(route => route.Sources.Overlaps(set))];
+        return [.. routes.Where(route => route.Sources.Any(set.Contains))];
     }
 }

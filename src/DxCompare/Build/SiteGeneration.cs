@@ -254,7 +254,7 @@ public sealed class SiteGeneration : IDisposable
     /// <summary>The rest of step 8: sitemap, robots and headers, once every other file is written.</summary>
     private void WriteRouteFiles(string root, IReadOnlyList<PageRoute> routes)
     {
-        SiteBuilder.WriteText(Path.Combine(root, "sitemap.xml"), SiteBuilder.Sitemap(Site, routes));
+        SiteBuilder.WriteBytes(Path.Combine(root, "sitemap.xml"), SiteBuilder.Sitemap(Site, routes));
         SiteBuilder.WriteText(Path.Combine(root, "robots.txt"), $"User-agent: *\nAllow: /\nDisallow: {SiteUrls.Admin}\nSitemap: {Site.Absolute(SiteUrls.Sitemap)}\n");
         WriteHeaders(root);
     }

@@ -56,11 +56,11 @@ public static class SiteRoutes
 
     /// <summary>The same page drawn from <paramref name="site"/>: another generation of the same content (watch mode).</summary>
     public static PageRoute WithSite(PageRoute route, SiteContext site) =>
-        route with { Parameters = new Dictionary<string, object?>(route.Parameters) { ["Site"] = site } };
+        route with { Parameters = [.. route.Parameters.Select(p => p.Name == "Site" ? (p.Name, site) : p)] };
 
     /// <summary>A page of the theme's layout, which shows the menu (<see cref="PageSource.Menu"/>) besides <paramref name="sources"/>.</summary>
     private static PageRoute Page<T>(string path, IEnumerable<PageSource> sources, params (string Name, object? Value)[] parameters) where T : IComponent =>
-        PageRoute.Of<T>(path, sources.Append(PageSource.Menu), parameters);
+        PageRoute.Of<T>(path, [.. sources, PageSource.Menu], parameters);
 
     /// <summary>
     /// An initiative page shows its own plan, its related list, and for each related initiative what that

@@ -36,7 +36,7 @@ public class RebuildPlannerTests
     [Fact]
     public void No_change_is_no_plan() => Assert.Null(RebuildPlanner.SourcesChangedBy([], ContentDir));
 
-    private static PageRoute Route(string path, params PageSource[] sources) => new(path, typeof(object), new Dictionary<string, object?>(), sources.ToHashSet());
+    private static PageRoute Route(string path, params PageSource[] sources) => new(path, typeof(object), [], sources);
 
     [Fact]
     public void A_page_is_affected_exactly_when_it_declares_a_changed_source()
