@@ -164,7 +164,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         // The downloads need the content and not the index: written into the staging folder while the index and the
         // related lists are updated (the open-data files cover every plan; at 1,788 municipalities they take seconds).
         var content = preview.Generation.Site.Content;
-        var downloadsTask = Task.Run(() => Downloads.Update(content, update.Staging, options.BaseUrl, preview.Downloads, changedSinceSettled), CancellationToken.None);
+        var downloadsTask = Task.Run(() => Downloads.Update(content, update.Staging, options.BaseUrl, preview.Downloads, changedSinceSettled, Output), CancellationToken.None);
         try
         {
             // The settled generation's index (the one the preview borrows) with the plans edited since analysed again, and

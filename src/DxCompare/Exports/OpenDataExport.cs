@@ -89,31 +89,95 @@ public static class OpenDataExport
     /// <summary>Japanese Excel opens a UTF-8 CSV correctly only when it starts with a byte-order mark.</summary>
     private static readonly UTF8Encoding Utf8WithBom = new(true);
 
-    public static IReadOnlyList<string> WriteAll(ContentSet content, string directory, string baseUrl = "")
+    public static IReadOnlyList<string> WriteAll(ContentSet content, string directory, string baseUrl = "") =>
+        WriteAll(content, directory, baseUrl, null).Files;
+
+    /// <summary>The previous downloads: their folder, where each plan's part lies in each file, and the plans changed since.</summary>
+    public sealed record Earlier(string Directory, IReadOnlyDictionary<string, PlanParts> Parts, IReadOnlySet<string> ChangedSlugs);
+
+    /// <summary>
+    /// Writes every open-data file into <paramref name="directory"/>; returns their names and, for each file that lists
+    /// every plan in order, where each plan's part lies. Given <paramref name="earlier"/>, an unchanged plan's part is
+    /// copied from the earlier file instead of being made again (the bytes are the same: a part depends on its plan only).
+    /// </summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyDictionary<string, PlanParts> Parts) WriteAll(ContentSet content, string directory, string baseUrl, Earlier? earlier)
     {
         Directory.CreateDirectory(directory);
-        WriteCsv(Path.Combine(directory, InitiativesCsv), writer => WriteInitiatives(content, writer, content.Initiatives, baseUrl));
-        WriteCsv(Path.Combine(directory, IndicatorsCsv), writer => WriteIndicators(content, writer));
-        using (var json = OutputFiles.Create(Path.Combine(directory, PlansJson)))
-        {
-            // Streamed: at 70,000 initiatives the document is hundreds of megabytes.
-            JsonSerializer.Serialize(json, Document(content), OpenDataJson.Published.PlansDocument);
-            json.WriteByte((byte)'\n');
-        }
+        var parts = new Dictionary<string, PlanParts>(StringComparer.Ordinal);
+        PartedFile.Previous? From(string file) =>
+            earlier is not null && earlier.Parts.TryGetValue(file, out var before) ? new(Path.Combine(earlier.Directory, file), before, earlier.ChangedSlugs) : null;
+        void Initiatives(string file, IEnumerable<InitiativeEntry> entries) =>
+            parts[file] = WriteCsvInParts(Path.Combine(directory, file), InitiativeColumns, entries, e => e.Plan, (csv, e) => WriteInitiative(content, csv, e, baseUrl), From(file));
+        void Indicators(string file, IEnumerable<IndicatorEntry> entries) =>
+            parts[file] = WriteCsvInParts(Path.Combine(directory, file), IndicatorColumns, entries, e => e.Plan, WriteIndicator, From(file));
+
+        Initiatives(InitiativesCsv, content.Initiatives);
+        Indicators(IndicatorsCsv, content.Indicators);
+        parts[PlansJson] = WritePlansJson(content, Path.Combine(directory, PlansJson), From(PlansJson));
         WriteText(Path.Combine(directory, SchemaJson), writer => writer.Write(SchemaGenerator.ToJson(typeof(Plan), SchemaGenerator.ContentSchemas[0].Title)));
         WriteText(Path.Combine(directory, ReadmeTxt), writer => writer.Write(Readme()), Utf8WithBom);
-        var parts = new List<string>();
+        var byTopicAndMetric = new List<string>();
         foreach (var topic in content.Topics)
         {
-            WriteCsv(Path.Combine(directory, TopicCsv(topic.Id)), writer => WriteInitiatives(content, writer, [.. content.InitiativesByTopic[topic.Id]], baseUrl));
-            parts.Add(TopicCsv(topic.Id));
+            Initiatives(TopicCsv(topic.Id), content.InitiativesByTopic[topic.Id]);
+            byTopicAndMetric.Add(TopicCsv(topic.Id));
         }
         foreach (var metric in content.Metrics)
         {
-            WriteCsv(Path.Combine(directory, MetricCsv(metric.Id)), writer => WriteIndicators(writer, content.IndicatorsByMetric[metric.Id]));
-            parts.Add(MetricCsv(metric.Id));
+            Indicators(MetricCsv(metric.Id), content.IndicatorsByMetric[metric.Id]);
+            byTopicAndMetric.Add(MetricCsv(metric.Id));
         }
-        return [InitiativesCsv, IndicatorsCsv, PlansJson, SchemaJson, ReadmeTxt, .. parts];
+        return ([InitiativesCsv, IndicatorsCsv, PlansJson, SchemaJson, ReadmeTxt, .. byTopicAndMetric], parts);
+    }
+
+    /// <summary>A CSV whose rows come plan by plan, in content order: the header, then each plan's rows as a part.</summary>
+    private static PlanParts WriteCsvInParts<T>(string path, string[] header, IEnumerable<T> entries, Func<T, Plan> planOf, Action<CsvWriter, T> write, PartedFile.Previous? previous)
+    {
+        using var file = new PartedFile(path, Utf8WithBom, previous);
+        using (var csv = CsvWriter.Create(file.Text, CsvOptions, true))
+        {
+            csv.WriteRecord(header);
+            Plan? current = null;
+            var copied = false;
+            foreach (var entry in entries)
+            {
+                var plan = planOf(entry);
+                if (!ReferenceEquals(plan, current))
+                {
+                    csv.Flush();
+                    if (current is not null && !copied) file.EndPart(current);
+                    current = plan;
+                    copied = file.TryCopy(plan);
+                    if (!copied) file.BeginPart();
+                }
+                if (!copied) write(csv, entry);
+            }
+            csv.Flush();
+            if (current is not null && !copied) file.EndPart(current);
+        }
+        return file.Complete();
+    }
+
+    /// <summary>plans.json: the document <see cref="ToJson"/> serializes whole, written with each plan's object as a part.</summary>
+    private static PlanParts WritePlansJson(ContentSet content, string path, PartedFile.Previous? previous)
+    {
+        using var file = new PartedFile(path, Utf8NoBom, previous);
+        file.Text.Write("{\"topics\":");
+        JsonSerializer.Serialize(file.Bytes, content.Topics, OpenDataJson.Published.IReadOnlyListTopic);
+        file.Text.Write(",\"metrics\":");
+        JsonSerializer.Serialize(file.Bytes, content.Metrics, OpenDataJson.Published.IReadOnlyListMetric);
+        file.Text.Write(",\"plans\":[");
+        for (var i = 0; i < content.Plans.Count; i++)
+        {
+            var plan = content.Plans[i];
+            if (i > 0) file.Text.Write(',');
+            if (file.TryCopy(plan)) continue;
+            file.BeginPart();
+            JsonSerializer.Serialize(file.Bytes, plan, OpenDataJson.Published.Plan);
+            file.EndPart(plan);
+        }
+        file.Text.Write("]}\n");
+        return file.Complete();
     }
 
     /// <summary>What each download holds, in Japanese: listed on /data/ and in README.txt.</summary>
@@ -132,12 +196,6 @@ public static class OpenDataExport
         "文字コードはUTF-8(BOM付き)。Excelでそのまま開けます。年度は西暦、空欄は「値なし」でゼロではありません。\r\n" +
         string.Concat(Files.Where(f => f.File != ReadmeTxt).Select(f => $"{f.File}: {f.Description}\r\n")) + "\r\n" +
         "列の説明\r\n" + string.Concat(ColumnGuide.Select(c => $"{c.Column}\t{c.Description}\r\n"));
-
-    private static void WriteCsv(string path, Action<TextWriter> write)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        WriteText(path, write, Utf8WithBom);
-    }
 
     private static void WriteText(string path, Action<TextWriter> write, UTF8Encoding? encoding = null)
     {
@@ -161,20 +219,22 @@ public static class OpenDataExport
     {
         using var csv = CsvWriter.Create(writer, CsvOptions, true);
         csv.WriteRecord(InitiativeColumns);
-        foreach (var entry in entries)
-        {
-            var i = entry.Initiative;
-            csv.WriteRecord([
-                entry.Municipality.Code, entry.Municipality.Name,
-                Number(entry.Pillar.Number), entry.Pillar.Title,
-                Number(entry.Policy?.Number), entry.Policy?.Title,
-                Number(i.Number), i.Title,
-                string.Join(';', i.Departments), i.IsNew ? "true" : "false", string.Join(';', i.Topics),
-                string.Join(';', i.Topics.Select(t => content.TopicsById.TryGetValue(t, out var topic) ? topic.Label : t)),
-                baseUrl.TrimEnd('/') + entry.Url,
-                entry.Pillar.Printed, entry.Policy?.Printed, i.Printed, i.Key,
-            ]);
-        }
+        foreach (var entry in entries) WriteInitiative(content, csv, entry, baseUrl);
+    }
+
+    private static void WriteInitiative(ContentSet content, CsvWriter csv, InitiativeEntry entry, string baseUrl)
+    {
+        var i = entry.Initiative;
+        csv.WriteRecord([
+            entry.Municipality.Code, entry.Municipality.Name,
+            Number(entry.Pillar.Number), entry.Pillar.Title,
+            Number(entry.Policy?.Number), entry.Policy?.Title,
+            Number(i.Number), i.Title,
+            string.Join(';', i.Departments), i.IsNew ? "true" : "false", string.Join(';', i.Topics),
+            string.Join(';', i.Topics.Select(t => content.TopicsById.TryGetValue(t, out var topic) ? topic.Label : t)),
+            baseUrl.TrimEnd('/') + entry.Url,
+            entry.Pillar.Printed, entry.Policy?.Printed, i.Printed, i.Key,
+        ]);
     }
 
     public static void WriteIndicators(ContentSet content, TextWriter writer) => WriteIndicators(writer, content.Indicators);
@@ -183,29 +243,32 @@ public static class OpenDataExport
     {
         using var csv = CsvWriter.Create(writer, CsvOptions, true);
         csv.WriteRecord(IndicatorColumns);
-        foreach (var entry in entries)
+        foreach (var entry in entries) WriteIndicator(csv, entry);
+    }
+
+    /// <summary>An indicator's rows: one per value.</summary>
+    private static void WriteIndicator(CsvWriter csv, IndicatorEntry entry)
+    {
+        var indicator = entry.Indicator;
+        foreach (var value in indicator.Values.OrderBy(v => v.Fy).ThenBy(v => v.Type))
         {
-            var indicator = entry.Indicator;
-            foreach (var value in indicator.Values.OrderBy(v => v.Fy).ThenBy(v => v.Type))
-            {
-                csv.WriteRecord([
-                    entry.Municipality.Code, entry.Municipality.Name,
-                    ModelName(entry.AttachedTo), Number(entry.AttachedNumber),
-                    Indicators.DisplayName(indicator), indicator.Metric, indicator.Kind.ToString(),
-                    Number(value.Fy), ModelName(value.Type),
-                    value.Value?.ToString(CultureInfo.InvariantCulture), indicator.Unit,
-                    value.Qualifier ?? indicator.Qualifier, value.Status,
-                    string.Join(" / ", new[] { indicator.ScopeNote, indicator.Note, value.Note }.Where(n => !string.IsNullOrWhiteSpace(n))),
-                    entry.AttachedLabel, indicator.MetricVariant, Number(value.Until), value.PeriodText, value.OutsidePeriod ? "true" : null,
-                    value.StatusClass is { } sc ? ModelName(sc) : null,
-                    Indicators.QualifierOf(value, indicator).Class is { } qc ? ModelName(qc) : null,
-                    value.Evaluation, Editions.Of(entry.Plan, value.Source)?.EvaluationLegend.FirstOrDefault(g => g.Grade == value.Evaluation)?.Meaning,
-                    Editions.Of(entry.Plan, value.Source)?.Id, Editions.Of(entry.Plan, value.Source)?.Title, Editions.Of(entry.Plan, value.Source)?.Published,
-                    Number(value.Page ?? (value.Source is null ? indicator.Page : null)),
-                    value.RevisedBy is { } later ? later.Source ?? Editions.Default(entry.Plan)?.Id : null,
-                    indicator.Decision, indicator.Definition,
-                ]);
-            }
+            csv.WriteRecord([
+                entry.Municipality.Code, entry.Municipality.Name,
+                ModelName(entry.AttachedTo), Number(entry.AttachedNumber),
+                Indicators.DisplayName(indicator), indicator.Metric, indicator.Kind.ToString(),
+                Number(value.Fy), ModelName(value.Type),
+                value.Value?.ToString(CultureInfo.InvariantCulture), indicator.Unit,
+                value.Qualifier ?? indicator.Qualifier, value.Status,
+                string.Join(" / ", new[] { indicator.ScopeNote, indicator.Note, value.Note }.Where(n => !string.IsNullOrWhiteSpace(n))),
+                entry.AttachedLabel, indicator.MetricVariant, Number(value.Until), value.PeriodText, value.OutsidePeriod ? "true" : null,
+                value.StatusClass is { } sc ? ModelName(sc) : null,
+                Indicators.QualifierOf(value, indicator).Class is { } qc ? ModelName(qc) : null,
+                value.Evaluation, Editions.Of(entry.Plan, value.Source)?.EvaluationLegend.FirstOrDefault(g => g.Grade == value.Evaluation)?.Meaning,
+                Editions.Of(entry.Plan, value.Source)?.Id, Editions.Of(entry.Plan, value.Source)?.Title, Editions.Of(entry.Plan, value.Source)?.Published,
+                Number(value.Page ?? (value.Source is null ? indicator.Page : null)),
+                value.RevisedBy is { } later ? later.Source ?? Editions.Default(entry.Plan)?.Id : null,
+                indicator.Decision, indicator.Definition,
+            ]);
         }
     }
 

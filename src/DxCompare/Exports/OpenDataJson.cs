@@ -12,6 +12,9 @@ namespace DxCompare.Exports;
 /// JSON and runs ahead-of-time compiled.
 /// </summary>
 [JsonSerializable(typeof(OpenDataExport.PlansDocument))]
+[JsonSerializable(typeof(Model.Plan))]
+[JsonSerializable(typeof(IReadOnlyList<Model.Topic>))]
+[JsonSerializable(typeof(IReadOnlyList<Model.Metric>))]
 [JsonSerializable(typeof(SortedDictionary<string, string>))]
 [JsonSerializable(typeof(Cli.SearchCommand.SearchJson))]
 internal sealed partial class OpenDataJson : JsonSerializerContext

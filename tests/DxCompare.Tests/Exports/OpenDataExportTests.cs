@@ -68,4 +68,64 @@ public class OpenDataExportTests
         Assert.All(metric.Skip(1), line => Assert.Contains(",online-procedure-rate,", line));
         Assert.Contains("fy\t年度(西暦。令和8年度=2026)", File.ReadAllText(Path.Combine(folder, "README.txt")));
     }
+
+    /// <summary>The real content with Koto's first initiative retitled: Taito's plan stays the same object, as the content cache hands it back.</summary>
+    private static DxCompare.Model.ContentSet WithKotoRetitled(string title)
+    {
+        var content = Repository.Content;
+        var koto = content.Plans.Single(p => p.Municipality.Slug == "koto");
+        var pillar = koto.Pillars[0];
+        var edited = koto with { Pillars = [pillar with { Initiatives = [pillar.Initiatives[0] with { Title = title }, .. pillar.Initiatives.Skip(1)] }, .. koto.Pillars.Skip(1)] };
+        return new DxCompare.Model.ContentSet(content.Plans.Select(p => ReferenceEquals(p, koto) ? edited : p), content.Topics, content.Metrics, content.Pages, content.Vocabulary);
+    }
+
+    [Fact]
+    public void After_one_plan_changed_the_files_written_from_the_earlier_ones_are_what_a_fresh_export_writes()
+    {
+        using var output = new TempContent();
+        var earlier = Path.Combine(output.Directory, "earlier");
+        var (_, parts) = OpenDataExport.WriteAll(Repository.Content, earlier, "https://example.org/", null);
+        var content = WithKotoRetitled("窓口改革の推進(改訂)");
+
+        var updated = Path.Combine(output.Directory, "updated");
+        var fresh = Path.Combine(output.Directory, "fresh");
+        var (files, _) = OpenDataExport.WriteAll(content, updated, "https://example.org/", new OpenDataExport.Earlier(earlier, parts, new HashSet<string> { "koto" }));
+        OpenDataExport.WriteAll(content, fresh, "https://example.org/", null);
+
+        Assert.All(files, file => Assert.Equal(File.ReadAllBytes(Path.Combine(fresh, file)), File.ReadAllBytes(Path.Combine(updated, file))));
+        Assert.Contains(",1,窓口改革の推進(改訂),", File.ReadAllText(Path.Combine(updated, "initiatives.csv")));
+        Assert.Contains("\"title\":\"窓口改革の推進(改訂)\"", File.ReadAllText(Path.Combine(updated, "plans.json")));
+    }
+
+    [Fact]
+    public void An_unchanged_plans_rows_are_copied_from_the_earlier_file_and_a_changed_plans_made_again()
+    {
+        using var output = new TempContent();
+        var earlier = Path.Combine(output.Directory, "earlier");
+        var (_, parts) = OpenDataExport.WriteAll(Repository.Content, earlier, "https://example.org/", null);
+        // Marks Taito's and Koto's rows in the earlier file (same length, so the recorded parts still fit it).
+        var csv = Path.Combine(earlier, "initiatives.csv");
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("台東区", "台東Ｘ").Replace("江東区", "江東Ｘ"), new System.Text.UTF8Encoding(true));
+
+        var updated = Path.Combine(output.Directory, "updated");
+        OpenDataExport.WriteAll(WithKotoRetitled("窓口改革の推進(改訂)"), updated, "https://example.org/", new OpenDataExport.Earlier(earlier, parts, new HashSet<string> { "koto" }));
+
+        var rows = File.ReadAllLines(Path.Combine(updated, "initiatives.csv"));
+        Assert.Equal(38, rows.Count(r => r.StartsWith("131067,台東Ｘ,", StringComparison.Ordinal)));
+        Assert.Equal(22, rows.Count(r => r.StartsWith("131083,江東区,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_earlier_file_that_is_not_the_one_its_parts_describe_is_not_copied_from()
+    {
+        using var output = new TempContent();
+        var earlier = Path.Combine(output.Directory, "earlier");
+        var (_, parts) = OpenDataExport.WriteAll(Repository.Content, earlier, "https://example.org/", null);
+        File.AppendAllText(Path.Combine(earlier, "initiatives.csv"), "written by something else\n");
+
+        var updated = Path.Combine(output.Directory, "updated");
+        OpenDataExport.WriteAll(Repository.Content, updated, "https://example.org/", new OpenDataExport.Earlier(earlier, parts, new HashSet<string>()));
+
+        Assert.Equal(File.ReadAllLines(Path.Combine(earlier, "initiatives.csv"))[..^1], File.ReadAllLines(Path.Combine(updated, "initiatives.csv")));
+    }
 }
