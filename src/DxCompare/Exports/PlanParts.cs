@@ -1,3 +1,4 @@
+using System.Buffers;
 using DxCompare.Model;
 using DxCompare.Output;
 
@@ -15,19 +16,17 @@ public readonly record struct FilePart(long Offset, long Length);
 public sealed record PlanParts(IReadOnlyDictionary<Plan, FilePart> Parts, long FileLength);
 
 /// <summary>
-/// Writes a download as a header, each plan's part and a footer, into memory that is written out a megabyte at a time,
-/// noting where each part lies. A part is made by the caller, or copied from the previous file when
-/// <see cref="TryCopy"/> finds the plan there unchanged.
+/// Writes a download as a header, each plan's part and a footer, noting where each part lies. A part is made by the
+/// caller, or copied from the previous file when <see cref="TryCopy"/> finds the plan there unchanged. The text
+/// writer's flushes at each part's edges stop at a counter of the bytes written: the file's own buffer is written out
+/// only when full, so parts cost no extra writes and no buffer grows with the file.
 /// </summary>
 internal sealed class PartedFile : IDisposable
 {
-    private const int SpillBytes = 1 << 20;
-
     private readonly FileStream _file;
-    private readonly MemoryStream _buffer = new();
+    private readonly CountingStream _counted;
     private readonly Dictionary<Plan, FilePart> _parts = new(ReferenceEqualityComparer.Instance);
     private readonly Previous? _previous;
-    private long _spilled;
     private long _partStart;
 
     /// <summary>The previous file of the same name, its parts, and the plans whose parts must be made again.</summary>
@@ -36,22 +35,23 @@ internal sealed class PartedFile : IDisposable
     public PartedFile(string path, System.Text.Encoding encoding, Previous? previous)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        _file = OutputFiles.Create(path);
-        Text = new StreamWriter(_buffer, encoding, leaveOpen: true) { NewLine = "\n" };
+        _file = OutputFiles.Create(path, bufferSize: 1 << 16);
+        _counted = new CountingStream(_file);
+        Text = new StreamWriter(_counted, encoding, bufferSize: 1 << 14, leaveOpen: true) { NewLine = "\n" };
         // A previous file that is not the one its parts describe (removed, or written by another build) is not copied from.
         _previous = previous is not null && File.Exists(previous.Path) && new FileInfo(previous.Path).Length == previous.Parts.FileLength ? previous : null;
     }
 
-    /// <summary>Text written here lands after whatever was written before; flushed at each part's edges.</summary>
+    /// <summary>Text written here lands after whatever was written before.</summary>
     public StreamWriter Text { get; }
 
-    /// <summary>The bytes written so far (text flushed first), for writers that write to a stream.</summary>
+    /// <summary>The file after the text written so far, for writers that write bytes.</summary>
     public Stream Bytes
     {
         get
         {
             Text.Flush();
-            return _buffer;
+            return _counted;
         }
     }
 
@@ -60,57 +60,79 @@ internal sealed class PartedFile : IDisposable
         get
         {
             Text.Flush();
-            return _spilled + _buffer.Length;
+            return _counted.Written;
         }
     }
 
     public void BeginPart() => _partStart = Position;
 
-    public void EndPart(Plan plan)
-    {
-        _parts[plan] = new FilePart(_partStart, Position - _partStart);
-        Spill();
-    }
+    public void EndPart(Plan plan) => _parts[plan] = new FilePart(_partStart, Position - _partStart);
 
     /// <summary>Copies <paramref name="plan"/>'s part from the previous file when the plan is the same object and not changed; false otherwise.</summary>
     public bool TryCopy(Plan plan)
     {
         if (_previous is null || _previous.ChangedSlugs.Contains(plan.Municipality.Slug) || !_previous.Parts.Parts.TryGetValue(plan, out var part)) return false;
         var start = Position;
-        using (var source = File.OpenHandle(_previous.Path))
+        var bytes = ArrayPool<byte>.Shared.Rent(checked((int)part.Length));
+        try
         {
-            var length = checked((int)part.Length);
-            var at = (int)_buffer.Length;
-            _buffer.SetLength(at + length);
-            _buffer.Position = at + length;
-            RandomAccess.Read(source, _buffer.GetBuffer().AsSpan(at, length), part.Offset);
+            using var source = File.OpenHandle(_previous.Path);
+            var span = bytes.AsSpan(0, (int)part.Length);
+            if (RandomAccess.Read(source, span, part.Offset) != span.Length) throw new IOException($"{_previous.Path} ended before the part it held for {plan.Municipality.Slug}");
+            _counted.Write(span);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
         }
         _parts[plan] = new FilePart(start, part.Length);
-        Spill();
         return true;
-    }
-
-    private void Spill()
-    {
-        if (_buffer.Length < SpillBytes) return;
-        _file.Write(_buffer.GetBuffer(), 0, (int)_buffer.Length);
-        _spilled += _buffer.Length;
-        _buffer.SetLength(0);
     }
 
     /// <summary>Writes what is left and returns where each plan's part lies.</summary>
     public PlanParts Complete()
     {
         var length = Position;
-        _file.Write(_buffer.GetBuffer(), 0, (int)_buffer.Length);
-        _buffer.SetLength(0);
+        _file.Flush();
         return new PlanParts(_parts, length);
     }
 
     public void Dispose()
     {
         Text.Dispose();
-        _buffer.Dispose();
         _file.Dispose();
+    }
+
+    /// <summary>Passes writes on and counts them; a flush stops here (the file writes its buffer when full, and when completed).</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long Written { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            inner.Write(buffer);
+            Written += buffer.Length;
+        }
+
+        public override void WriteByte(byte value)
+        {
+            inner.WriteByte(value);
+            Written++;
+        }
+
+        public override void Flush() { }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -17,7 +17,7 @@ public static class OutputFiles
     }
 
     /// <summary>A stream over a new file (ReadWrite: a zip archive reads back what it wrote).</summary>
-    public static FileStream Create(string path) => new(Open(path, FileAccess.ReadWrite), FileAccess.ReadWrite);
+    public static FileStream Create(string path, int bufferSize = 4096) => new(Open(path, FileAccess.ReadWrite), FileAccess.ReadWrite, bufferSize);
 
     private static Microsoft.Win32.SafeHandles.SafeFileHandle Open(string path, FileAccess access)
     {
