@@ -137,44 +137,37 @@ public static class OpenDataExport
         using (var csv = CsvWriter.Create(file.Text, CsvOptions, true))
         {
             csv.WriteRecord(header);
-            Plan? current = null;
-            var copied = false;
-            foreach (var entry in entries)
-            {
-                var plan = planOf(entry);
-                if (!ReferenceEquals(plan, current))
-                {
-                    csv.Flush();
-                    if (current is not null && !copied) file.EndPart(current);
-                    current = plan;
-                    copied = file.TryCopy(plan);
-                    if (!copied) file.BeginPart();
-                }
-                if (!copied) write(csv, entry);
-            }
             csv.Flush();
-            if (current is not null && !copied) file.EndPart(current);
+            foreach (var rows in entries.GroupBy(planOf))
+            {
+                file.Part(rows.Key, () =>
+                {
+                    foreach (var entry in rows) write(csv, entry);
+                    csv.Flush();
+                });
+            }
         }
         return file.Complete();
     }
 
-    /// <summary>plans.json: the document <see cref="ToJson"/> serializes whole, written with each plan's object as a part.</summary>
+    /// <summary>
+    /// plans.json: the document <see cref="ToJson"/> serializes whole (its property names named by the same policy),
+    /// written with each plan's object as a part.
+    /// </summary>
     private static PlanParts WritePlansJson(ContentSet content, string path, PartedFile.Previous? previous)
     {
+        static string Name(string property) => OpenDataJson.Published.Options.PropertyNamingPolicy!.ConvertName(property);
         using var file = new PartedFile(path, Utf8NoBom, previous);
-        file.Text.Write("{\"topics\":");
+        file.Text.Write($"{{\"{Name(nameof(PlansDocument.Topics))}\":");
         JsonSerializer.Serialize(file.Bytes, content.Topics, OpenDataJson.Published.IReadOnlyListTopic);
-        file.Text.Write(",\"metrics\":");
+        file.Text.Write($",\"{Name(nameof(PlansDocument.Metrics))}\":");
         JsonSerializer.Serialize(file.Bytes, content.Metrics, OpenDataJson.Published.IReadOnlyListMetric);
-        file.Text.Write(",\"plans\":[");
+        file.Text.Write($",\"{Name(nameof(PlansDocument.Plans))}\":[");
         for (var i = 0; i < content.Plans.Count; i++)
         {
-            var plan = content.Plans[i];
             if (i > 0) file.Text.Write(',');
-            if (file.TryCopy(plan)) continue;
-            file.BeginPart();
-            JsonSerializer.Serialize(file.Bytes, plan, OpenDataJson.Published.Plan);
-            file.EndPart(plan);
+            var plan = content.Plans[i];
+            file.Part(plan, () => JsonSerializer.Serialize(file.Bytes, plan, OpenDataJson.Published.Plan));
         }
         file.Text.Write("]}\n");
         return file.Complete();

@@ -17,7 +17,7 @@ public sealed record PlanParts(IReadOnlyDictionary<Plan, FilePart> Parts, long F
 
 /// <summary>
 /// Writes a download as a header, each plan's part and a footer, noting where each part lies. A part is made by the
-/// caller, or copied from the previous file when <see cref="TryCopy"/> finds the plan there unchanged. The text
+/// caller, or copied from the previous file when the plan is unchanged there (<see cref="Part"/>). The text
 /// writer's flushes at each part's edges stop at a counter of the bytes written: the file's own buffer is written out
 /// only when full, so parts cost no extra writes and no buffer grows with the file.
 /// </summary>
@@ -27,7 +27,6 @@ internal sealed class PartedFile : IDisposable
     private readonly CountingStream _counted;
     private readonly Dictionary<Plan, FilePart> _parts = new(ReferenceEqualityComparer.Instance);
     private readonly Previous? _previous;
-    private long _partStart;
 
     /// <summary>The previous file of the same name, its parts, and the plans whose parts must be made again.</summary>
     public sealed record Previous(string Path, PlanParts Parts, IReadOnlySet<string> ChangedSlugs);
@@ -64,12 +63,19 @@ internal sealed class PartedFile : IDisposable
         }
     }
 
-    public void BeginPart() => _partStart = Position;
+    /// <summary>
+    /// <paramref name="plan"/>'s part: copied from the previous file when the plan is the same object there and not
+    /// changed, else made by <paramref name="write"/> (which leaves nothing buffered outside <see cref="Text"/>).
+    /// </summary>
+    public void Part(Plan plan, Action write)
+    {
+        if (TryCopy(plan)) return;
+        var start = Position;
+        write();
+        _parts[plan] = new FilePart(start, Position - start);
+    }
 
-    public void EndPart(Plan plan) => _parts[plan] = new FilePart(_partStart, Position - _partStart);
-
-    /// <summary>Copies <paramref name="plan"/>'s part from the previous file when the plan is the same object and not changed; false otherwise.</summary>
-    public bool TryCopy(Plan plan)
+    private bool TryCopy(Plan plan)
     {
         if (_previous is null || _previous.ChangedSlugs.Contains(plan.Municipality.Slug) || !_previous.Parts.Parts.TryGetValue(plan, out var part)) return false;
         var start = Position;

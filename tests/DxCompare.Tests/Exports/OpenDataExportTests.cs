@@ -67,6 +67,7 @@ public class OpenDataExportTests
         var metric = File.ReadAllLines(Path.Combine(folder, "metrics/online-procedure-rate.csv"));
         Assert.All(metric.Skip(1), line => Assert.Contains(",online-procedure-rate,", line));
         Assert.Contains("fy\t年度(西暦。令和8年度=2026)", File.ReadAllText(Path.Combine(folder, "README.txt")));
+        Assert.Equal(OpenDataExport.ToJson(Repository.Content), File.ReadAllText(Path.Combine(folder, "plans.json")));
     }
 
     /// <summary>The real content with Koto's first initiative retitled: Taito's plan stays the same object, as the content cache hands it back.</summary>
