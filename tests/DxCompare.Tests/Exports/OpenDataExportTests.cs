@@ -71,13 +71,15 @@ public class OpenDataExportTests
     }
 
     /// <summary>The real content with Koto's first initiative retitled: Taito's plan stays the same object, as the content cache hands it back.</summary>
-    private static DxCompare.Model.ContentSet WithKotoRetitled(string title)
+    private static DxCompare.Model.ContentSet WithKotoRetitled(string title) => WithRetitled(Repository.Content, "koto", title);
+
+    /// <summary><paramref name="content"/> with the first initiative of <paramref name="slug"/>'s plan retitled; every other plan stays the same object.</summary>
+    private static DxCompare.Model.ContentSet WithRetitled(DxCompare.Model.ContentSet content, string slug, string title)
     {
-        var content = Repository.Content;
-        var koto = content.Plans.Single(p => p.Municipality.Slug == "koto");
-        var pillar = koto.Pillars[0];
-        var edited = koto with { Pillars = [pillar with { Initiatives = [pillar.Initiatives[0] with { Title = title }, .. pillar.Initiatives.Skip(1)] }, .. koto.Pillars.Skip(1)] };
-        return new DxCompare.Model.ContentSet(content.Plans.Select(p => ReferenceEquals(p, koto) ? edited : p), content.Topics, content.Metrics, content.Pages, content.Vocabulary);
+        var plan = content.Plans.Single(p => p.Municipality.Slug == slug);
+        var pillar = plan.Pillars[0];
+        var edited = plan with { Pillars = [pillar with { Initiatives = [pillar.Initiatives[0] with { Title = title }, .. pillar.Initiatives.Skip(1)] }, .. plan.Pillars.Skip(1)] };
+        return new DxCompare.Model.ContentSet(content.Plans.Select(p => ReferenceEquals(p, plan) ? edited : p), content.Topics, content.Metrics, content.Pages, content.Vocabulary);
     }
 
     [Fact]
@@ -114,6 +116,38 @@ public class OpenDataExportTests
         var rows = File.ReadAllLines(Path.Combine(updated, "initiatives.csv"));
         Assert.Equal(38, rows.Count(r => r.StartsWith("131067,台東Ｘ,", StringComparison.Ordinal)));
         Assert.Equal(22, rows.Count(r => r.StartsWith("131083,江東区,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void With_plans_edited_and_removed_between_unchanged_ones_each_unchanged_plan_keeps_its_rows_from_the_earlier_file_in_order()
+    {
+        using var output = new TempContent();
+        var generated = Path.Combine(output.Directory, "content");
+        DxCompare.Bench.SyntheticCorpus.Write(Repository.Content, Repository.ContentDirectory, new DxCompare.Bench.CorpusRequest(Municipalities: 7, Initiatives: 140, Seed: 5), generated);
+        var content = DxCompare.Content.ContentLoader.Load(generated).Content!;
+        var earlier = Path.Combine(output.Directory, "earlier");
+        var (_, parts) = OpenDataExport.WriteAll(content, earlier, "https://example.org/", null);
+        // Marks every row of the earlier file (same length, so the recorded parts still fit it).
+        var csv = Path.Combine(earlier, "initiatives.csv");
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("https://example.org/", "https://example.net/"), new System.Text.UTF8Encoding(true));
+        // The second plan removed and a later one retitled, with unchanged plans between and after them: the parts of the
+        // first and third plans are not adjacent in the earlier file.
+        var middle = content.Plans.Skip(3).SkipLast(1).First(p => p.Pillars[0].Initiatives.Count > 0).Municipality;
+        var retitled = WithRetitled(content, middle.Slug, "書かない窓口の推進(改訂)");
+        var edited = new DxCompare.Model.ContentSet(retitled.Plans.Where((_, i) => i != 1), content.Topics, content.Metrics, content.Pages, content.Vocabulary);
+
+        var updated = Path.Combine(output.Directory, "updated");
+        var fresh = Path.Combine(output.Directory, "fresh");
+        OpenDataExport.WriteAll(edited, updated, "https://example.org/", new OpenDataExport.Earlier(earlier, parts, new HashSet<string> { middle.Slug }));
+        OpenDataExport.WriteAll(edited, fresh, "https://example.org/", null);
+
+        var rows = File.ReadAllLines(Path.Combine(updated, "initiatives.csv"));
+        Assert.Equal(File.ReadAllLines(Path.Combine(fresh, "initiatives.csv")), rows.Select(r => r.Replace("https://example.net/", "https://example.org/")));
+        var rowsOf = rows.Skip(1).GroupBy(r => r.Split(',')[0]).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(6, rowsOf.Count);
+        Assert.All(rowsOf, plan => Assert.All(plan.Value, row =>
+            Assert.Contains(plan.Key == middle.Code ? "https://example.org/" : "https://example.net/", row)));
+        Assert.Contains(rowsOf[middle.Code], row => row.Contains(",書かない窓口の推進(改訂),", StringComparison.Ordinal));
     }
 
     [Fact]
