@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DxCompare.Model;
 
 namespace DxCompare.Pages.ViewModels;
@@ -7,7 +8,15 @@ public static class InitiativeSummary
 {
     public const int MaxLength = 80;
 
-    public static string Of(Initiative initiative)
+    /// <summary>
+    /// Made once per initiative object: topic and comparison pages ask again for each topic an initiative is tagged with,
+    /// and a rebuild in watch mode renders every topic page again, while an unchanged plan keeps its objects.
+    /// </summary>
+    public static string Of(Initiative initiative) => Made.GetValue(initiative, Make);
+
+    private static readonly ConditionalWeakTable<Initiative, string> Made = [];
+
+    private static string Make(Initiative initiative)
     {
         var lines = (initiative.Content ?? initiative.TargetState ?? "")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
