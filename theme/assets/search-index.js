@@ -93,10 +93,12 @@ var DxSearchIndex = (function (analysis, ranking) {
     };
   }
 
-  // A fragment: [url, title, label, municipality, 新規 0/1, snippet body, figures, topics and departments].
-  function parseFragment(bytes) {
-    var f = JSON.parse(utf8(bytes));
-    return { url: f[0], title: f[1], label: f[2], municipality: f[3], isNew: f[4] === 1, body: f[5], figures: f[6], meta: f[7] };
+  // A fragment file: the fragments of consecutive documents of a plan, each [url, title, label, municipality, 新規 0/1,
+  // snippet body, figures, topics and departments].
+  function parseFragments(bytes) {
+    return JSON.parse(utf8(bytes)).map(function (f) {
+      return { url: f[0], title: f[1], label: f[2], municipality: f[3], isNew: f[4] === 1, body: f[5], figures: f[6], meta: f[7] };
+    });
   }
 
 
@@ -161,13 +163,16 @@ var DxSearchIndex = (function (analysis, ranking) {
         });
       });
     }
-    // Fragment of document d: fragments/{hash of its plan's fragments}-{position in the plan}.bin.
+    // Fragment of document d, at position k in its plan: the (k mod n)th of
+    // fragments/{hash of its plan's fragments}-{k ÷ n}.bin, n = fragmentsPerFile.
     function documents(docIds) {
-      return manifest().then(table).then(function (t) {
-        return Promise.all(docIds.map(function (id) {
-          var p = t.plan[id];
-          return load("fragments/" + t.plans[p][2] + "-" + (id - t.planStarts[p]) + ".bin", parseFragment);
-        }));
+      return manifest().then(function (m) {
+        return table(m).then(function (t) {
+          return Promise.all(docIds.map(function (id) {
+            var p = t.plan[id], k = id - t.planStarts[p], n = m.fragmentsPerFile;
+            return load("fragments/" + t.plans[p][2] + "-" + Math.floor(k / n) + ".bin", parseFragments).then(function (file) { return file[k % n]; });
+          }));
+        });
       });
     }
     return { manifest: manifest, search: search, documents: documents };
