@@ -41,10 +41,11 @@ public static class StaticSearchExport
 
     /// <summary>
     /// Documents whose fragments share a file. A file per document (Pagefind's layout) made the fragments half of a
-    /// build's files, each costing 0.1–0.3 ms of the file system's time at scale (70,000 at N = 1,788); four to a file
-    /// writes a quarter as many, for 1.4 KB fetched per displayed result instead of 0.5 KB (docs/search.md).
+    /// build's files, each costing 0.1–0.3 ms of the file system's time at scale (70,000 at N = 1,788). Two to a file
+    /// writes half as many for 0.8 KB fetched per displayed result instead of 0.5 KB; four wrote a quarter as many but
+    /// fetched 1.4 KB, 10 KB more for a page of results on a phone (docs/search.md).
     /// </summary>
-    public const int FragmentsPerFile = 4;
+    public const int FragmentsPerFile = 2;
 
     private static readonly SearchExportJson Json = new(new JsonSerializerOptions
     {
@@ -426,8 +427,8 @@ public static class StaticSearchExport
         private static readonly ZLibCompressionOptions PostingsCompression = new() { CompressionLevel = 7, CompressionStrategy = ZLibCompressionStrategy.Filtered };
 
         /// <summary>
-        /// A fragment file is about 3.4 KB of JSON (four fragments of 840 bytes), so starting a compressor is much of the work:
-        /// level 1 took 5 µs a single fragment against 21–27 µs at level 7, and on four it gives 1,407 bytes against 1,344 at
+        /// A fragment file is about 1.7 KB of JSON (two fragments of 840 bytes), so starting a compressor is most of the work:
+        /// level 1 took 5 µs a single fragment against 21–27 µs at level 7, and on two it gives 843 bytes against 820 at
         /// level 6 (zlib on the fragments of N = 100).
         /// </summary>
         public static readonly ZLibCompressionOptions FragmentCompression = new() { CompressionLevel = 1 };
