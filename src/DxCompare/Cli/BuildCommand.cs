@@ -10,7 +10,14 @@ public static class BuildCommand
     public static Option<string> ThemeOption() => new("--theme") { Description = "Theme folder (Razor components are compiled in; assets are read from here)", DefaultValueFactory = _ => "theme" };
     public static Option<string> BaseUrlOption() => new("--base-url") { Description = "Public origin for canonical and OpenGraph URLs", DefaultValueFactory = _ => BuildOptions.DefaultBaseUrl };
 
-    private const long OneShotAllocationWithoutCollection = 128L * 1024 * 1024;
+    private const long SmallSiteAllocation = 128L * 1024 * 1024;
+    private const long SmallSitePlanBytes = 512 * 1024;
+
+    private static long PlanBytes(string contentDirectory)
+    {
+        var plans = new DirectoryInfo(Path.Combine(contentDirectory, Content.ContentLoader.PlansFolder));
+        return plans.Exists ? plans.EnumerateFiles("*.yml").Sum(file => file.Length) : 0;
+    }
 
     public static Command Create()
     {
@@ -22,11 +29,11 @@ public static class BuildCommand
         var command = new Command("build", "Generate the static site from content/ and theme/") { content, output, theme, baseUrl, decapPort };
         command.SetAction(async (parse, cancel) =>
         {
-            // A build is one short process. The real content allocates about 50 MB, and the collector's small first
-            // budgets collected six times for it (20 ms paused of a 110 ms build). Within this region a small site
-            // finishes without a collection; a large one leaves the region once it has allocated this much and is
-            // collected as usual from then on.
-            GC.TryStartNoGCRegion(OneShotAllocationWithoutCollection);
+            // A build is one short process. The real content (110 KB of plans) allocates about 50 MB, and the collector's
+            // small first budgets collected six times for it (20 ms paused of a 110 ms build); within this region it
+            // finishes without a collection. A larger site is left to the collector: 100 municipalities (6 MB of plans)
+            // loaded 0.08 s slower with the region, touching fresh memory where collections reuse the same.
+            if (PlanBytes(parse.GetValue(content)!) <= SmallSitePlanBytes) GC.TryStartNoGCRegion(SmallSiteAllocation);
             var options = new BuildOptions(parse.GetValue(content)!, parse.GetValue(theme)!, parse.GetValue(output)!, parse.GetValue(baseUrl)!)
             {
                 Cms = new Cms.CmsOptions { LocalBackendPort = parse.GetValue(decapPort) },
