@@ -212,22 +212,19 @@ public static class StaticSearchExport
     private static string FragmentName(string hash, int k) => $"{FragmentFolder}/{hash}-{k}.bin";
 
     /// <summary>How many fragment files a plan run of <paramref name="documents"/> documents has.</summary>
-    private static int FragmentFiles(int documents) => (documents + FragmentsPerFile - 1) / FragmentsPerFile;
+    internal static int FragmentFiles(int documents) => (documents + FragmentsPerFile - 1) / FragmentsPerFile;
 
     /// <summary>The <paramref name="k"/>th fragment file's content: a JSON array of its documents' fragments.</summary>
     private static byte[] FragmentFile(byte[][] fragments, int k)
     {
-        var group = fragments.AsSpan(k * FragmentsPerFile, Math.Min(FragmentsPerFile, fragments.Length - k * FragmentsPerFile));
-        var file = new byte[group.Length + 1 + group.ToArray().Sum(f => f.Length)];
-        var at = 0;
-        for (var i = 0; i < group.Length; i++)
+        using var file = new MemoryStream();
+        foreach (var fragment in fragments.Skip(k * FragmentsPerFile).Take(FragmentsPerFile))
         {
-            file[at++] = (byte)(i == 0 ? '[' : ',');
-            group[i].CopyTo(file, at);
-            at += group[i].Length;
+            file.WriteByte(file.Length == 0 ? (byte)'[' : (byte)',');
+            file.Write(fragment);
         }
-        file[at] = (byte)']';
-        return file;
+        file.WriteByte((byte)']');
+        return file.ToArray();
     }
 
     /// <summary>A run of consecutive documents of one plan and the hash naming their fragment files.</summary>

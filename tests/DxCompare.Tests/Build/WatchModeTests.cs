@@ -68,8 +68,7 @@ public class WatchModeTests
         Assert.Contains(shown, line => line.StartsWith("江東区 取組1", StringComparison.Ordinal) && line.EndsWith(" 窓口改革の推進と書かない窓口", StringComparison.Ordinal));
         // Files are named by content: Koto's fragments were replaced, Taito's kept their names, none is left stale.
         var after = Directory.GetFiles(fragments).Select(Path.GetFileName).ToHashSet();
-        var taito = Repository.Content.Initiatives.Count(e => e.Municipality.Slug == "taito");
-        Assert.Equal((taito + StaticSearchExport.FragmentsPerFile - 1) / StaticSearchExport.FragmentsPerFile, before.Intersect(after).Count());
+        Assert.Equal(StaticSearchExport.FragmentFiles(Repository.Content.Initiatives.Count(e => e.Municipality.Slug == "taito")), before.Intersect(after).Count());
         Assert.Equal(before.Count, after.Count);
     }
 
