@@ -235,6 +235,40 @@ public sealed class SearchIndex : IDisposable
     internal static bool SameText(SearchDocument a, SearchDocument b) =>
         a.Fields.Count == b.Fields.Count && a.Fields.All(f => b.Fields.TryGetValue(f.Key, out var text) && string.Equals(f.Value, text, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The terms whose postings differ between each document before and after an edit, analysed as this index analyses
+    /// them: in some field, one version holds the term and the other does not, or holds it as many times.
+    /// </summary>
+    internal HashSet<string> TermsChangedBetween(IReadOnlyList<(SearchDocument Before, SearchDocument After)> edits)
+    {
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        if (edits.Count == 0) return changed;
+        using var directory = new RAMDirectory();
+        // Document 2k is edit k's version before, 2k + 1 its version after.
+        using (var writer = new IndexWriter(directory, WriterConfig(Analyzer))) Add(writer, edits.SelectMany(e => new[] { e.Before, e.After }), default);
+        using var reader = DirectoryReader.Open(directory);
+        var leaf = SlowCompositeReaderWrapper.Wrap(reader);
+        var frequencies = new int[2 * edits.Count];
+        foreach (var field in leaf.Fields)
+        {
+            var termsEnum = leaf.GetTerms(field).GetEnumerator();
+            DocsEnum? docs = null;
+            while (termsEnum.MoveNext())
+            {
+                Array.Clear(frequencies);
+                docs = termsEnum.Docs(null, docs, DocsFlags.FREQS);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc()) frequencies[doc] = docs.Freq;
+                for (var k = 0; k < edits.Count; k++)
+                {
+                    if (frequencies[2 * k] == frequencies[2 * k + 1]) continue;
+                    changed.Add(termsEnum.Term.Utf8ToString());
+                    break;
+                }
+            }
+        }
+        return changed;
+    }
+
     /// <summary>Below this many documents a run is not worth an index and a thread of its own.</summary>
     private const int MinimumRun = 1_000;
 

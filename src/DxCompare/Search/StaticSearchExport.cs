@@ -83,6 +83,9 @@ public static class StaticSearchExport
 
         /// <summary>The fragments' plan runs, so that the next export reuses the names of unchanged plans' fragments.</summary>
         internal IReadOnlyList<PlanRun> Plans { get; init; } = [];
+
+        /// <summary>The terms' postings and shards, so that the next export makes again only those of the terms an edit touched.</summary>
+        internal TermTable? Terms { get; init; }
     }
 
     /// <summary>
@@ -98,7 +101,7 @@ public static class StaticSearchExport
     public static Written Write(SearchIndex index, string outputRoot, Written previous)
     {
         var files = new Files(Path.Combine(outputRoot, Folder), previous.Sizes);
-        return Write(index, new Fragments(files, WriteFragments(index.Documents, files, previous.Plans)), ShardBytes);
+        return Write(index, new Fragments(files, WriteFragments(index.Documents, files, previous.Plans)), ShardBytes, previous.Terms);
     }
 
     /// <summary>The fragment files a build wrote, to be completed by <see cref="Write(SearchIndex, Fragments)"/>.</summary>
@@ -129,7 +132,7 @@ public static class StaticSearchExport
 
     internal static Written Write(SearchIndex index, string outputRoot, int shardBytes) => Write(index, WriteFragments(index.Documents, outputRoot), shardBytes);
 
-    private static Written Write(SearchIndex index, Fragments fragments, int shardBytes)
+    private static Written Write(SearchIndex index, Fragments fragments, int shardBytes, TermTable? previous = null)
     {
         var files = fragments.Files;
         var fields = SearchDocument.FieldsFor(index.Options);
@@ -138,65 +141,18 @@ public static class StaticSearchExport
 
         var fieldInfos = new FieldInfo[fields.Count];
         var norms = new byte[fields.Count * docCount];
-        // Each field's postings on a core of its own (watch mode exports while the other core is free); a term's bytes are
-        // its fields' parts in field order, as one reader of all fields wrote them.
-        var parts = new Dictionary<string, byte[]>[fields.Count];
         Parallel.For(0, fields.Count, f =>
         {
             var (field, weight) = fields[f];
             var terms = leaf.GetTerms(field);
             var sum = terms?.SumTotalTermFreq ?? 0;
             fieldInfos[f] = new FieldInfo(field, weight, sum <= 0 ? 1f : (float)(sum / (double)docCount));
-            parts[f] = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             if (terms is null) return;
             var fieldNorms = leaf.GetNormValues(field);
             for (var doc = 0; doc < docCount; doc++) norms[f * docCount + doc] = (byte)fieldNorms.Get(doc);
-            var termsEnum = terms.GetEnumerator();
-            var part = new ArrayBufferWriter<byte>();
-            var (docs, freqs) = (new List<int>(), new List<int>());
-            // One postings reader for every term of the field: a new one per term was most of the export's garbage.
-            DocsEnum? docsEnum = null;
-            while (termsEnum.MoveNext())
-            {
-                docsEnum = termsEnum.Docs(leaf.LiveDocs, docsEnum, DocsFlags.FREQS);
-                part.ResetWrittenCount();
-                WritePostings(part, docsEnum, docs, freqs);
-                parts[f][termsEnum.Term.Utf8ToString()] = part.WrittenSpan.ToArray();
-            }
         });
-        var postings = new Dictionary<string, TermPostings>(StringComparer.Ordinal);
-        for (var f = 0; f < fields.Count; f++)
-        {
-            foreach (var (term, part) in parts[f])
-            {
-                if (!postings.TryGetValue(term, out var entry)) postings[term] = entry = new TermPostings();
-                entry.Add(f, part);
-            }
-        }
-
-        var shards = new List<string[]>();
-        var shard = new ArrayBufferWriter<byte>();
-        string? first = null, last = null;
-        void Flush()
-        {
-            if (first is null) return;
-            shards.Add([first, last!, files.Save("terms", shard.WrittenSpan)]);
-            shard.ResetWrittenCount();
-            first = null;
-        }
-        foreach (var term in postings.Keys.Order(StringComparer.Ordinal))
-        {
-            first ??= term;
-            last = term;
-            var utf8 = Encoding.UTF8.GetBytes(term);
-            var body = postings[term].Bytes;
-            Varint.Write(shard, (uint)utf8.Length);
-            shard.Write(utf8);
-            Varint.Write(shard, (uint)body.Length);
-            shard.Write(body);
-            if (shard.WrittenCount >= shardBytes) Flush();
-        }
-        Flush();
+        var table = TermTable.After(previous, index, fields) ?? TermTable.Of(index, fields);
+        var shards = table.Cut(shardBytes, previous, files);
 
         var documents = files.Save("documents", DocumentTable(index, fragments.Plans, norms));
 
@@ -205,7 +161,7 @@ public static class StaticSearchExport
             [.. fieldInfos], Settings.Shared, index.Options.Synonyms ? [.. Synonyms.Groups.Select(g => new[] { g.Targets.ToArray(), g.Triggers.ToArray(), g.Quiet.ToArray() })] : [],
             shards, documents);
         files.WriteManifest(JsonSerializer.SerializeToUtf8Bytes(manifest, Json.Manifest));
-        return new Written(files.Bytes, files.Sizes) { Plans = fragments.Plans };
+        return new Written(files.Bytes, files.Sizes) { Plans = fragments.Plans, Terms = table };
     }
 
     /// <summary>The <paramref name="k"/>th fragment file of a plan run whose fragments hash to <paramref name="hash"/>.</summary>
@@ -326,32 +282,211 @@ public static class StaticSearchExport
         foreach (var freq in freqs) Varint.Write(writer, (uint)(freq - 1));
     }
 
-    /// <summary>A term's postings in every field that has it: a mask of those fields, then each field's part in order.</summary>
-    private sealed class TermPostings
+    /// <summary>
+    /// Every term in order with its postings as the shards hold them (a mask of the fields that have the term, then each
+    /// field's part in order), the documents they were read from, and the shards they were cut into. Watch mode keeps it:
+    /// an edit that leaves every document where it was changes only the postings of the terms it added to or removed from
+    /// a document, or whose count in one it changed; only those are read from the index again, and only the shards
+    /// holding them are assembled and written (the real content: a title edit leaves 33 of 38 shards as they were).
+    /// </summary>
+    internal sealed class TermTable
     {
-        private readonly List<byte[]> _parts = new(1);
-        private byte _mask;
-
-        public void Add(int field, byte[] part)
+        private TermTable(IReadOnlyList<SearchDocument> documents, AnalyzerOptions options, string[] terms, byte[][] postings, bool[]? touched)
         {
-            _mask |= (byte)(1 << field);
-            _parts.Add(part);
+            Documents = documents;
+            Options = options;
+            Terms = terms;
+            Postings = postings;
+            _touched = touched;
         }
 
-        public byte[] Bytes
+        public IReadOnlyList<SearchDocument> Documents { get; }
+        public AnalyzerOptions Options { get; }
+        public string[] Terms { get; }
+        public byte[][] Postings { get; }
+        /// <summary>Where this table differs from the one it was made from: a term made again, or the first after a removed one.</summary>
+        private readonly bool[]? _touched;
+
+        /// <summary>Each shard as [first term, last term, file], and the position of its first term in <see cref="Terms"/>.</summary>
+        private (string[] Shard, int Start, int Count)[] _shards = [];
+
+        /// <summary>How many shards kept the file of the previous export (tests: the export did not read everything again).</summary>
+        internal int ShardsKept { get; private set; }
+
+        internal int ShardCount => _shards.Length;
+
+        /// <summary>Beyond this many changed documents the export reads every term again (as many terms are touched).</summary>
+        private const int MaxChangedDocuments = 2_000;
+
+        /// <summary>Every term of <paramref name="index"/>: each field's postings on a core of its own.</summary>
+        public static TermTable Of(SearchIndex index, IReadOnlyList<(string Field, float Weight)> fields)
         {
-            get
+            var leaf = index.Composite;
+            var parts = new Dictionary<string, byte[]>[fields.Count];
+            Parallel.For(0, fields.Count, f =>
             {
-                var bytes = new byte[1 + _parts.Sum(p => p.Length)];
-                bytes[0] = _mask;
-                var at = 1;
-                foreach (var part in _parts)
+                parts[f] = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                var terms = leaf.GetTerms(fields[f].Field);
+                if (terms is null) return;
+                var termsEnum = terms.GetEnumerator();
+                var part = new ArrayBufferWriter<byte>();
+                var (docs, freqs) = (new List<int>(), new List<int>());
+                // One postings reader for every term of the field: a new one per term was most of the export's garbage.
+                DocsEnum? docsEnum = null;
+                while (termsEnum.MoveNext())
                 {
-                    part.CopyTo(bytes, at);
-                    at += part.Length;
+                    docsEnum = termsEnum.Docs(leaf.LiveDocs, docsEnum, DocsFlags.FREQS);
+                    part.ResetWrittenCount();
+                    WritePostings(part, docsEnum, docs, freqs);
+                    parts[f][termsEnum.Term.Utf8ToString()] = part.WrittenSpan.ToArray();
                 }
-                return bytes;
+            });
+            var all = parts.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var postings = new byte[all.Length][];
+            Parallel.For(0, all.Length, t => postings[t] = Join([.. parts.Select(p => p.GetValueOrDefault(all[t]))]));
+            return new TermTable(index.Documents, index.Options, all, postings, null);
+        }
+
+        /// <summary>
+        /// <paramref name="previous"/> with the postings of the terms an edit changed in some document read again from
+        /// <paramref name="index"/>; null when documents moved, came or went (every posting may differ).
+        /// </summary>
+        public static TermTable? After(TermTable? previous, SearchIndex index, IReadOnlyList<(string Field, float Weight)> fields)
+        {
+            if (previous is null || previous.Documents.Count != index.Documents.Count || previous.Options != index.Options) return null;
+            var changed = new List<int>();
+            for (var d = 0; d < index.Documents.Count; d++)
+            {
+                var (before, after) = (previous.Documents[d], index.Documents[d]);
+                if (before.Key != after.Key) return null;
+                if (!ReferenceEquals(before, after) && !SearchIndex.SameText(before, after)) changed.Add(d);
             }
+            if (changed.Count > MaxChangedDocuments) return null;
+            var touched = index.TermsChangedBetween([.. changed.Select(d => (previous.Documents[d], index.Documents[d]))]).Order(StringComparer.Ordinal).ToList();
+            var remade = Read(index, fields, touched);
+
+            var (terms, postings, marks) = (new List<string>(previous.Terms.Length + touched.Count), new List<byte[]>(previous.Terms.Length + touched.Count), new List<bool>());
+            var markNext = false;
+            void Add(string term, byte[]? body, bool remadeHere)
+            {
+                if (body is null)
+                {
+                    markNext = true;
+                    return;
+                }
+                terms.Add(term);
+                postings.Add(body);
+                marks.Add(remadeHere || markNext);
+                markNext = false;
+            }
+            var (p, t) = (0, 0);
+            while (p < previous.Terms.Length || t < touched.Count)
+            {
+                var order = p == previous.Terms.Length ? 1 : t == touched.Count ? -1 : string.CompareOrdinal(previous.Terms[p], touched[t]);
+                if (order < 0) Add(previous.Terms[p], previous.Postings[p++], false);
+                else
+                {
+                    Add(touched[t], remade[t], true);
+                    t++;
+                    if (order == 0) p++;
+                }
+            }
+            if (markNext && marks.Count > 0) marks[^1] = true;
+            return new TermTable(index.Documents, index.Options, [.. terms], [.. postings], [.. marks]);
+        }
+
+        /// <summary>The postings of <paramref name="terms"/> (in order) in <paramref name="index"/>; null for a term no field has.</summary>
+        private static byte[]?[] Read(SearchIndex index, IReadOnlyList<(string Field, float Weight)> fields, IReadOnlyList<string> terms)
+        {
+            var leaf = index.Composite;
+            var found = new byte[]?[fields.Count][];
+            for (var f = 0; f < fields.Count; f++)
+            {
+                found[f] = new byte[]?[terms.Count];
+                var termsEnum = leaf.GetTerms(fields[f].Field)?.GetEnumerator();
+                if (termsEnum is null) continue;
+                var part = new ArrayBufferWriter<byte>();
+                var (docs, freqs) = (new List<int>(), new List<int>());
+                DocsEnum? docsEnum = null;
+                for (var t = 0; t < terms.Count; t++)
+                {
+                    if (!termsEnum.SeekExact(new Lucene.Net.Util.BytesRef(terms[t]))) continue;
+                    docsEnum = termsEnum.Docs(leaf.LiveDocs, docsEnum, DocsFlags.FREQS);
+                    part.ResetWrittenCount();
+                    WritePostings(part, docsEnum, docs, freqs);
+                    found[f][t] = part.WrittenSpan.ToArray();
+                }
+            }
+            return [.. Enumerable.Range(0, terms.Count).Select(t => found.Any(f => f[t] is not null) ? Join([.. found.Select(f => f[t])]) : null)];
+        }
+
+        /// <summary>A term's postings: the mask of the fields that have it, then those fields' parts in field order.</summary>
+        private static byte[] Join(byte[]?[] parts)
+        {
+            var bytes = new byte[1 + parts.Sum(part => part?.Length ?? 0)];
+            var at = 1;
+            for (var f = 0; f < parts.Length; f++)
+            {
+                if (parts[f] is not { } part) continue;
+                bytes[0] |= (byte)(1 << f);
+                part.CopyTo(bytes, at);
+                at += part.Length;
+            }
+            return bytes;
+        }
+
+        /// <summary>
+        /// Cuts the terms into shards of about <paramref name="shardBytes"/> and saves them. A shard that starts at the same
+        /// term and holds as many terms as one of <paramref name="previous"/>, none of them touched, holds the same bytes:
+        /// it keeps that file, neither assembled nor hashed again.
+        /// </summary>
+        public IReadOnlyList<string[]> Cut(int shardBytes, TermTable? previous, Files files)
+        {
+            var before = _touched is null || previous is null
+                ? new Dictionary<string, (string[] Shard, int Count)>(StringComparer.Ordinal)
+                : previous._shards.ToDictionary(s => s.Shard[0], s => (s.Shard, s.Count), StringComparer.Ordinal);
+            var shards = new List<(string[] Shard, int Start, int Count)>();
+            var (start, bytes, touched) = (0, 0, false);
+            for (var t = 0; t < Terms.Length; t++)
+            {
+                var length = Encoding.UTF8.GetByteCount(Terms[t]);
+                bytes += VarintLength((uint)length) + length + VarintLength((uint)Postings[t].Length) + Postings[t].Length;
+                touched |= _touched?[t] ?? true;
+                if (bytes < shardBytes && t < Terms.Length - 1) continue;
+                var count = t + 1 - start;
+                shards.Add(!touched && before.TryGetValue(Terms[start], out var kept) && kept.Count == count && files.Keep(kept.Shard[2])
+                    ? (kept.Shard, start, count)
+                    : ([Terms[start], Terms[t], files.Save("terms", Assemble(start, count))], start, count));
+                (start, bytes, touched) = (t + 1, 0, false);
+            }
+            _shards = [.. shards];
+            ShardsKept = shards.Count(s => before.TryGetValue(s.Shard[0], out var kept) && ReferenceEquals(kept.Shard, s.Shard));
+            return [.. shards.Select(s => s.Shard)];
+        }
+
+        private byte[] Assemble(int start, int count)
+        {
+            var shard = new ArrayBufferWriter<byte>();
+            for (var t = start; t < start + count; t++)
+            {
+                var utf8 = Encoding.UTF8.GetBytes(Terms[t]);
+                Varint.Write(shard, (uint)utf8.Length);
+                shard.Write(utf8);
+                Varint.Write(shard, (uint)Postings[t].Length);
+                shard.Write(Postings[t]);
+            }
+            return shard.WrittenSpan.ToArray();
+        }
+
+        private static int VarintLength(uint value)
+        {
+            var n = 1;
+            while (value >= 0x80)
+            {
+                value >>= 7;
+                n++;
+            }
+            return n;
         }
     }
 
@@ -395,6 +530,14 @@ public static class StaticSearchExport
             var names = Enumerable.Range(0, count).Select(k => FragmentName(hash, k)).ToList();
             if (!names.All(name => _existing.TryGetValue(name, out var size) && size is not null)) return false;
             foreach (var name in names) Record(name, _existing[name]!.Value);
+            return true;
+        }
+
+        /// <summary>Keeps a file of the folder as it is; false when it is not there.</summary>
+        public bool Keep(string name)
+        {
+            if (!_existing.TryGetValue(name, out var size) || size is null) return false;
+            Record(name, size.Value);
             return true;
         }
 
