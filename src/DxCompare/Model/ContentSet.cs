@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 namespace DxCompare.Model;
 
@@ -63,11 +64,22 @@ public sealed class ContentSet
     public ContentSet WithoutDrafts() =>
         Plans.Any(p => p.Draft) ? new ContentSet(Plans.Where(p => !p.Draft), Topics, Metrics, Pages, Vocabulary) : this;
 
-    public static IEnumerable<InitiativeEntry> InitiativesOf(Plan plan) =>
-        from pillar in plan.Pillars
-        from entry in pillar.Initiatives.Select(i => new InitiativeEntry(plan, pillar, null, i))
-            .Concat(pillar.Policies.SelectMany(policy => policy.Initiatives.Select(i => new InitiativeEntry(plan, pillar, policy, i))))
-        select entry;
+    /// <summary>
+    /// A plan's initiatives with the levels above them, made once per plan object: watch mode loads again only the plans
+    /// whose files changed, so the other plans' entries stay the same objects from one generation to the next, and what
+    /// is made from an entry (its search document) need not be made again.
+    /// </summary>
+    public static IReadOnlyList<InitiativeEntry> InitiativesOf(Plan plan) => EntriesByPlan.GetValue(plan, MakeEntries);
+
+    private static readonly ConditionalWeakTable<Plan, InitiativeEntry[]> EntriesByPlan = [];
+
+    private static InitiativeEntry[] MakeEntries(Plan plan) =>
+    [
+        .. from pillar in plan.Pillars
+           from entry in pillar.Initiatives.Select(i => new InitiativeEntry(plan, pillar, null, i))
+               .Concat(pillar.Policies.SelectMany(policy => policy.Initiatives.Select(i => new InitiativeEntry(plan, pillar, policy, i))))
+           select entry,
+    ];
 
     public static IEnumerable<IndicatorEntry> IndicatorsOf(Plan plan)
     {

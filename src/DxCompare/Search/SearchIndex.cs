@@ -233,7 +233,7 @@ public sealed class SearchIndex : IDisposable
     }
 
     internal static bool SameText(SearchDocument a, SearchDocument b) =>
-        a.Fields.Count == b.Fields.Count && a.Fields.All(f => b.Fields.TryGetValue(f.Key, out var text) && string.Equals(f.Value, text, StringComparison.Ordinal));
+        ReferenceEquals(a.Fields, b.Fields) || a.Fields.Count == b.Fields.Count && a.Fields.All(f => b.Fields.TryGetValue(f.Key, out var text) && string.Equals(f.Value, text, StringComparison.Ordinal));
 
     /// <summary>
     /// The terms whose postings differ between each document before and after an edit, analysed as this index analyses

@@ -11,7 +11,7 @@ public static class PlanFacts
         var parts = new List<string> { $"{plan.Pillars.Count}{plan.Labels.Pillar}" };
         var policies = plan.Pillars.Sum(p => p.Policies.Count);
         if (policies > 0) parts.Add($"{policies}{plan.Labels.Policy}");
-        parts.Add($"{ContentSet.InitiativesOf(plan).Count()}{plan.Labels.Initiative}");
+        parts.Add($"{ContentSet.InitiativesOf(plan).Count}{plan.Labels.Initiative}");
         return string.Join("・", parts);
     }
 
