@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DxCompare.Model;
 
 namespace DxCompare.Pages.ViewModels;
@@ -5,10 +6,15 @@ namespace DxCompare.Pages.ViewModels;
 /// <summary>An initiative as a comparison shows it: its title, one or two lines of what it does, and where it sits in its plan.</summary>
 public sealed record InitiativeItem(InitiativeEntry Entry, string Summary, string Context)
 {
-    public static InitiativeItem Of(InitiativeEntry e) => new(e, InitiativeSummary.Of(e.Initiative),
+    /// <summary>Made once per entry: topic and comparison pages show every initiative, and watch mode draws them again after each edit.</summary>
+    public static InitiativeItem Of(InitiativeEntry e) => Made.GetValue(e, Make);
+
+    private static readonly ConditionalWeakTable<InitiativeEntry, InitiativeItem> Made = [];
+
+    private static InitiativeItem Make(InitiativeEntry e) => new(e, InitiativeSummary.Of(e.Initiative),
         e.Policy is { } policy ? $"{e.Plan.Labels.Policy}{policy.Printed} {policy.Title}" : $"{e.Plan.Labels.Pillar}{e.Pillar.Printed} {e.Pillar.Title}");
 
-    public string Label => $"{Entry.Numbered} {Entry.Initiative.Title}";
+    public string Label { get; } = $"{Entry.Numbered} {Entry.Initiative.Title}";
 }
 
 /// <summary>An indicator in one line, with the shared metric it can be compared on (when another municipality reports it too).</summary>
