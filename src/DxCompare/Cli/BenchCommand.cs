@@ -57,6 +57,7 @@ public static class BenchCommand
             {
                 var collections = GcCounts();
                 var paused = GC.GetTotalPauseDuration();
+                var allocated = GC.GetTotalAllocatedBytes();
                 var edit = System.Diagnostics.Stopwatch.StartNew();
                 var result = await builder.RebuildAsync([plan], cancel);
                 Console.WriteLine($"full build {fullTime.TotalSeconds:0.00} s ({full.PagesWritten} pages); after editing {Path.GetFileName(plan)}: {result.Summary()}; ratio {result.Elapsed.TotalSeconds / fullTime.TotalSeconds:P1}");
@@ -71,7 +72,7 @@ public static class BenchCommand
                     Console.WriteLine($"  phases: {settled.Phases}");
                 }
                 var after = GcCounts();
-                Console.WriteLine($"garbage collections from the edit until settled: gen0 {after[0] - collections[0]}, gen1 {after[1] - collections[1]}, gen2 {after[2] - collections[2]}; paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s");
+                Console.WriteLine($"garbage collections from the edit until settled: gen0 {after[0] - collections[0]}, gen1 {after[1] - collections[1]}, gen2 {after[2] - collections[2]}; paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s; allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576} MB");
             }
             finally
             {
