@@ -88,6 +88,15 @@ public static class RebuildPlanner
     public static IReadOnlyList<PageRoute> Affected(IEnumerable<PageRoute> routes, IEnumerable<PageSource> changed)
     {
         var set = changed.ToHashSet();
-        return [.. routes.Where(route => route.Sources.Any(set.Contains))];
+        return [.. routes.Where(route => Shows(route, set))];
+    }
+
+    private static bool Shows(PageRoute route, HashSet<PageSource> changed)
+    {
+        foreach (var source in route.Sources)
+        {
+            if (changed.Contains(source)) return true;
+        }
+        return false;
     }
 }

@@ -81,7 +81,22 @@ public sealed class ContentSet
            select entry,
     ];
 
-    public static IEnumerable<IndicatorEntry> IndicatorsOf(Plan plan)
+    /// <summary>A plan's indicators with what they are attached to, made once per plan object (<see cref="InitiativesOf(Plan)"/>).</summary>
+    public static IReadOnlyList<IndicatorEntry> IndicatorsOf(Plan plan) => IndicatorsByPlan.GetValue(plan, p => [.. MakeIndicators(p)]);
+
+    private static readonly ConditionalWeakTable<Plan, IndicatorEntry[]> IndicatorsByPlan = [];
+
+    /// <summary>A plan's initiatives by topic (an initiative once under each topic it names), made once per plan object.</summary>
+    public static IReadOnlyDictionary<string, InitiativeEntry[]> InitiativesByTopicOf(Plan plan) => TopicsByPlan.GetValue(plan, p =>
+        InitiativesOf(p).SelectMany(e => e.Initiative.Topics.Distinct().Select(topic => (Topic: topic, Entry: e)))
+            .GroupBy(x => x.Topic, x => x.Entry, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
+
+    private static readonly ConditionalWeakTable<Plan, Dictionary<string, InitiativeEntry[]>> TopicsByPlan = [];
+
+    /// <summary>A plan's initiatives under one topic: topic and comparison pages ask for every (municipality, topic) pair, 1,788 × 24 at scale.</summary>
+    public static IReadOnlyList<InitiativeEntry> InitiativesOf(Plan plan, string topicId) => InitiativesByTopicOf(plan).GetValueOrDefault(topicId, []);
+
+    private static IEnumerable<IndicatorEntry> MakeIndicators(Plan plan)
     {
         foreach (var indicator in plan.Indicators) yield return new(plan, AttachedTo.Plan, null, null, indicator);
         foreach (var pillar in plan.Pillars)

@@ -38,25 +38,6 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
 
     public string Absolute(string path) => BaseUrl + path;
 
-    // Per-plan views, built once and shared: pages ask for them once per page, and there are tens of thousands of pages.
-    private readonly Dictionary<string, InitiativeEntry[]> _initiativesByPlan = ByKey(content.Initiatives, e => e.Municipality.Code);
-    private readonly Dictionary<string, IndicatorEntry[]> _indicatorsByPlan = ByKey(content.Indicators, e => e.Municipality.Code);
-
-    public IReadOnlyList<InitiativeEntry> InitiativesOf(Plan plan) => _initiativesByPlan.GetValueOrDefault(plan.Municipality.Code, []);
-
-    public IReadOnlyList<IndicatorEntry> IndicatorsOf(Plan plan) => _indicatorsByPlan.GetValueOrDefault(plan.Municipality.Code, []);
-
-    // Topic and comparison pages ask for every (municipality, topic) pair: 1,788 × 24 scans of a topic's thousands of initiatives otherwise.
-    private readonly Lazy<Dictionary<(string Code, string Topic), InitiativeEntry[]>> _initiativesByPlanAndTopic = new(() =>
-        ByKey(content.Initiatives.SelectMany(e => e.Initiative.Topics.Distinct().Select(topic => (Key: (e.Municipality.Code, topic), Entry: e))), x => x.Key, x => x.Entry));
-
-    private static Dictionary<TKey, T[]> ByKey<T, TKey>(IEnumerable<T> items, Func<T, TKey> key) where TKey : notnull => ByKey(items, key, item => item);
-
-    private static Dictionary<TKey, TValue[]> ByKey<T, TKey, TValue>(IEnumerable<T> items, Func<T, TKey> key, Func<T, TValue> value) where TKey : notnull =>
-        items.GroupBy(key, value).ToDictionary(group => group.Key, group => group.ToArray());
-
-    public IReadOnlyList<InitiativeEntry> InitiativesOf(Plan plan, string topicId) => _initiativesByPlanAndTopic.Value.GetValueOrDefault((plan.Municipality.Code, topicId), []);
-
     private readonly Lazy<HashSet<string>> _sharedMetrics = new(() =>
         [.. content.IndicatorsByMetric.Where(g => g.Select(i => i.Municipality.Code).Distinct().Skip(1).Any()).Select(g => g.Key)]);
 

@@ -42,9 +42,9 @@ public static class SiteRoutes
     public static IEnumerable<PageRoute> OfPlan(SiteContext site, Plan plan)
     {
         var s = ("Site", (object?)site);
-        PageSource[] metrics = [.. site.IndicatorsOf(plan).Select(e => e.Indicator.Metric).OfType<string>().Distinct(StringComparer.Ordinal).Select(PageSource.SharedMetric)];
+        PageSource[] metrics = [.. ContentSet.IndicatorsOf(plan).Select(e => e.Indicator.Metric).OfType<string>().Distinct(StringComparer.Ordinal).Select(PageSource.SharedMetric)];
         yield return Page<PlanPage>(SiteUrls.Plan(plan), [PageSource.Plan(plan.Municipality.Slug), .. metrics], s, ("Plan", plan));
-        var initiatives = site.InitiativesOf(plan);
+        var initiatives = ContentSet.InitiativesOf(plan);
         for (var i = 0; i < initiatives.Count; i++)
         {
             var entry = initiatives[i];

@@ -36,7 +36,7 @@ public sealed record TopicView(Topic Topic, IReadOnlyList<TopicColumn> Columns, 
         var metricIds = metrics.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var columns = site.Content.Plans.Select((plan, i) =>
         {
-            var entries = site.InitiativesOf(plan, topic.Id);
+            var entries = ContentSet.InitiativesOf(plan, topic.Id);
             return new TopicColumn(plan, i + 1, [.. entries.Select(InitiativeItem.Of)],
                 site.Many ? [] : [.. KpisOf(site, plan, entries, metricIds).Select(e => new KpiItem(e, KpiLine.Of(e.Indicator), SharedMetric(site, e.Indicator)))]);
         }).ToList();
@@ -51,7 +51,7 @@ public sealed record TopicView(Topic Topic, IReadOnlyList<TopicColumn> Columns, 
     {
         var owners = entries.Select(e => (object)e.Initiative).Concat(entries.Where(e => e.Policy is not null).Select(e => (object)e.Policy!))
             .ToHashSet(ReferenceEqualityComparer.Instance);
-        return site.IndicatorsOf(plan).Where(e =>
+        return ContentSet.IndicatorsOf(plan).Where(e =>
             (e.AttachedTo is AttachedTo.Initiative or AttachedTo.Policy && e.Owner is not null && owners.Contains(e.Owner))
             || (e.Indicator.Metric is { } m && metricIds.Contains(m)));
     }
