@@ -236,19 +236,23 @@ public sealed class SiteGeneration : IDisposable
         return new WrittenSite(routes, files, index) { PageBytes = pageBytes, AdminReady = adminReady };
     }
 
-    /// <summary>Step 8: theme assets, /admin/, sitemap, robots and headers. Returns whether Decap CMS was available.</summary>
-    public bool WriteSiteFiles(string root, IReadOnlyList<PageRoute> routes)
+    /// <summary>
+    /// Step 8 after a plan edit: what of it the content makes (/admin/'s model and rules, sitemap, robots and headers). The
+    /// theme's assets and Decap's files are as the last full build copied them: a theme change rebuilds everything.
+    /// </summary>
+    public void WriteSiteFilesAfterPlanEdit(string root, IReadOnlyList<PageRoute> routes)
     {
-        var adminReady = WriteThemeFiles(Options, Site.Assets, Site.Content, root);
+        AdminSite.WriteContentFiles(root, CmsOptionsOf(Options), Site.Assets["site.css"], Site.Content);
         WriteRouteFiles(root, routes);
-        return adminReady;
     }
+
+    private static CmsOptions CmsOptionsOf(BuildOptions options) => options.Cms with { SiteUrl = options.BaseUrl };
 
     /// <summary>The part of step 8 no page is needed for: theme assets and /admin/. Returns whether Decap CMS was available.</summary>
     private static bool WriteThemeFiles(BuildOptions options, AssetManifest assets, ContentSet content, string root)
     {
         assets.CopyTo(Path.Combine(options.ThemeDirectory, "assets"), root);
-        return AdminSite.Write(root, options.ThemeDirectory, options.DecapDist, options.Cms with { SiteUrl = options.BaseUrl }, assets["site.css"], content);
+        return AdminSite.Write(root, options.ThemeDirectory, options.DecapDist, CmsOptionsOf(options), assets["site.css"], content);
     }
 
     /// <summary>The rest of step 8: sitemap, robots and headers, once every other file is written.</summary>

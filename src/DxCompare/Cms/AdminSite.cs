@@ -22,11 +22,7 @@ public static class AdminSite
     /// <summary>Writes admin/ into the staged output. Returns false (with an explanatory page) when Decap is not installed.</summary>
     public static bool Write(string outputRoot, string themeDirectory, string decapDist, CmsOptions options, string siteCss, ContentSet content)
     {
-        var admin = Path.Combine(outputRoot, "admin");
-        Directory.CreateDirectory(admin);
-        File.WriteAllText(Path.Combine(admin, "config.yml"), DecapConfig.ToYaml(options));
-        File.WriteAllText(Path.Combine(admin, "dxcompare-model.js"), ModelScript(siteCss, content));
-        File.WriteAllText(Path.Combine(admin, ValidationFile), ValidationModelJson(content));
+        var admin = WriteContentFiles(outputRoot, options, siteCss, content);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(themeDirectory, "admin")))
             File.Copy(file, Path.Combine(admin, Path.GetFileName(file)), overwrite: true);
 
@@ -47,6 +43,20 @@ public static class AdminSite
         // theme/admin/index.html loads Decap; without it, the page that says how to install it takes its place.
         if (!installed) File.Copy(Path.Combine(themeDirectory, "admin", "unavailable.html"), Path.Combine(admin, "index.html"), overwrite: true);
         return installed;
+    }
+
+    /// <summary>
+    /// The files of /admin/ made from the content and the options (the rest are copies of the theme and of Decap): all a
+    /// plan edit can change there. Returns the /admin/ folder.
+    /// </summary>
+    public static string WriteContentFiles(string outputRoot, CmsOptions options, string siteCss, ContentSet content)
+    {
+        var admin = Path.Combine(outputRoot, "admin");
+        Directory.CreateDirectory(admin);
+        File.WriteAllText(Path.Combine(admin, "config.yml"), DecapConfig.ToYaml(options));
+        File.WriteAllText(Path.Combine(admin, "dxcompare-model.js"), ModelScript(siteCss, content));
+        File.WriteAllText(Path.Combine(admin, ValidationFile), ValidationModelJson(content));
+        return admin;
     }
 
     /// <summary>node_modules/yaml/browser/dist beside node_modules/decap-cms/dist.</summary>
