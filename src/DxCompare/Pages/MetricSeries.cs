@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DxCompare.Model;
 
 namespace DxCompare.Pages;
@@ -17,12 +19,27 @@ public sealed record MetricSeries(Municipality Municipality, Plan Plan, IReadOnl
     public ProgressReading Progress => ProgressReading.Of(Merged);
 
     /// <summary>Each municipality's series for the metric, in its own unit, or for one of its variants (another unit or definition).</summary>
+    /// <remarks>
+    /// The list is made once per content and metric: the home page, the indicators index, each topic page and the metric's
+    /// own page all ask for it. Each series is made once per plan object (a municipality has one plan; its code is unique):
+    /// watch mode loads again only the plans whose files changed, so after an edit only the edited plan's series are merged
+    /// again, not 1,788 of them for each metric.
+    /// </remarks>
     public static IReadOnlyList<MetricSeries> For(ContentSet content, string metricId, string? variant = null) =>
-        [.. content.IndicatorsByMetric[metricId]
-            .Where(i => i.Indicator.MetricVariant == variant)
-            .GroupBy(i => i.Municipality.Code)
-            .Select(group => Merge([.. group]))
-            .OrderBy(s => s.Municipality.Code, StringComparer.Ordinal)];
+        Made.GetValue(content, _ => new()).GetOrAdd((metricId, variant), key => [.. content.Plans
+            .Select(plan => OfPlan(plan).GetValueOrDefault(key))
+            .OfType<MetricSeries>()]);
+
+    private static readonly ConditionalWeakTable<ContentSet, ConcurrentDictionary<(string MetricId, string? Variant), IReadOnlyList<MetricSeries>>> Made = [];
+
+    /// <summary>A plan's series, by metric and variant.</summary>
+    private static Dictionary<(string MetricId, string? Variant), MetricSeries> OfPlan(Plan plan) => MadeForPlan.GetValue(plan, p =>
+        ContentSet.IndicatorsOf(p)
+            .Where(i => i.Indicator.Metric is not null)
+            .GroupBy(i => (i.Indicator.Metric!, i.Indicator.MetricVariant))
+            .ToDictionary(group => group.Key, group => Merge([.. group])));
+
+    private static readonly ConditionalWeakTable<Plan, Dictionary<(string MetricId, string? Variant), MetricSeries>> MadeForPlan = [];
 
     private static MetricSeries Merge(IReadOnlyList<IndicatorEntry> sources)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DxCompare.Model;
 
 namespace DxCompare.Pages.ViewModels;
@@ -7,7 +9,12 @@ public sealed record SeriesFacts(MetricSeries Series, IndicatorValue? FinalTarge
 {
     public string Name => Series.Municipality.Name;
 
-    public static SeriesFacts Of(MetricSeries series)
+    /// <summary>Made once per series, which is made once per plan object (<see cref="MetricSeries.For"/>).</summary>
+    public static SeriesFacts Of(MetricSeries series) => Made.GetValue(series, Make);
+
+    private static readonly ConditionalWeakTable<MetricSeries, SeriesFacts> Made = [];
+
+    private static SeriesFacts Make(MetricSeries series)
     {
         var final = series.FinalTarget;
         var first = final is null ? null
@@ -27,6 +34,12 @@ public sealed record MetricHeadline(Metric Metric, IReadOnlyList<SeriesFacts> Se
 
     /// <summary>A comparison needs two municipalities that report the metric.</summary>
     public bool IsComparison => Series.Count >= 2;
+
+    /// <summary>The metric's headline for <paramref name="content"/>, made once: the home page, the topic pages and the metric's own page show it.</summary>
+    public static MetricHeadline For(ContentSet content, Metric metric) =>
+        Made.GetValue(content, _ => new(StringComparer.Ordinal)).GetOrAdd(metric.Id, _ => Of(metric, MetricSeries.For(content, metric.Id)));
+
+    private static readonly ConditionalWeakTable<ContentSet, ConcurrentDictionary<string, MetricHeadline>> Made = [];
 
     public static MetricHeadline Of(Metric metric, IReadOnlyList<MetricSeries> series)
     {

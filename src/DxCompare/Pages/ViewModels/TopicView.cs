@@ -40,7 +40,7 @@ public sealed record TopicView(Topic Topic, IReadOnlyList<TopicColumn> Columns, 
             return new TopicColumn(plan, i + 1, [.. entries.Select(InitiativeItem.Of)],
                 site.Many ? [] : [.. KpisOf(site, plan, entries, metricIds).Select(e => new KpiItem(e, KpiLine.Of(e.Indicator), SharedMetric(site, e.Indicator)))]);
         }).ToList();
-        return new(topic, columns, [.. metrics.Select(m => MetricHeadline.Of(m, MetricSeries.For(site.Content, m.Id)))]);
+        return new(topic, columns, [.. metrics.Select(m => MetricHeadline.For(site.Content, m))]);
     }
 
     public static Metric? SharedMetric(SiteContext site, Indicator indicator) =>
