@@ -139,7 +139,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         await RenderStagedAsync(preview, affected, cancel);
         phases.Mark("pages");
         var removed = RemovePagesOf(previous.Routes, routes);
-        preview.WriteSiteFilesAfterPlanEdit(Output, routes);
+        preview.WriteSiteFilesAfterPlanEdit(Output, routes, previous.Routes);
         phases.Mark("site files");
         Replace(new Served(preview, routes, previous.Downloads, previous.Search), settled: false);
 
