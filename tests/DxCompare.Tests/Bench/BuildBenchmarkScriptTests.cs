@@ -17,5 +17,8 @@ public class BuildBenchmarkScriptTests
         Assert.Matches(@"\n\| 2 \| 60 \| 102 \| [0-9.]+ \|", output);
         Assert.Contains("rebuilt", output, StringComparison.Ordinal);
         Assert.Contains("edit to settled", output, StringComparison.Ordinal);
+        // Five edits one after another, each timed, and their medians.
+        Assert.Matches(@"\nedit 5: rebuilt \d+ of \d+ pages", output);
+        Assert.Matches(@"\nmedians of 5 edits: the edited plan's own pages live after \d+ ms \(ratio [0-9.]+ ?%\); edit to settled [0-9.]+ s", output);
     }
 }
