@@ -85,7 +85,7 @@ public sealed class SiteGeneration : IDisposable
         PhaseTimer phases, (SiteGeneration Settled, IReadOnlySet<string> ChangedSlugs)? previous, CancellationToken cancel)
     {
         var search = previous is var (settled, changed)
-            ? SearchIndex.Updated(settled.Search, content, changed, documents, cancel: cancel)
+            ? SearchIndex.Updated(settled.Search, content, changed, documents, cancel)
             : new SearchIndex(content, documents: documents, cancel: cancel);
         var searchTime = phases.Mark("index");
         try

@@ -175,48 +175,21 @@ public sealed class SearchIndex : IDisposable
     /// parts that no changed document falls in, as it is; only the others are made again. When a document outside those
     /// plans differs from its copy in <paramref name="previous"/> (or is not there), everything is analysed.
     /// </summary>
-    /// <param name="remadePartSize">Tests: the size of a part made again (<see cref="RemadePartSize"/>).</param>
     public static SearchIndex Updated(SearchIndex previous, ContentSet content, IReadOnlySet<string> changedSlugs,
-        IReadOnlyList<SearchDocument>? documents = null, int remadePartSize = RemadePartSize, CancellationToken cancel = default)
+        IReadOnlyList<SearchDocument>? documents = null, CancellationToken cancel = default)
     {
         documents ??= DocumentsOf(content);
         var runs = RunsOf(previous, documents, changedSlugs);
         if (runs is null) return new SearchIndex(content, previous.Options, documents: documents, cancel: cancel);
         return previous._parts.Count > 0
-            ? new SearchIndex(content, previous.Options, documents, index => index.InParts(PartsAfter(previous._parts, runs, documents.Count, remadePartSize), cancel, previous, runs))
+            ? new SearchIndex(content, previous.Options, documents, index => index.InParts(PartsAfter(previous._parts, runs, documents.Count), cancel, previous, runs))
             : new SearchIndex(content, previous.Options, documents, index => index.Written(new RAMDirectory(), null, writer => Merge(writer, index, previous.Reader, runs, cancel)));
     }
 
     /// <summary>
     /// The parts of an updated index: each previous part that one run of copied documents holds whole is reused where
-    /// those documents are now; the documents between reused parts make new parts of at most
-    /// <paramref name="remadePartSize"/> documents (see <see cref="RemadePartSize"/>).
+    /// those documents are now; the documents between reused parts make new parts.
     /// </summary>
-    private static List<(int Start, int Count, Part? Reused)> PartsAfter(IReadOnlyList<Part> previous, IReadOnlyList<Run> runs, int documents, int remadePartSize)
-    {
-        var plan = new List<(int Start, int Count, Part? Reused)>();
-        foreach (var (start, count, reused) in PartsAfter(previous, runs, documents))
-        {
-            if (reused is not null)
-            {
-                plan.Add((start, count, reused));
-                continue;
-            }
-            var pieces = (count + remadePartSize - 1) / remadePartSize;
-            for (var p = 0; p < pieces; p++) plan.Add((start + p * count / pieces, (p + 1) * count / pieces - p * count / pieces, null));
-        }
-        return plan;
-    }
-
-    /// <summary>
-    /// At most this many documents in a part watch mode makes again. A build makes two parts per core (18,000 documents
-    /// each at 1,788 municipalities); remaking one whole after an edit copied every document of it in one merge, on one
-    /// core. Made again in smaller pieces, the copying is shared by the cores, and the next edit of the same plan
-    /// remakes only the piece that holds it. An index that watch mode has updated for long has more parts, which costs
-    /// its searches a little; a full rebuild starts again from two per core.
-    /// </summary>
-    internal const int RemadePartSize = 4 * MinimumRun;
-
     private static List<(int Start, int Count, Part? Reused)> PartsAfter(IReadOnlyList<Part> previous, IReadOnlyList<Run> runs, int documents)
     {
         var plan = new List<(int Start, int Count, Part? Reused)>();
