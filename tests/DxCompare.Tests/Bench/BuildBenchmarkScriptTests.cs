@@ -12,7 +12,9 @@ public class BuildBenchmarkScriptTests
     [Fact]
     public async Task The_build_benchmark_runs_at_the_smallest_size_and_prints_its_table()
     {
-        var (code, output, errors) = await ShellScript.RunAsync("bench/build.sh", ["2"], TimeSpan.FromMinutes(10));
+        // A fresh clone publishes the generator natively first: 2.5 minutes on a quiet machine, over 5 beside the other
+        // tests on a slow one; the bound only stops a hung script.
+        var (code, output, errors) = await ShellScript.RunAsync("bench/build.sh", ["2"], TimeSpan.FromMinutes(25));
         Assert.True(code == 0, output + errors);
         Assert.Matches(@"\n\| 2 \| 60 \| 102 \| [0-9.]+ \|", output);
         Assert.Contains("rebuilt", output, StringComparison.Ordinal);
