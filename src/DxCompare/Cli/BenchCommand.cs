@@ -41,7 +41,7 @@ public static class BenchCommand
         var theme = BuildCommand.ThemeOption();
         var edits = new Option<int>("--edits")
         {
-            Description = "How many edits of the title to time one after another (each waits until the one before has settled); one run of this VM's timings varies by half a second",
+            Description = "How many edits of the title to time one after another, each once the one before has settled (one edit's time varies from run to run; the medians are printed)",
             DefaultValueFactory = _ => 5,
         };
         edits.Validators.Add(result =>
@@ -61,11 +61,12 @@ public static class BenchCommand
             var original = await File.ReadAllTextAsync(plan, cancel);
             var title = System.Text.RegularExpressions.Regex.Match(original, "\"title\": \"([^\"]+)\"|\ntitle: (.+)\n");
             var titleText = title.Groups[1].Success ? title.Groups[1].Value : title.Groups[2].Value;
-            Console.WriteLine($"full build {fullTime.TotalSeconds:0.00} s ({full.PagesWritten} pages); then {parse.GetValue(edits)} edits of {Path.GetFileName(plan)}'s title, each once the one before has settled");
+            var editCount = parse.GetValue(edits);
+            Console.WriteLine($"full build {fullTime.TotalSeconds:0.00} s ({full.PagesWritten} pages); then {editCount} edits of {Path.GetFileName(plan)}'s title, each once the one before has settled");
             var (live, settledAfter) = (new List<TimeSpan>(), new List<TimeSpan>());
             try
             {
-                for (var i = 1; i <= parse.GetValue(edits); i++)
+                for (var i = 1; i <= editCount; i++)
                 {
                     await File.WriteAllTextAsync(plan, original.Replace(title.Value, title.Value.Replace(titleText, $"{titleText}(改訂{i})")), cancel);
                     var collections = GcCounts();
