@@ -128,48 +128,63 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         phases.Mark($"edited plan's pages ({own.Count})");
         var ownLive = clock.Elapsed;
 
-        var preview = previous.Generation.Preview(content, changedPlans);
-        phases.Mark("related");
-        var routes = preview.Routes(previous.Downloads);
-        var written = own.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
-        var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.SiteWideChanges(previous.Generation.Site, preview.Site),
-                .. RebuildPlanner.RelatedListsChanged(previous.Generation.RelatedByUrl, preview.RelatedByUrl)])
-            .Where(r => !written.Contains(r.Path)).ToList();
-        phases.Mark($"affected ({affected.Count} more pages)");
-        await RenderStagedAsync(preview, affected, cancel);
-        phases.Mark("pages");
-        var removed = RemovePagesOf(previous.Routes, routes);
-        preview.WriteSiteFilesAfterPlanEdit(Output, routes, previous.Routes);
-        phases.Mark("site files");
-        Replace(new Served(preview, routes, previous.Downloads, previous.Search), settled: false);
-
+        // The index update and the related lists need only the content: they start now, beside the pages drawn from every
+        // plan, several of whose steps use one core (waiting for those pages, an edit settled about a second later).
         var settling = new CancellationTokenSource();
         _settling = settling;
         var changedSinceSettled = _unsettledPlans.ToHashSet(StringComparer.Ordinal);
-        var (served, settled) = (_current!, _settled!);
-        var task = Task.Run(() => SettleAsync(served, settled, changedSinceSettled, settling.Token));
-        _settleTask = task;
-        return new RebuildResult([], own.Count + affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task, EditedPlanLive = ownLive };
+        var settled = _settled!;
+        var next = Task.Run(() => SiteGeneration.Create(options, content, new PhaseTimer(), (settled, changedSinceSettled), settling.Token));
+        _settleTask = next;
+        try
+        {
+            var preview = previous.Generation.Preview(content, changedPlans);
+            phases.Mark("related");
+            var routes = preview.Routes(previous.Downloads);
+            var written = own.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+            var affected = RebuildPlanner.Affected(routes, [.. changed, .. RebuildPlanner.SiteWideChanges(previous.Generation.Site, preview.Site),
+                    .. RebuildPlanner.RelatedListsChanged(previous.Generation.RelatedByUrl, preview.RelatedByUrl)])
+                .Where(r => !written.Contains(r.Path)).ToList();
+            phases.Mark($"affected ({affected.Count} more pages)");
+            await RenderStagedAsync(preview, affected, cancel);
+            phases.Mark("pages");
+            var removed = RemovePagesOf(previous.Routes, routes);
+            preview.WriteSiteFilesAfterPlanEdit(Output, routes, previous.Routes);
+            phases.Mark("site files");
+            Replace(new Served(preview, routes, previous.Downloads, previous.Search), settled: false);
+
+            var served = _current!;
+            var task = Task.Run(() => SettleAsync(served, next, changedSinceSettled, settling.Token));
+            _settleTask = task;
+            return new RebuildResult([], own.Count + affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task, EditedPlanLive = ownLive };
+        }
+        catch
+        {
+            // Nothing of this rebuild is served: the index update it started is stopped, and released if it got done.
+            settling.Cancel();
+            _settleTask = next.ContinueWith(made => { if (made.IsCompletedSuccessfully) made.Result.Dispose(); }, TaskScheduler.Default);
+            throw;
+        }
     }
 
     /// <summary>
-    /// Updates the index (only the plans edited since the last settle are analysed again), recomputes every related list
-    /// for the preview's content, then writes the search index, the downloads and the pages whose related lists changed.
+    /// Waits for the index update (only the plans edited since the last settle are analysed again) and the related lists
+    /// of the preview's content, then writes the search index, the downloads and the pages whose related lists changed.
     /// </summary>
-    private async Task<SettleResult> SettleAsync(Served preview, SiteGeneration settled, IReadOnlySet<string> changedSinceSettled, CancellationToken cancel)
+    private async Task<SettleResult> SettleAsync(Served preview, Task<SiteGeneration> made, IReadOnlySet<string> changedSinceSettled, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         SiteGeneration? next = null;
         using var update = new StagedUpdate(Output);
         // The downloads need the content and not the index: written into the staging folder while the index and the
-        // related lists are updated (the open-data files cover every plan; at 1,788 municipalities they take seconds).
+        // related lists are finished (the open-data files cover every plan; at 1,788 municipalities they take seconds).
         var content = preview.Generation.Site.Content;
         var downloadsTask = Task.Run(() => Downloads.Update(content, update.Staging, options.BaseUrl, preview.Downloads, changedSinceSettled, Output), CancellationToken.None);
         try
         {
             // The settled generation's index (the one the preview borrows) with the plans edited since analysed again, and
-            // its related lists with those an edit can change computed again.
-            next = SiteGeneration.Create(options, content, new PhaseTimer(), (settled, changedSinceSettled), cancel);
+            // its related lists with those an edit can change computed again, started with the preview.
+            next = await made;
             await _writing.WaitAsync(cancel);
             try
             {

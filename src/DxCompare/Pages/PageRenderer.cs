@@ -34,6 +34,9 @@ public sealed record PageRoute(string Path, [property: DynamicallyAccessedMember
 /// </summary>
 public sealed class PageRenderer : IAsyncDisposable
 {
+    /// <summary>How every page escapes text and attribute values; without it every Japanese character is written as a numeric entity (&#x53D6;).</summary>
+    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static readonly IServiceProvider Services = CreateServices();
 
     private readonly OnePageRenderer _renderer = new(Services, Services.GetRequiredService<ILoggerFactory>());
@@ -41,8 +44,7 @@ public sealed class PageRenderer : IAsyncDisposable
     private static IServiceProvider CreateServices()
     {
         var services = new ServiceCollection();
-        // Without this every Japanese character is written as a numeric entity (&#x53D6;).
-        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton(Encoder);
         services.AddSingleton(JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton<IComponentActivator, ParameterlessActivator>();

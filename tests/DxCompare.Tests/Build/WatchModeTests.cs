@@ -1,3 +1,4 @@
+using DxCompare.Bench;
 using DxCompare.Build;
 using DxCompare.Search;
 using DxCompare.Tests.Support;
@@ -10,16 +11,21 @@ public class WatchModeTests
     /// <summary>A copy of the real content, built in watch mode.</summary>
     private sealed class WatchedSite : IDisposable
     {
-        public TempContent Content { get; } = new(copyRealContent: true);
+        public TempContent Content { get; }
         public string Output => Path.Combine(Content.Directory, "out");
         public IncrementalBuilder Builder { get; }
 
-        public WatchedSite(IBuildProgress? progress = null) =>
-            Builder = new IncrementalBuilder(new BuildOptions(Content.Directory, Path.Combine(Repository.Root, "theme"), Output, BuildOptions.DefaultBaseUrl) { IncludeDrafts = true }, progress);
-
-        public static async Task<WatchedSite> StartAsync(IBuildProgress? progress = null)
+        private WatchedSite(IBuildProgress? progress, CorpusRequest? synthetic)
         {
-            var site = new WatchedSite(progress);
+            Content = new(copyRealContent: synthetic is null);
+            if (synthetic is not null) SyntheticCorpus.Write(Repository.Content, Repository.ContentDirectory, synthetic, Content.Directory);
+            Builder = new IncrementalBuilder(new BuildOptions(Content.Directory, Path.Combine(Repository.Root, "theme"), Output, BuildOptions.DefaultBaseUrl) { IncludeDrafts = true }, progress);
+        }
+
+        /// <param name="synthetic">A generated corpus instead of the real content.</param>
+        public static async Task<WatchedSite> StartAsync(IBuildProgress? progress = null, CorpusRequest? synthetic = null)
+        {
+            var site = new WatchedSite(progress, synthetic);
             Assert.True((await site.Builder.StartAsync()).Succeeded);
             return site;
         }
@@ -151,6 +157,31 @@ public class WatchModeTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.False((await result.Settling!).Superseded);
 
+        await AssertServedIsWhatABuildMakesAsync(site);
+    }
+
+    /// <summary>
+    /// With more municipalities than fit side by side, a topic page lists a card per municipality, and watch mode writes each
+    /// card once per plan: the edited plan's card must be written anew, the others kept.
+    /// </summary>
+    [Fact]
+    public async Task At_scale_an_edit_changes_that_municipalitys_card_on_its_topic_pages()
+    {
+        using var site = await WatchedSite.StartAsync(synthetic: new CorpusRequest(12, 240, Seed: 5));
+        var plan = Directory.EnumerateFiles(Path.Combine(site.Content.Directory, "plans"), "*.yml").Order(StringComparer.Ordinal).First();
+        var slug = Path.GetFileNameWithoutExtension(plan);
+        var original = File.ReadAllText(plan);
+        var initiativeTitle = System.Text.RegularExpressions.Regex.Matches(original, @"(?m)^ {12}title: (.+)$")[0].Groups[1].Value;
+        File.WriteAllText(plan, original.Replace($"title: {initiativeTitle}\n", $"title: {initiativeTitle}(改訂)\n"));
+
+        var result = await site.Builder.RebuildAsync([plan]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.False((await result.Settling!).Superseded);
+
+        var cards = Directory.EnumerateFiles(Path.Combine(site.Output, "topics"), "index.html", SearchOption.AllDirectories)
+            .Select(page => new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(page)).QuerySelector($".card[data-municipality='{slug}']"))
+            .OfType<AngleSharp.Dom.IElement>().ToList();
+        Assert.Contains(cards, card => card.TextContent.Contains($"{initiativeTitle}(改訂)", StringComparison.Ordinal));
         await AssertServedIsWhatABuildMakesAsync(site);
     }
 
