@@ -30,7 +30,8 @@ public static class ContentLoader
     private static LoadResult Load(string contentDirectory, ContentCache? cache, SourceMap map)
     {
         var diagnostics = new DiagnosticBag();
-        var root = Path.GetFullPath(contentDirectory);
+        var paths = new ContentPaths(contentDirectory);
+        var root = paths.Root;
         if (!Directory.Exists(root))
         {
             diagnostics.Add(SourceLocation.StartOf(contentDirectory), "no-content-folder", new { folder = contentDirectory });
@@ -39,14 +40,14 @@ public static class ContentLoader
 
         // References into a taxonomy file with a problem are not checked: its own message names the cause.
         var before = diagnostics.Items.Count;
-        var topics = LoadList<TopicList>(root, TopicsFile, diagnostics, map)?.Topics ?? [];
+        var topics = LoadList<TopicList>(paths, TopicsFile, diagnostics, map)?.Topics ?? [];
         UniqueIds(topics, t => t.Id, "topic", diagnostics, map);
         var topicsKnown = diagnostics.Items.Count == before;
         before = diagnostics.Items.Count;
-        var metrics = LoadList<MetricList>(root, MetricsFile, diagnostics, map)?.Metrics ?? [];
+        var metrics = LoadList<MetricList>(paths, MetricsFile, diagnostics, map)?.Metrics ?? [];
         UniqueIds(metrics, m => m.Id, "metric", diagnostics, map);
         var metricsKnown = diagnostics.Items.Count == before;
-        var vocabulary = LoadList<VocabularyList>(root, Vocabulary.File, diagnostics, map) ?? new VocabularyList();
+        var vocabulary = LoadList<VocabularyList>(paths, Vocabulary.File, diagnostics, map) ?? new VocabularyList();
         UniqueIds(vocabulary.StatusWords, w => w.Word, "status word", diagnostics, map, field: "word");
         UniqueIds(vocabulary.Qualifiers, w => w.Word, "qualifier", diagnostics, map, field: "word");
         UniqueIds(vocabulary.Units, w => w.Word, "unit", diagnostics, map, field: "word");
@@ -62,7 +63,7 @@ public static class ContentLoader
         cache?.StartLoad(Stamp(Path.Combine(root, TopicsFile)) + "|" + Stamp(Path.Combine(root, MetricsFile)) + "|" + Stamp(Path.Combine(root, Vocabulary.File)));
         var plans = new List<Plan>();
         before = diagnostics.Items.Count;
-        var planFiles = ContentFiles(root, PlansFolder, "*.yml", diagnostics);
+        var planFiles = ContentFiles(paths, PlansFolder, "*.yml", diagnostics);
         if (planFiles.Count == 0 && diagnostics.Items.Count == before)
             diagnostics.Add(SourceLocation.StartOf(DisplayPath(Path.Combine(root, PlansFolder))), "no-plan", new { });
         // Read, parsed, bound and checked on every core, each file with messages of its own, reported in file order.
@@ -95,7 +96,7 @@ public static class ContentLoader
         UniqueIds(plans, p => p.Municipality.Code, "全国地方公共団体コード", diagnostics, map, p => p.Municipality, "code");
         UniqueIds(plans, p => p.Municipality.Slug, "slug", diagnostics, map, p => p.Municipality, "slug");
 
-        var pages = ContentFiles(root, PagesFolder, "*.md", diagnostics).Select(p => LoadPage(p, diagnostics, map)).OfType<ProseDocument>().ToList();
+        var pages = ContentFiles(paths, PagesFolder, "*.md", diagnostics).Select(p => LoadPage(p, diagnostics, map)).OfType<ProseDocument>().ToList();
         RouteNames.Check(plans, pages, diagnostics, map);
 
         rules.CheckLinksToDrafts(plans, pages, root);
@@ -117,28 +118,28 @@ public static class ContentLoader
     }
 
     /// <summary>The files of plans/ or pages/ (optional folders) that are safe to read: inside content/ and within the limits.</summary>
-    private static IReadOnlyList<string> ContentFiles(string root, string folder, string pattern, DiagnosticBag diagnostics)
+    private static IReadOnlyList<string> ContentFiles(ContentPaths paths, string folder, string pattern, DiagnosticBag diagnostics)
     {
-        var directory = Path.Combine(root, folder);
+        var directory = Path.Combine(paths.Root, folder);
         var display = DisplayPath(directory);
         if (File.Exists(directory))
         {
             diagnostics.Add(SourceLocation.StartOf(display), "folder-is-a-file", new { folder, pattern });
             return [];
         }
-        if (!Directory.Exists(directory) || !ContentPaths.Inside(root, directory, display, diagnostics)) return [];
+        if (!Directory.Exists(directory) || !paths.Inside(directory, display, diagnostics)) return [];
         var files = Directory.EnumerateFiles(directory, pattern).Take(ContentLimits.MaxFiles + 1).Order(StringComparer.Ordinal).ToList();
         if (files.Count > ContentLimits.MaxFiles)
         {
             diagnostics.Add(SourceLocation.StartOf(display), "too-many-files", new { folder, pattern, max = ContentLimits.MaxFiles.ToString("N0", CultureInfo.InvariantCulture) });
             return [];
         }
-        return [.. files.Where(file => ContentPaths.Inside(root, file, DisplayPath(file), diagnostics))];
+        return [.. files.Where(file => paths.Inside(file, DisplayPath(file), diagnostics))];
     }
 
-    private static T? LoadList<T>(string root, string name, DiagnosticBag diagnostics, SourceMap map) where T : class, new()
+    private static T? LoadList<T>(ContentPaths paths, string name, DiagnosticBag diagnostics, SourceMap map) where T : class, new()
     {
-        var path = Path.Combine(root, name);
+        var path = Path.Combine(paths.Root, name);
         var display = DisplayPath(path);
         if (Directory.Exists(path))
         {
@@ -146,7 +147,7 @@ public static class ContentLoader
             return null;
         }
         if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
-            return ContentPaths.Inside(root, path, display, diagnostics) ? Bind<T>(path, display, diagnostics, map) : null;
+            return paths.Inside(path, display, diagnostics) ? Bind<T>(path, display, diagnostics, map) : null;
         diagnostics.Add(SourceLocation.StartOf(display), "missing-file", new { name });
         return null;
     }

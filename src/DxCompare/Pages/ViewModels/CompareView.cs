@@ -25,7 +25,7 @@ public sealed record CompareView(IReadOnlyList<Plan> Plans, IReadOnlyList<Compar
         var plans = site.Content.Plans;
         var series = site.Content.Metrics.ToDictionary(m => m.Id, m => MetricSeries.For(site.Content, m.Id), StringComparer.Ordinal);
         var rows = site.Content.Topics.Select(topic => new CompareRow(topic, [.. plans.Select((plan, i) =>
-            new CompareCell(plan, i + 1, [.. ContentSet.InitiativesOf(plan, topic.Id).Select(InitiativeItem.Of)],
+            new CompareCell(plan, i + 1, InitiativeItem.OfTopic(plan, topic.Id),
                 [.. site.Content.Metrics.Where(m => m.Topics.Contains(topic.Id))
                     .SelectMany(m => series[m.Id].Where(s => s.Plan == plan && s.FinalTarget is not null)
                         .Select(s => new KeyFigure(m, $"{m.Label} 最終目標 {Indicators.Format(s.FinalTarget!, s.Merged)}（{FiscalYear.Wareki(s.FinalTarget!.Fy)}）")))]))]));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using DxCompare.Model;
 
@@ -10,6 +11,12 @@ public sealed record InitiativeItem(InitiativeEntry Entry, string Summary, strin
     public static InitiativeItem Of(InitiativeEntry e) => Made.GetValue(e, Make);
 
     private static readonly ConditionalWeakTable<InitiativeEntry, InitiativeItem> Made = [];
+
+    /// <summary>A plan's initiatives under a topic, made once per plan object: at scale every topic page asks for 1,788 plans' lists, after each edit in watch mode.</summary>
+    public static IReadOnlyList<InitiativeItem> OfTopic(Plan plan, string topicId) =>
+        ByTopic.GetValue(plan, _ => new(StringComparer.Ordinal)).GetOrAdd(topicId, static (id, p) => [.. ContentSet.InitiativesOf(p, id).Select(Of)], plan);
+
+    private static readonly ConditionalWeakTable<Plan, ConcurrentDictionary<string, InitiativeItem[]>> ByTopic = [];
 
     private static InitiativeItem Make(InitiativeEntry e) => new(e, InitiativeSummary.Of(e.Initiative),
         e.Policy is { } policy ? $"{e.Plan.Labels.Policy}{policy.Printed} {policy.Title}" : $"{e.Plan.Labels.Pillar}{e.Pillar.Printed} {e.Pillar.Title}");
@@ -36,9 +43,8 @@ public sealed record TopicView(Topic Topic, IReadOnlyList<TopicColumn> Columns, 
         var metricIds = metrics.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var columns = site.Content.Plans.Select((plan, i) =>
         {
-            var entries = ContentSet.InitiativesOf(plan, topic.Id);
-            return new TopicColumn(plan, i + 1, [.. entries.Select(InitiativeItem.Of)],
-                site.Many ? [] : [.. KpisOf(site, plan, entries, metricIds).Select(e => new KpiItem(e, KpiLine.Of(e.Indicator), SharedMetric(site, e.Indicator)))]);
+            return new TopicColumn(plan, i + 1, InitiativeItem.OfTopic(plan, topic.Id),
+                site.Many ? [] : [.. KpisOf(site, plan, ContentSet.InitiativesOf(plan, topic.Id), metricIds).Select(e => new KpiItem(e, KpiLine.Of(e.Indicator), SharedMetric(site, e.Indicator)))]);
         }).ToList();
         return new(topic, columns, [.. metrics.Select(m => MetricHeadline.For(site.Content, m))]);
     }
