@@ -17,8 +17,8 @@ namespace DxCompare.Pages;
 public static class InitiativeCards
 {
     /// <summary>A municipality's card at scale: its name linking to its plan, then its initiatives under the topic.</summary>
-    public static MarkupString Card(Plan plan, string topicId, IReadOnlyList<InitiativeItem> items) =>
-        Cards.GetValue(plan, _ => new()).GetOrAdd(topicId, static (_, made) => WriteCard(made.Plan, made.Items), (Plan: plan, Items: items));
+    public static MarkupString Card(Plan plan, string topicId) =>
+        Cards.GetValue(plan, _ => new(StringComparer.Ordinal)).GetOrAdd(topicId, static (id, p) => WriteCard(p, InitiativeItem.OfTopic(p, id)), plan);
 
     private static readonly ConditionalWeakTable<Plan, ConcurrentDictionary<string, MarkupString>> Cards = [];
 
