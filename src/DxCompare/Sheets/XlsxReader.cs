@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace DxCompare.Sheets;
 
@@ -34,8 +32,12 @@ public sealed class SheetCells
 }
 
 /// <summary>
-/// Reads a workbook into plain cells with DocumentFormat.OpenXml, after checking that the file is one: a
-/// password-protected workbook, an .xls, a CSV or any other file renamed to .xlsx each get their own message.
+/// Reads a workbook into plain cells, after checking that the file is one: a password-protected workbook, an .xls, a
+/// CSV or any other file renamed to .xlsx each get their own message. The parts are read as XML straight from the zip,
+/// as XlsxWriter writes them: the reader needs the sheets, shared strings, cell formats and the cells' values and
+/// formulas, and the OpenXML SDK's typed classes for those made up half of the published program's type data, which
+/// every command loads at start-up (docs/benchmarks.md). Both OOXML dialects are read: transitional (Excel's
+/// default) and strict, whose namespaces differ.
 /// </summary>
 public static class XlsxReader
 {
@@ -59,27 +61,26 @@ public static class XlsxReader
         if (problem is not null) return null;
         try
         {
-            using var document = SpreadsheetDocument.Open(path, false);
-            var workbook = document.WorkbookPart;
-            if (workbook?.Workbook.Sheets is null)
+            using var zip = ZipFile.OpenRead(path);
+            var package = new WorkbookPackage(zip);
+            var sheets = package.Sheets();
+            if (sheets is null)
             {
                 problem = "the file is a zip package but not an Excel workbook (it has no workbook part). Save the plan from Excel as Excel ブック (*.xlsx).";
                 return null;
             }
-            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(TextOf).ToList() ?? [];
-            var dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
-            var sheets = new List<SheetCells>();
-            foreach (var sheet in workbook.Workbook.Sheets.Elements<Sheet>())
+            var strings = package.SharedStrings();
+            var dateStyles = package.DateStyles();
+            var result = new List<SheetCells>();
+            foreach (var (name, hidden, target) in sheets)
             {
-                var hidden = sheet.State is not null && sheet.State.Value != SheetStateValues.Visible;
-                var data = new SheetCells { Name = sheet.Name?.Value ?? "", Hidden = hidden };
-                if (sheet.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart part)
-                    ReadSheet(part.Worksheet, data, strings, dateStyles);
-                sheets.Add(data);
+                var data = new SheetCells { Name = name, Hidden = hidden };
+                if (target is not null && zip.GetEntry(target) is { } entry) ReadSheet(entry, data, strings, dateStyles);
+                result.Add(data);
             }
-            return sheets;
+            return result;
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException or FormatException or OverflowException or IOException)
         {
             problem = $"the file is damaged or not an Excel workbook ({e.Message}). Open it in Excel and save it again as Excel ブック (*.xlsx).";
             return null;
@@ -134,43 +135,81 @@ public static class XlsxReader
         return false;
     }
 
-    private static void ReadSheet(Worksheet worksheet, SheetCells data, List<string> strings, HashSet<uint> dateStyles)
+    private static void ReadSheet(ZipArchiveEntry entry, SheetCells data, List<string> strings, HashSet<int> dateStyles)
     {
-        foreach (var merge in worksheet.Descendants<MergeCell>())
-            if (merge.Reference?.Value is { } range) data.MergedRanges.Add(range);
-        foreach (var column in worksheet.Descendants<Column>().Where(c => c.Hidden?.Value == true))
-            for (var c = column.Min?.Value ?? 0; c <= (column.Max?.Value ?? 0) && c < 200; c++) data.HiddenColumns.Add((int)c);
+        using var xml = WorkbookPackage.Open(entry);
         var rowNumber = 0;
-        foreach (var row in worksheet.Descendants<Row>())
+        var columnNumber = 0;
+        while (xml.Read())
         {
-            rowNumber = row.RowIndex?.Value is { } index ? (int)index : rowNumber + 1;
-            if (row.Hidden?.Value == true) data.HiddenRows.Add(rowNumber);
-            var columnNumber = 0;
-            foreach (var cell in row.Elements<Cell>())
+            if (xml.NodeType != XmlNodeType.Element || !WorkbookPackage.IsSpreadsheetMl(xml)) continue;
+            switch (xml.LocalName)
             {
-                columnNumber = cell.CellReference?.Value is { } reference ? CellRef.Parse(reference).Column : columnNumber + 1;
-                var formula = cell.CellFormula?.Text;
-                var (text, kind) = Value(cell, strings, dateStyles);
-                if (text.Length == 0 && formula is null) continue;
-                if (!data.Rows.TryGetValue(rowNumber, out var cells)) data.Rows[rowNumber] = cells = [];
-                cells[columnNumber] = new CellData(rowNumber, columnNumber, text, kind, formula is null ? null : "=" + formula);
+                case "mergeCell" when xml.GetAttribute("ref") is { } range:
+                    data.MergedRanges.Add(range);
+                    break;
+                case "col" when IsTrue(xml.GetAttribute("hidden")):
+                    var max = Number(xml.GetAttribute("max"));
+                    for (var c = Number(xml.GetAttribute("min")); c <= max && c < 200; c++) data.HiddenColumns.Add(c);
+                    break;
+                case "row":
+                    rowNumber = xml.GetAttribute("r") is { } index ? Number(index) : rowNumber + 1;
+                    columnNumber = 0;
+                    if (IsTrue(xml.GetAttribute("hidden"))) data.HiddenRows.Add(rowNumber);
+                    break;
+                case "c":
+                    columnNumber = xml.GetAttribute("r") is { } reference ? CellRef.Parse(reference).Column : columnNumber + 1;
+                    var (text, kind, formula) = Cell(xml, strings, dateStyles);
+                    if (text.Length == 0 && formula is null) continue;
+                    if (!data.Rows.TryGetValue(rowNumber, out var cells)) data.Rows[rowNumber] = cells = [];
+                    cells[columnNumber] = new CellData(rowNumber, columnNumber, text, kind, formula is null ? null : "=" + formula);
+                    break;
             }
         }
     }
 
-    private static (string Text, CellKind Kind) Value(Cell cell, List<string> strings, HashSet<uint> dateStyles)
+    /// <summary>Reads one &lt;c&gt; element to its end: its value as text, what it holds, and its formula if it has one.</summary>
+    private static (string Text, CellKind Kind, string? Formula) Cell(XmlReader xml, List<string> strings, HashSet<int> dateStyles)
     {
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-            return (int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : "", CellKind.Text);
-        if (type == CellValues.InlineString) return (cell.InlineString is null ? raw : TextOf(cell.InlineString), CellKind.Text);
-        if (type == CellValues.String) return (raw, CellKind.Text);
-        if (type == CellValues.Boolean) return (raw == "1" ? "TRUE" : "FALSE", CellKind.Boolean);
-        if (type == CellValues.Error) return (raw, CellKind.Error);
+        var type = xml.GetAttribute("t");
+        var style = xml.GetAttribute("s") is { } s ? Number(s) : 0;
+        var raw = "";
+        string? formula = null, inline = null;
+        if (!xml.IsEmptyElement)
+        {
+            var depth = xml.Depth;
+            xml.Read();
+            while (xml.Depth > depth)
+            {
+                if (xml.NodeType == XmlNodeType.Element && xml.Depth == depth + 1 && WorkbookPackage.IsSpreadsheetMl(xml))
+                {
+                    switch (xml.LocalName)
+                    {
+                        case "v": raw = xml.ReadElementContentAsString(); continue;
+                        case "f": formula = xml.ReadElementContentAsString(); continue;
+                        case "is": inline = WorkbookPackage.RichText(xml); continue;
+                    }
+                }
+                xml.Read();
+            }
+        }
+        var (text, kind) = Value(type, raw, inline, style, strings, dateStyles);
+        return (text, kind, formula);
+    }
+
+    private static (string Text, CellKind Kind) Value(string? type, string raw, string? inline, int style, List<string> strings, HashSet<int> dateStyles)
+    {
+        switch (type)
+        {
+            case "s": return (int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : "", CellKind.Text);
+            case "inlineStr": return (inline ?? raw, CellKind.Text);
+            case "str": return (raw, CellKind.Text);
+            case "b": return (raw == "1" ? "TRUE" : "FALSE", CellKind.Boolean);
+            case "e": return (raw, CellKind.Error);
+        }
         if (raw.Length == 0) return ("", CellKind.Text);
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return (raw, CellKind.Text);
-        if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style))
+        if (dateStyles.Contains(style))
         {
             try
             {
@@ -185,34 +224,203 @@ public static class XlsxReader
         return (decimal.Parse(number.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), CellKind.Number);
     }
 
-    private static string TextOf(OpenXmlElement item) =>
-        item.Elements<Text>().Any()
-            ? string.Concat(item.Elements<Text>().Select(t => t.Text))
-            : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
+    private static bool IsTrue(string? value) => value is "1" or "true";
+
+    private static int Number(string? value) => value is null ? 0 : int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>Cell formats that show a number as a date: the built-in date formats and custom ones with y, m, d, e or g.</summary>
-    private static HashSet<uint> DateStyles(Stylesheet? stylesheet)
-    {
-        var result = new HashSet<uint>();
-        if (stylesheet?.CellFormats is null) return result;
-        var custom = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
-            .Where(f => f.NumberFormatId?.Value is not null)
-            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value ?? "") ?? [];
-        uint index = 0;
-        foreach (var format in stylesheet.CellFormats.Elements<CellFormat>())
-        {
-            var id = format.NumberFormatId?.Value ?? 0;
-            var isDate = id is >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47 or >= 50 and <= 58
-                || (custom.TryGetValue(id, out var code) && IsDateCode(code));
-            if (isDate) result.Add(index);
-            index++;
-        }
-        return result;
-    }
+    internal static bool IsDateFormat(int id, Dictionary<int, string> custom) =>
+        id is >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47 or >= 50 and <= 58
+        || (custom.TryGetValue(id, out var code) && IsDateCode(code));
 
     private static bool IsDateCode(string code)
     {
         var bare = System.Text.RegularExpressions.Regex.Replace(code, "(?i:general)|\"[^\"]*\"|\\[[^\\]]*\\]|\\\\.", "");
         return bare.IndexOfAny(['y', 'd', 'e', 'g', 'Y', 'D', 'E', 'G']) >= 0 || (bare.Contains('m', StringComparison.OrdinalIgnoreCase) && !bare.Contains('0', StringComparison.Ordinal) && !bare.Contains('#', StringComparison.Ordinal));
+    }
+}
+
+/// <summary>
+/// The parts of an .xlsx package that the reader needs, found as Excel finds them: through the package's
+/// relationships (`_rels/.rels`, then the workbook's), with part names compared without regard to case.
+/// </summary>
+internal sealed class WorkbookPackage
+{
+    private const string Transitional = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Strict = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        CloseInput = true,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string? _workbook;
+    private readonly List<(string Id, string Type, string Target)> _workbookRelations = [];
+
+    public WorkbookPackage(ZipArchive zip)
+    {
+        foreach (var entry in zip.Entries) _entries.TryAdd(entry.FullName, entry);
+        _workbook = Relations("").FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target
+            ?? (_entries.ContainsKey("xl/workbook.xml") ? "xl/workbook.xml" : null);
+        if (_workbook is not null) _workbookRelations = Relations(_workbook);
+    }
+
+    public static XmlReader Open(ZipArchiveEntry entry) => XmlReader.Create(entry.Open(), Settings);
+
+    public static bool IsSpreadsheetMl(XmlReader xml) => xml.NamespaceURI is Transitional or Strict;
+
+    /// <summary>Each sheet's name, whether it is hidden, and its part; null when the package has no workbook part.</summary>
+    public List<(string Name, bool Hidden, string? Part)>? Sheets()
+    {
+        if (_workbook is null || !_entries.TryGetValue(_workbook, out var entry)) return null;
+        var sheets = new List<(string, bool, string?)>();
+        var listed = false;
+        using var xml = Open(entry);
+        while (xml.Read())
+        {
+            if (xml.NodeType != XmlNodeType.Element || !IsSpreadsheetMl(xml)) continue;
+            if (xml.LocalName == "sheets") listed = true;
+            if (xml.LocalName != "sheet") continue;
+            var state = xml.GetAttribute("state");
+            var id = RelationshipId(xml);
+            var part = _workbookRelations.FirstOrDefault(r => r.Id == id).Target;
+            sheets.Add((xml.GetAttribute("name") ?? "", state is not null and not "visible", part is not null && _entries.TryGetValue(part, out var found) ? found.FullName : null));
+        }
+        return listed ? sheets : null;
+    }
+
+    /// <summary>The shared string table: each item's text, without its phonetic guides (ふりがな).</summary>
+    public List<string> SharedStrings()
+    {
+        var strings = new List<string>();
+        if (Part("/sharedStrings") is not { } entry) return strings;
+        using var xml = Open(entry);
+        xml.MoveToContent();
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si" && IsSpreadsheetMl(xml)) strings.Add(RichText(xml));
+            else xml.Read();
+        }
+        return strings;
+    }
+
+    /// <summary>The indexes of the cell formats (cellXfs) that show a number as a date.</summary>
+    public HashSet<int> DateStyles()
+    {
+        var result = new HashSet<int>();
+        if (Part("/styles") is not { } entry) return result;
+        var custom = new Dictionary<int, string>();
+        var formats = new List<int>();
+        using var xml = Open(entry);
+        while (xml.Read())
+        {
+            if (xml.NodeType != XmlNodeType.Element || !IsSpreadsheetMl(xml)) continue;
+            if (xml.LocalName == "numFmt" && int.TryParse(xml.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var id))
+                custom[id] = xml.GetAttribute("formatCode") ?? "";
+            if (xml.LocalName == "cellXfs" && !xml.IsEmptyElement)
+            {
+                var depth = xml.Depth;
+                while (xml.Read() && xml.Depth > depth)
+                    if (xml.NodeType == XmlNodeType.Element && xml.Depth == depth + 1 && xml.LocalName == "xf")
+                        formats.Add(int.TryParse(xml.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var format) ? format : 0);
+            }
+        }
+        for (var index = 0; index < formats.Count; index++)
+            if (XlsxReader.IsDateFormat(formats[index], custom)) result.Add(index);
+        return result;
+    }
+
+    /// <summary>
+    /// The text of a shared string item or an inline string, read to the element's end: its own &lt;t&gt;, or else
+    /// the text of its runs; phonetic runs (&lt;rPh&gt;) are not part of the text.
+    /// </summary>
+    public static string RichText(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return "";
+        }
+        var depth = xml.Depth;
+        var plain = new StringBuilder();
+        var runs = new StringBuilder();
+        var hasPlain = false;
+        var child = "";
+        xml.Read();
+        while (xml.Depth > depth)
+        {
+            if (xml.NodeType == XmlNodeType.Element && IsSpreadsheetMl(xml))
+            {
+                if (xml.Depth == depth + 1) child = xml.LocalName;
+                if (xml.LocalName == "t" && xml.Depth == depth + 1)
+                {
+                    hasPlain = true;
+                    plain.Append(xml.ReadElementContentAsString());
+                    continue;
+                }
+                if (xml.LocalName == "t" && xml.Depth == depth + 2 && child == "r")
+                {
+                    runs.Append(xml.ReadElementContentAsString());
+                    continue;
+                }
+            }
+            xml.Read();
+        }
+        xml.Read();
+        return (hasPlain ? plain : runs).ToString();
+    }
+
+    private ZipArchiveEntry? Part(string typeSuffix) =>
+        _workbookRelations.FirstOrDefault(r => r.Type.EndsWith(typeSuffix, StringComparison.Ordinal)).Target is { } target
+        && _entries.TryGetValue(target, out var entry) ? entry : null;
+
+    /// <summary>The relationships of a part ("" for the package), with targets resolved to part names.</summary>
+    private List<(string Id, string Type, string Target)> Relations(string part)
+    {
+        var folder = part.Contains('/', StringComparison.Ordinal) ? part[..part.LastIndexOf('/')] : "";
+        var file = part[(part.LastIndexOf('/') + 1)..];
+        var relations = new List<(string, string, string)>();
+        if (!_entries.TryGetValue((folder.Length == 0 ? "" : folder + "/") + "_rels/" + file + ".rels", out var entry)) return relations;
+        using var xml = Open(entry);
+        while (xml.Read())
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "Relationship" || xml.GetAttribute("TargetMode") == "External") continue;
+            if (xml.GetAttribute("Target") is { } target)
+                relations.Add((xml.GetAttribute("Id") ?? "", xml.GetAttribute("Type") ?? "", Resolve(folder, target)));
+        }
+        return relations;
+    }
+
+    private static string Resolve(string folder, string target)
+    {
+        var segments = new List<string>();
+        foreach (var segment in (target.StartsWith('/') ? target : folder + "/" + target).Split('/'))
+        {
+            if (segment is "" or ".") continue;
+            if (segment == "..") { if (segments.Count > 0) segments.RemoveAt(segments.Count - 1); }
+            else segments.Add(segment);
+        }
+        return string.Join('/', segments);
+    }
+
+    /// <summary>A sheet's r:id: the id attribute in the relationships namespace (transitional or strict).</summary>
+    private static string? RelationshipId(XmlReader xml)
+    {
+        for (var i = 0; i < xml.AttributeCount; i++)
+        {
+            xml.MoveToAttribute(i);
+            if (xml.LocalName == "id" && xml.NamespaceURI.EndsWith("/relationships", StringComparison.Ordinal))
+            {
+                var id = xml.Value;
+                xml.MoveToElement();
+                return id;
+            }
+        }
+        xml.MoveToElement();
+        return null;
     }
 }

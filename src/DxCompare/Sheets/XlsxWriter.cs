@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml.Spreadsheet;
 using DxCompare.Output;
 
 namespace DxCompare.Sheets;
@@ -38,8 +37,34 @@ public sealed class XlsxWriter
     private static readonly UTF8Encoding WithMark = new(encoderShouldEmitUTF8Identifier: true);
     private static readonly UTF8Encoding NoMark = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    // Built once by the SDK itself, so the style sheet stays exactly what its DOM wrote.
-    private static readonly string StylesXml = Declaration + Styles().OuterXml;
+    // Fonts, fills and the cell formats (cellXfs) in CellLook's order: every format aligns to the top and wraps, and
+    // number format 49 (@) keeps text as typed.
+    private static readonly string StylesXml = Declaration + System.Text.RegularExpressions.Regex.Replace($"""
+        <styleSheet xmlns="{Main}">
+          <fonts>
+            <font><sz val="11" /></font>
+            <font><b /><sz val="11" /></font>
+            <font><b /><sz val="14" /></font>
+            <font><i /><sz val="11" /><color rgb="FF595959" /></font>
+          </fonts>
+          <fills>
+            <fill><patternFill patternType="none" /></fill>
+            <fill><patternFill patternType="gray125" /></fill>
+            <fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2" /></patternFill></fill>
+            <fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED" /></patternFill></fill>
+          </fills>
+          <borders><border /></borders>
+          <cellStyleXfs><xf /></cellStyleXfs>
+          <cellXfs>
+            <xf fontId="0" fillId="0" borderId="0" applyAlignment="1"><alignment vertical="top" wrapText="1" /></xf>
+            <xf numFmtId="0" fontId="1" fillId="2" borderId="0" applyNumberFormat="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1" /></xf>
+            <xf numFmtId="49" fontId="0" fillId="0" borderId="0" applyNumberFormat="1" applyFont="0" applyFill="0" applyAlignment="1"><alignment vertical="top" wrapText="1" /></xf>
+            <xf numFmtId="49" fontId="0" fillId="3" borderId="0" applyNumberFormat="1" applyFont="0" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1" /></xf>
+            <xf numFmtId="0" fontId="2" fillId="0" borderId="0" applyNumberFormat="0" applyFont="1" applyFill="0" applyAlignment="1"><alignment vertical="top" wrapText="1" /></xf>
+            <xf numFmtId="49" fontId="3" fillId="0" borderId="0" applyNumberFormat="1" applyFont="1" applyFill="0" applyAlignment="1"><alignment vertical="top" wrapText="1" /></xf>
+          </cellXfs>
+        </styleSheet>
+        """, @">\s+<", "><");
     private readonly List<SheetWriter> _sheets = [];
 
     public SheetWriter AddSheet(string name, bool hidden = false)
@@ -135,42 +160,6 @@ public sealed class XlsxWriter
         xml.WriteStartDocument();
         write(xml);
         xml.WriteEndDocument();
-    }
-
-    private static Stylesheet Styles()
-    {
-        var fonts = new Fonts(
-            new Font(new FontSize { Val = 11 }),
-            new Font(new Bold(), new FontSize { Val = 11 }),
-            new Font(new Bold(), new FontSize { Val = 14 }),
-            new Font(new Italic(), new FontSize { Val = 11 }, new Color { Rgb = "FF595959" }));
-        var fills = new Fills(
-            new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9E1F2" }) { PatternType = PatternValues.Solid }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFEDEDED" }) { PatternType = PatternValues.Solid }));
-        var borders = new Borders(new Border());
-        var top = new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true };
-        CellFormat Format(uint font, uint fill, uint numberFormat = 0) => new(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true })
-        {
-            FontId = font,
-            FillId = fill,
-            BorderId = 0,
-            NumberFormatId = numberFormat,
-            ApplyFont = font != 0,
-            ApplyFill = fill != 0,
-            ApplyNumberFormat = numberFormat != 0,
-            ApplyAlignment = true,
-        };
-        // Order matches CellLook.
-        var formats = new CellFormats(
-            new CellFormat(top.CloneNode(true)) { FontId = 0, FillId = 0, BorderId = 0, ApplyAlignment = true },
-            Format(1, 2),
-            Format(0, 0, 49),
-            Format(0, 3, 49),
-            Format(2, 0),
-            Format(3, 0, 49));
-        return new Stylesheet(fonts, fills, borders, new CellStyleFormats(new CellFormat()), formats);
     }
 }
 
