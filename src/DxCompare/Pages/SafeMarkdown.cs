@@ -1,11 +1,13 @@
-using AngleSharp.Html.Parser;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace DxCompare.Pages;
 
 /// <summary>
-/// Prose from content: raw HTML is never passed through (Markdig's DisableHtml writes it as text), and
-/// links are kept only for safe schemes, so an editor's Markdown cannot inject script.
+/// Prose from content: raw HTML is never passed through (Markdig's DisableHtml writes it as text), and a link or
+/// image whose address is not relative, http(s) or mailto is replaced by its text before rendering, so an editor's
+/// Markdown cannot inject script. Markdig has already decoded the address (entities, escapes) when it is checked.
 /// </summary>
 public static class SafeMarkdown
 {
@@ -20,28 +22,26 @@ public static class SafeMarkdown
     public static string ToHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
-        var html = Markdown.ToHtml(markdown, Pipeline);
-        return RemoveUnsafeLinks(html);
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().Where(link => !IsSafe(link.Url)).ToList())
+        {
+            // The label (an image's alt text) stays where the link was, as text.
+            foreach (var child in link.ToList())
+            {
+                child.Remove();
+                link.InsertBefore(child);
+            }
+            link.Remove();
+        }
+        foreach (var autolink in document.Descendants<AutolinkInline>().Where(link => !IsSafe(link.Url)).ToList())
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        return document.ToHtml(Pipeline);
     }
 
-    private static string RemoveUnsafeLinks(string html)
+    private static bool IsSafe(string? url)
     {
-        if (!html.Contains("href=", StringComparison.Ordinal) && !html.Contains("src=", StringComparison.Ordinal)) return html;
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument("<body></body>");
-        var body = document.Body!;
-        body.InnerHtml = html;
-        foreach (var element in body.QuerySelectorAll("[href], [src]"))
-        {
-            foreach (var attribute in new[] { "href", "src" })
-            {
-                var value = element.GetAttribute(attribute);
-                if (value is null) continue;
-                var trimmed = value.Trim().ToLowerInvariant();
-                var isRelative = trimmed.StartsWith('/') || trimmed.StartsWith('#') || !trimmed.Contains(':');
-                if (!isRelative && !SafeSchemes.Any(s => trimmed.StartsWith(s, StringComparison.Ordinal))) element.RemoveAttribute(attribute);
-            }
-        }
-        return body.InnerHtml;
+        var address = (url ?? "").Trim().ToLowerInvariant();
+        return address.StartsWith('/') || address.StartsWith('#') || !address.Contains(':')
+            || SafeSchemes.Any(scheme => address.StartsWith(scheme, StringComparison.Ordinal));
     }
 }
