@@ -10,15 +10,6 @@ public static class BuildCommand
     public static Option<string> ThemeOption() => new("--theme") { Description = "Theme folder (Razor components are compiled in; assets are read from here)", DefaultValueFactory = _ => "theme" };
     public static Option<string> BaseUrlOption() => new("--base-url") { Description = "Public origin for canonical and OpenGraph URLs", DefaultValueFactory = _ => BuildOptions.DefaultBaseUrl };
 
-    private const long SmallSiteAllocation = 128L * 1024 * 1024;
-    private const long SmallSitePlanBytes = 512 * 1024;
-
-    private static long PlanBytes(string contentDirectory)
-    {
-        var plans = new DirectoryInfo(Path.Combine(contentDirectory, Content.ContentLoader.PlansFolder));
-        return plans.Exists ? plans.EnumerateFiles("*.yml").Sum(file => file.Length) : 0;
-    }
-
     public static Command Create()
     {
         var content = CommonOptions.Content();
@@ -29,12 +20,7 @@ public static class BuildCommand
         var command = new Command("build", "Generate the static site from content/ and theme/") { content, output, theme, baseUrl, decapPort };
         command.SetAction(async (parse, cancel) =>
         {
-            // A build is one short process. The real content (110 KB of plans) allocates about 50 MB, and the collector's
-            // small first budgets collected six times for it (20 ms paused of a 110 ms build); within this region it
-            // finishes without a collection. A larger site is left to the collector: 100 municipalities (6 MB of plans)
-            // loaded 0.08 s slower with the region, touching fresh memory where collections reuse the same.
             var contentDirectory = parse.GetValue(content)!;
-            if (PlanBytes(contentDirectory) <= SmallSitePlanBytes) GC.TryStartNoGCRegion(SmallSiteAllocation);
             var options = new BuildOptions(contentDirectory, parse.GetValue(theme)!, parse.GetValue(output)!, parse.GetValue(baseUrl)!)
             {
                 Cms = new Cms.CmsOptions { LocalBackendPort = parse.GetValue(decapPort) },
