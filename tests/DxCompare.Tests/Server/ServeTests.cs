@@ -116,9 +116,9 @@ public class ServeTests(BuiltSite site)
         Assert.Contains("plans/koto.yml:18:8: 「終了年度", problem);
         Assert.Contains("(end)には西暦の年度(例: 2026)を書きます(「20x9」が書かれています)", problem);
 
-        // An open event stream must not hold the server until the host's shutdown timeout (30 s by default). The bound
-        // tells that hang apart from a busy machine (once a fresh server took over 3 s while the whole suite ran on two
-        // cores); how fast it stops is a benchmark's question, not a test's.
+        // The open event stream once held the server for the host's default shutdown timeout (30 s). The bound tells that
+        // hang apart from a busy machine (once a fresh server took over 3 s while the whole suite ran on two cores);
+        // how fast it stops is a benchmark's question, not a test's.
         serve.Interrupt();
         Assert.True(serve.Process.WaitForExit(TimeSpan.FromSeconds(15)), $"serve did not stop:\n{serve.Output}\n{serve.Errors}");
         Assert.Equal(0, serve.Process.ExitCode);
