@@ -72,10 +72,10 @@ public static class XlsxReader
             var strings = package.SharedStrings();
             var dateStyles = package.DateStyles();
             var result = new List<SheetCells>();
-            foreach (var (name, hidden, target) in sheets)
+            foreach (var (name, hidden, part) in sheets)
             {
                 var data = new SheetCells { Name = name, Hidden = hidden };
-                if (target is not null && zip.GetEntry(target) is { } entry) ReadSheet(entry, data, strings, dateStyles);
+                if (part is not null) ReadSheet(part, data, strings, dateStyles);
                 result.Add(data);
             }
             return result;
@@ -246,7 +246,6 @@ public static class XlsxReader
 /// </summary>
 internal sealed class WorkbookPackage
 {
-    private const string Transitional = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Strict = "http://purl.oclc.org/ooxml/spreadsheetml/main";
     private static readonly XmlReaderSettings Settings = new()
     {
@@ -271,13 +270,13 @@ internal sealed class WorkbookPackage
 
     public static XmlReader Open(ZipArchiveEntry entry) => XmlReader.Create(entry.Open(), Settings);
 
-    public static bool IsSpreadsheetMl(XmlReader xml) => xml.NamespaceURI is Transitional or Strict;
+    public static bool IsSpreadsheetMl(XmlReader xml) => xml.NamespaceURI is XlsxWriter.Main or Strict;
 
-    /// <summary>Each sheet's name, whether it is hidden, and its part; null when the package has no workbook part.</summary>
-    public List<(string Name, bool Hidden, string? Part)>? Sheets()
+    /// <summary>Each sheet's name, whether it is hidden, and its part (null if missing); null when the package has no workbook part.</summary>
+    public List<(string Name, bool Hidden, ZipArchiveEntry? Part)>? Sheets()
     {
-        if (_workbook is null || !_entries.TryGetValue(_workbook, out var entry)) return null;
-        var sheets = new List<(string, bool, string?)>();
+        if (Entry(_workbook) is not { } entry) return null;
+        var sheets = new List<(string, bool, ZipArchiveEntry?)>();
         var listed = false;
         using var xml = Open(entry);
         while (xml.Read())
@@ -287,8 +286,7 @@ internal sealed class WorkbookPackage
             if (xml.LocalName != "sheet") continue;
             var state = xml.GetAttribute("state");
             var id = RelationshipId(xml);
-            var part = _workbookRelations.FirstOrDefault(r => r.Id == id).Target;
-            sheets.Add((xml.GetAttribute("name") ?? "", state is not null and not "visible", part is not null && _entries.TryGetValue(part, out var found) ? found.FullName : null));
+            sheets.Add((xml.GetAttribute("name") ?? "", state is not null and not "visible", Entry(_workbookRelations.FirstOrDefault(r => r.Id == id).Target)));
         }
         return listed ? sheets : null;
     }
@@ -375,8 +373,9 @@ internal sealed class WorkbookPackage
     }
 
     private ZipArchiveEntry? Part(string typeSuffix) =>
-        _workbookRelations.FirstOrDefault(r => r.Type.EndsWith(typeSuffix, StringComparison.Ordinal)).Target is { } target
-        && _entries.TryGetValue(target, out var entry) ? entry : null;
+        Entry(_workbookRelations.FirstOrDefault(r => r.Type.EndsWith(typeSuffix, StringComparison.Ordinal)).Target);
+
+    private ZipArchiveEntry? Entry(string? name) => name is not null && _entries.TryGetValue(name, out var entry) ? entry : null;
 
     /// <summary>The relationships of a part ("" for the package), with targets resolved to part names.</summary>
     private List<(string Id, string Type, string Target)> Relations(string part)
