@@ -33,8 +33,11 @@ public sealed class SiteContext(ContentSet content, string baseUrl, AssetManifes
 
     public IReadOnlyList<Plan> MenuPlans { get; } = [.. content.Plans.Take(PlansInMenu)];
 
-    public IEnumerable<IGrouping<string, Plan>> PlansByPrefecture =>
-        Content.Plans.GroupBy(p => p.Municipality.Prefecture).OrderBy(g => g.First().Municipality.Code, StringComparer.Ordinal);
+    /// <summary>The plans grouped by prefecture, in code order: made once, as every topic page and the picker on it list them (1,788 plans at scale).</summary>
+    public IReadOnlyList<IGrouping<string, Plan>> PlansByPrefecture => _plansByPrefecture.Value;
+
+    private readonly Lazy<IReadOnlyList<IGrouping<string, Plan>>> _plansByPrefecture = new(() =>
+        [.. content.Plans.GroupBy(p => p.Municipality.Prefecture).OrderBy(g => g.First().Municipality.Code, StringComparer.Ordinal)]);
 
     public string Absolute(string path) => BaseUrl + path;
 

@@ -183,8 +183,13 @@ public static class StaticSearchExport
         return file.ToArray();
     }
 
-    /// <summary>A run of consecutive documents of one plan and the hash naming their fragment files.</summary>
-    internal sealed record PlanRun(Plan Plan, int Count, string Hash);
+    /// <summary>
+    /// A run of consecutive documents of one plan, the hash naming their fragment files, and what the document table
+    /// takes from each of its documents: made with the fragments, so a plan nobody edited keeps them from one export to the next.
+    /// </summary>
+    /// <param name="TopicSets">Each document's topic ids in its initiative's order, joined by commas (ids have none).</param>
+    /// <param name="Pillars">varint(pillar number × 2 + 新規) of each document.</param>
+    internal sealed record PlanRun(Plan Plan, int Count, string Hash, string[] TopicSets, byte[] Pillars);
 
     /// <summary>
     /// One fragment per document ([url, title, label, municipality, 新規 0/1, snippet body, figures, topics and departments]),
@@ -201,13 +206,13 @@ public static class StaticSearchExport
             if (runs.Count > 0 && ReferenceEquals(runs[^1].Plan, plan)) runs[^1] = runs[^1] with { Count = runs[^1].Count + 1 };
             else runs.Add((plan, i, 1));
         }
-        var hashes = new string[runs.Count];
+        var made = new PlanRun[runs.Count];
         Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
         {
             var (plan, start, count) = runs[r];
             if (kept.TryGetValue(plan, out var same) && same.Count == count && files.Keep(same.Hash, FragmentFiles(count)))
             {
-                hashes[r] = same.Hash;
+                made[r] = same;
                 return;
             }
             var fragments = new byte[count][];
@@ -224,10 +229,24 @@ public static class StaticSearchExport
                 hash.AppendData(BitConverter.GetBytes(fragments[k].Length));
                 hash.AppendData(fragments[k]);
             }
-            hashes[r] = Files.HashName(hash.GetHashAndReset());
-            for (var k = 0; k < FragmentFiles(count); k++) files.SaveAs(FragmentName(hashes[r], k), FragmentFile(fragments, k), Files.FragmentCompression);
+            var name = Files.HashName(hash.GetHashAndReset());
+            for (var k = 0; k < FragmentFiles(count); k++) files.SaveAs(FragmentName(name, k), FragmentFile(fragments, k), Files.FragmentCompression);
+            made[r] = DocumentTableParts(plan, documents, start, count, name);
         });
-        return [.. runs.Select((run, r) => new PlanRun(run.Plan, run.Count, hashes[r]))];
+        return [.. made];
+    }
+
+    private static PlanRun DocumentTableParts(Plan plan, IReadOnlyList<SearchDocument> documents, int start, int count, string hash)
+    {
+        var topicSets = new string[count];
+        var pillars = new ArrayBufferWriter<byte>(count);
+        for (var k = 0; k < count; k++)
+        {
+            var entry = documents[start + k].Entry;
+            topicSets[k] = string.Join(',', entry.Initiative.Topics);
+            Varint.Write(pillars, (uint)(entry.Pillar.Number * 2 + (entry.Initiative.IsNew ? 1 : 0)));
+        }
+        return new PlanRun(plan, count, hash, topicSets, pillars.WrittenSpan.ToArray());
     }
 
     /// <summary>
@@ -238,27 +257,40 @@ public static class StaticSearchExport
     /// </summary>
     private static byte[] DocumentTable(SearchIndex index, IReadOnlyList<PlanRun> plans, byte[] norms)
     {
-        var topics = index.Documents.SelectMany(d => d.Entry.Initiative.Topics).Distinct().Order(StringComparer.Ordinal).ToList();
-        var topicIndex = topics.Select((id, i) => (id, i)).ToDictionary(t => t.id, t => t.i, StringComparer.Ordinal);
+        // From the plans' runs, not the documents: 70,000 documents' topics were looked up and joined on every export,
+        // a tenth of an edit's wait in watch mode, where all but the edited plan's runs are kept.
+        var topicIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var topicSets = new Dictionary<string, int>(StringComparer.Ordinal);
-        var setOf = index.Documents.Select(d =>
+        var setOf = new int[index.Documents.Count];
+        var d = 0;
+        foreach (var run in plans)
         {
-            var set = string.Join(",", d.Entry.Initiative.Topics.Select(t => topicIndex[t]));
-            if (!topicSets.TryGetValue(set, out var i)) topicSets[set] = i = topicSets.Count;
-            return i;
-        }).ToList();
+            foreach (var set in run.TopicSets)
+            {
+                if (!topicSets.TryGetValue(set, out var i))
+                {
+                    topicSets[set] = i = topicSets.Count;
+                    foreach (var topic in TopicsOf(set)) topicIndex.TryAdd(topic, 0);
+                }
+                setOf[d++] = i;
+            }
+        }
+        var topics = topicIndex.Keys.Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < topics.Count; i++) topicIndex[topics[i]] = i;
         var header = JsonSerializer.SerializeToUtf8Bytes(new DocumentHeader(
             [.. plans.Select(p => new object[] { p.Plan.Municipality.Slug, p.Count, p.Hash, p.Plan.Municipality.Name })],
             topics,
-            [.. topicSets.Keys.Select(set => set.Length == 0 ? [] : set.Split(',').Select(int.Parse).ToArray())]), Json.DocumentHeader);
+            [.. topicSets.Keys.Select(set => TopicsOf(set).Select(topic => topicIndex[topic]).ToArray())]), Json.DocumentHeader);
         var table = new ArrayBufferWriter<byte>(header.Length + norms.Length + 4 * index.Documents.Count);
         Varint.Write(table, (uint)header.Length);
         table.Write(header);
         table.Write(norms);
-        foreach (var d in index.Documents) Varint.Write(table, (uint)(d.Entry.Pillar.Number * 2 + (d.Entry.Initiative.IsNew ? 1 : 0)));
+        foreach (var run in plans) table.Write(run.Pillars);
         foreach (var set in setOf) Varint.Write(table, (uint)set);
         return table.WrittenSpan.ToArray();
     }
+
+    private static string[] TopicsOf(string set) => set.Length == 0 ? [] : set.Split(',');
 
     /// <summary>One term's postings, field by field: a mask of the fields present, then per field the document
     /// frequency, the document numbers as gaps (first − (−1) − 1, …) and the term frequencies − 1.</summary>
