@@ -72,6 +72,7 @@ public static class BenchCommand
                     var collections = GcCounts();
                     var paused = GC.GetTotalPauseDuration();
                     var allocated = GC.GetTotalAllocatedBytes();
+                    var lastCollections = LastCollections();
                     var edit = System.Diagnostics.Stopwatch.StartNew();
                     var result = await builder.RebuildAsync([plan], cancel);
                     Console.WriteLine($"edit {i}: {result.Summary()}; ratio {result.Elapsed.TotalSeconds / fullTime.TotalSeconds:P1}");
@@ -90,6 +91,11 @@ public static class BenchCommand
                     }
                     var after = GcCounts();
                     Console.WriteLine($"  garbage collections from the edit until settled: gen0 {after[0] - collections[0]}, gen1 {after[1] - collections[1]}, gen2 {after[2] - collections[2]}; paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:0.00} s; allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576} MB");
+                    foreach (var line in NewCollections(lastCollections)) Console.WriteLine($"    {line}");
+                    // The next save comes once watch mode is idle again, as a person's usually does (seconds later).
+                    var pausedBeforeIdle = GC.GetTotalPauseDuration();
+                    await builder.Idle;
+                    Console.WriteLine($"  then, while idle, the replaced generation was collected: paused {(GC.GetTotalPauseDuration() - pausedBeforeIdle).TotalSeconds:0.00} s");
                 }
             }
             finally
@@ -110,6 +116,22 @@ public static class BenchCommand
     private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
 
     private static int[] GcCounts() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+
+    private static readonly GCKind[] CollectionKinds = [GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background];
+
+    private static long[] LastCollections() => [.. CollectionKinds.Select(kind => GC.GetGCMemoryInfo(kind).Index)];
+
+    /// <summary>The last collection of each kind that ran since <paramref name="before"/>: what an edit's pause was spent on.</summary>
+    private static IEnumerable<string> NewCollections(long[] before)
+    {
+        for (var k = 0; k < CollectionKinds.Length; k++)
+        {
+            var info = GC.GetGCMemoryInfo(CollectionKinds[k]);
+            if (info.Index == before[k]) continue;
+            yield return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"last {CollectionKinds[k]} collection (gen{info.Generation}{(info.Compacted ? ", compacting" : "")}): paused {info.PauseDurations[0].TotalMilliseconds:0}+{info.PauseDurations[1].TotalMilliseconds:0} ms, promoted {info.PromotedBytes / 1048576} MB, heap {info.HeapSizeBytes / 1048576} MB");
+        }
+    }
 
     private static Command Quality()
     {

@@ -135,6 +135,26 @@ public class WatchModeTests
     }
 
     /// <summary>
+    /// Once an edit has settled and no other save follows, watch mode collects the generation it replaced while nobody
+    /// waits (a full collection: this process's collector runs in the background, so only that one is blocking), instead
+    /// of leaving it to stop a later edit; and then it is idle.
+    /// </summary>
+    [Fact]
+    public async Task Once_an_edit_settles_and_no_save_follows_the_replaced_generation_is_collected()
+    {
+        using var site = await WatchedSite.StartAsync();
+        var plan = Path.Combine(site.Content.Directory, "plans", "koto.yml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("title: 窓口改革の推進", "title: 窓口改革の推進(改訂)"));
+        var fullCollections = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+
+        var result = await site.Builder.RebuildAsync([plan]);
+        Assert.False((await result.Settling!).Superseded);
+        await site.Builder.Idle.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(GC.GetGCMemoryInfo(GCKind.FullBlocking).Index > fullCollections);
+    }
+
+    /// <summary>
     /// What watch mode serves once an edit has settled is what `build` makes of the same content, file for file: a page
     /// the planner forgot to re-render would be stale here. Koto's edits: a title; an initiative's topics (other topic
     /// pages, related lists); a figure (metric pages, headlines); an indicator moved to a metric only Taito reported, so
