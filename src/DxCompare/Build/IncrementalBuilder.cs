@@ -57,7 +57,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     /// <summary>Plans edited since the served downloads were written (a superseded settle leaves its plans to the next one).</summary>
     private readonly HashSet<string> _unsettledPlans = new(StringComparer.Ordinal);
     private Task _settleTask = Task.CompletedTask;
-    /// <summary>The collection that follows a settled edit (<see cref="CollectWhenIdleAsync"/>); a save cancels it unless it has begun.</summary>
+    /// <summary>The collection that follows a build or a settled edit (<see cref="CollectWhenIdle"/>); a save cancels it unless it has begun.</summary>
     private CancellationTokenSource? _idle;
     private Task _idleTask = Task.CompletedTask;
 
@@ -70,7 +70,11 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     public async Task<BuildReport> StartAsync(CancellationToken cancel = default)
     {
         var (report, built) = await SiteBuilder.LoadAndWriteAsync(options, _progress, _cache, cancel);
-        if (built is var (generation, written)) Replace(new Served(generation, written.Routes, written.Downloads, written.Search), settled: true);
+        if (built is var (generation, written))
+        {
+            Replace(new Served(generation, written.Routes, written.Downloads, written.Search), settled: true);
+            CollectWhenIdle(Task.CompletedTask);
+        }
         return report;
     }
 
@@ -112,6 +116,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         var (next, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
         Replace(new Served(next, written.Routes, written.Downloads, written.Search), settled: true);
         _unsettledPlans.Clear();
+        CollectWhenIdle(Task.CompletedTask);
         return new RebuildResult([], written.Routes.Count, 0, written.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
     }
 
@@ -161,9 +166,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
             var served = _current!;
             var task = Task.Run(() => SettleAsync(served, next, changedSinceSettled, settling.Token));
             _settleTask = task;
-            var idle = new CancellationTokenSource();
-            _idle = idle;
-            _idleTask = CollectWhenIdleAsync(task, idle.Token);
+            CollectWhenIdle(task);
             return new RebuildResult([], own.Count + affected.Count, removed, routes.Count, clock.Elapsed, false) { Phases = phases.ToString(), Settling = task, EditedPlanLive = ownLive };
         }
         catch
@@ -240,16 +243,23 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     }
 
     /// <summary>
-    /// Once an edit has settled, the generation it replaced (its index, routes and related lists: hundreds of MB at 1,788
-    /// municipalities) is garbage, and watch mode waits for the next save. It is collected then, unless another save comes
-    /// within <see cref="IdleDelay"/>: the build's collector does not run beside the program, so left to itself a full
-    /// collection of that heap comes every third edit or so and stops that edit for 0.2–0.3 s. A save made while the
-    /// collection runs waits for it.
+    /// Once a build or an edit's settle is done, what it replaced (a generation's index, routes and related lists: hundreds
+    /// of MB at 1,788 municipalities; after a full build, all its intermediate data) is garbage, and watch mode waits for
+    /// the next save. It is collected then, unless another save comes within <see cref="IdleDelay"/>: the build's collector
+    /// does not run beside the program, so left to itself a full collection of that heap comes every third edit or so and
+    /// stops that edit for 0.2–0.3 s. A save made while the collection runs waits for it.
     /// </summary>
-    private static async Task CollectWhenIdleAsync(Task<SettleResult> settle, CancellationToken cancel)
+    private void CollectWhenIdle(Task work)
     {
-        await ((Task)settle).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (!settle.IsCompletedSuccessfully || settle.Result.Superseded) return;
+        var idle = new CancellationTokenSource();
+        _idle = idle;
+        _idleTask = CollectWhenIdleAsync(work, idle.Token);
+    }
+
+    private static async Task CollectWhenIdleAsync(Task work, CancellationToken cancel)
+    {
+        await work.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!work.IsCompletedSuccessfully || work is Task<SettleResult> { Result.Superseded: true }) return;
         await Task.Delay(IdleDelay, cancel).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (cancel.IsCancellationRequested) return;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);

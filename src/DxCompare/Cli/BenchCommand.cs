@@ -57,6 +57,8 @@ public static class BenchCommand
             var full = await builder.StartAsync(cancel);
             var fullTime = clock.Elapsed;
             if (!full.Succeeded) return ValidateCommand.Report(new LoadResult(null, full.Diagnostics, new SourceMap()), Console.Out, Console.Error);
+            // The first save comes once watch mode is idle, as a person's does after opening the site.
+            await builder.Idle;
             var plan = Directory.EnumerateFiles(Path.Combine(options.ContentDirectory, ContentLoader.PlansFolder), "*.yml").Order(StringComparer.Ordinal).First();
             var original = await File.ReadAllTextAsync(plan, cancel);
             var title = System.Text.RegularExpressions.Regex.Match(original, "\"title\": \"([^\"]+)\"|\ntitle: (.+)\n");
