@@ -73,7 +73,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         if (built is var (generation, written))
         {
             Replace(new Served(generation, written.Routes, written.Downloads, written.Search), settled: true);
-            CollectWhenIdle(Task.CompletedTask);
+            CollectWhenIdle();
         }
         return report;
     }
@@ -81,12 +81,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     public async Task<RebuildResult> RebuildAsync(IReadOnlyCollection<string> changedPaths, CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
-        // Background work for an earlier change would write results this change makes stale. It is awaited: it may still be
-        // reading the settled generation's index, which a full rebuild disposes.
-        _settling?.Cancel();
-        await _settleTask.ContinueWith(_ => { }, TaskScheduler.Default);
-        _idle?.Cancel();
-        await _idleTask;
+        await StopBackgroundWorkAsync();
         await _writing.WaitAsync(cancel);
         try
         {
@@ -116,7 +111,7 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         var (next, written) = await SiteBuilder.WriteAsync(options, content, phases, _progress, cancel);
         Replace(new Served(next, written.Routes, written.Downloads, written.Search), settled: true);
         _unsettledPlans.Clear();
-        CollectWhenIdle(Task.CompletedTask);
+        CollectWhenIdle();
         return new RebuildResult([], written.Routes.Count, 0, written.Routes.Count, clock.Elapsed, true) { Phases = next.Phases.ToString() };
     }
 
@@ -249,17 +244,21 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
     /// does not run beside the program, so left to itself a full collection of that heap comes every third edit or so and
     /// stops that edit for 0.2–0.3 s. A save made while the collection runs waits for it.
     /// </summary>
-    private void CollectWhenIdle(Task work)
+    /// <param name="settle">After an edit, its settle: nothing is collected if it failed or was superseded. None after a full build.</param>
+    private void CollectWhenIdle(Task<SettleResult>? settle = null)
     {
         var idle = new CancellationTokenSource();
         _idle = idle;
-        _idleTask = CollectWhenIdleAsync(work, idle.Token);
+        _idleTask = CollectWhenIdleAsync(settle, idle.Token);
     }
 
-    private static async Task CollectWhenIdleAsync(Task work, CancellationToken cancel)
+    private static async Task CollectWhenIdleAsync(Task<SettleResult>? settle, CancellationToken cancel)
     {
-        await work.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (!work.IsCompletedSuccessfully || work is Task<SettleResult> { Result.Superseded: true }) return;
+        if (settle is not null)
+        {
+            await ((Task)settle).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!settle.IsCompletedSuccessfully || settle.Result.Superseded) return;
+        }
         await Task.Delay(IdleDelay, cancel).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (cancel.IsCancellationRequested) return;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
@@ -310,12 +309,21 @@ public sealed class IncrementalBuilder(BuildOptions options, IBuildProgress? pro
         if (old is not null && !ReferenceEquals(old, next.Generation)) old.Dispose();
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Stops the settle of an earlier edit, whose results this change would make stale, and the collection after it (unless
+    /// begun), and waits for both: the settle may still be reading the settled generation's index, which a full rebuild disposes.
+    /// </summary>
+    private async Task StopBackgroundWorkAsync()
     {
         _settling?.Cancel();
         _idle?.Cancel();
-        try { _settleTask.Wait(); } catch (AggregateException) { }
-        _idleTask.Wait();
+        await _settleTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _idleTask.ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        StopBackgroundWorkAsync().Wait();
         _settled?.Dispose();
         _writing.Dispose();
     }

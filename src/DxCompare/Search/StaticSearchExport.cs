@@ -231,12 +231,12 @@ public static class StaticSearchExport
             }
             var name = Files.HashName(hash.GetHashAndReset());
             for (var k = 0; k < FragmentFiles(count); k++) files.SaveAs(FragmentName(name, k), FragmentFile(fragments, k), Files.FragmentCompression);
-            made[r] = DocumentTableParts(plan, documents, start, count, name);
+            made[r] = RunOf(plan, documents, start, count, name);
         });
         return [.. made];
     }
 
-    private static PlanRun DocumentTableParts(Plan plan, IReadOnlyList<SearchDocument> documents, int start, int count, string hash)
+    private static PlanRun RunOf(Plan plan, IReadOnlyList<SearchDocument> documents, int start, int count, string hash)
     {
         var topicSets = new string[count];
         var pillars = new ArrayBufferWriter<byte>(count);
