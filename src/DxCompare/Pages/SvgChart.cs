@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml.Linq;
 using DxCompare.Model;
 
@@ -37,6 +38,31 @@ public sealed record ChartLayout(string Name, int Width, int Height, int Left, i
 
     public int PlotWidth => Width - Left - Right;
     public int PlotHeight => Height - Top - Bottom;
+
+    /// <summary>
+    /// This layout with margins wide enough for the widest axis label and end label, and tall enough for every end label's lines,
+    /// so no text is cut off at the drawing's edge. It only ever grows, and the right margin at most to <see cref="MaxRightShare"/> of the width.
+    /// </summary>
+    public ChartLayout Fit(double axisLabelWidth, double endLabelWidth, int endLabelHeight) => this with
+    {
+        Left = Math.Max(Left, (int)Math.Ceiling(axisLabelWidth) + SvgChart.AxisLabelOffset + EdgeGap),
+        Right = Math.Max(Right, (int)Math.Ceiling(endLabelWidth) + SvgChart.EndLabelOffset + EdgeGap),
+        Height = Math.Max(Height, Top + Bottom + endLabelHeight),
+    };
+
+    /// <summary>End labels longer than this room are broken into lines: the municipality, then the value.</summary>
+    public double EndLabelRoom => Right - SvgChart.EndLabelOffset - EdgeGap;
+
+    /// <summary>The most an end-label line may take before it wraps again, so the plot keeps most of the width.</summary>
+    public double MaxEndLabelRoom => Math.Max(EndLabelRoom, Width * MaxRightShare - SvgChart.EndLabelOffset - EdgeGap);
+
+    /// <summary>The widest a tick label may be with its unit; wider, the ticks show numbers only (the caption names the unit).</summary>
+    public double MaxAxisLabelWidth => Math.Max(Left, Width * MaxLeftShare) - SvgChart.AxisLabelOffset - EdgeGap;
+
+    private const double MaxRightShare = 0.4, MaxLeftShare = 0.2;
+
+    /// <summary>Text keeps this far from the drawing's edge.</summary>
+    private const int EdgeGap = 2;
 }
 
 /// <summary>
@@ -46,7 +72,9 @@ public sealed record ChartLayout(string Name, int Width, int Height, int Left, i
 /// </summary>
 public static class SvgChart
 {
-    private const int LabelGap = 16;
+    /// <summary>Lines of one end label are 16 units apart; labels are kept 20 apart, the height of a line of 13-unit text as drawn.</summary>
+    public const int LineHeight = 16, LabelSpacing = 20, EndLabelOffset = 8, AxisLabelOffset = 6;
+    private const double FontSize = 13;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     public static string Describe(IReadOnlyList<ChartSeries> series) => string.Join(" ", series.Select(s =>
@@ -60,11 +88,65 @@ public static class SvgChart
         return years.Count == 0 ? [] : [.. Enumerable.Range(years.Min(), years.Max() - years.Min() + 1)];
     }
 
+    /// <summary>
+    /// The width of a line of 13-unit chart text, erring wide since the font is the reader's: a CJK or full-width character
+    /// takes 1 em, anything else (digits, Latin, punctuation) 0.62 em, wider than any of them in the CJK fonts we name.
+    /// </summary>
+    public static double TextWidth(string text, double fontSize = FontSize)
+    {
+        var ems = 0.0;
+        foreach (var c in text) ems += IsWide(c) ? 1 : 0.62;
+        return ems * fontSize;
+    }
+
+    private static bool IsWide(char c) => (c >= '\u2E80' && c is not (>= '\uFF61' and <= '\uFFDC')) || char.IsSurrogate(c);
+
+    /// <summary>
+    /// The lines of an end label: "江東区 100%" on one line where it fits the layout's margin, otherwise the municipality and
+    /// the value on lines of their own, each broken again only if wider than the most the margin may grow to.
+    /// </summary>
+    public static IReadOnlyList<string> EndLabelLines(string label, string value, ChartLayout layout)
+    {
+        var oneLine = $"{label} {value}".Trim();
+        if (TextWidth(oneLine) <= layout.EndLabelRoom) return [oneLine];
+        return [.. new[] { label, value }.Where(part => part.Length > 0).SelectMany(part => Wrap(part, layout.MaxEndLabelRoom))];
+    }
+
+    private static IEnumerable<string> Wrap(string text, double room)
+    {
+        var line = new StringBuilder();
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            if (line.Length > 0 && TextWidth(line + element) > room)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+            line.Append(element);
+        }
+        if (line.Length > 0) yield return line.ToString();
+    }
+
+    private sealed record EndLabel(IReadOnlyList<string> Lines, int Index, decimal Value)
+    {
+        public double Y { get; set; }
+    }
+
     public static string Render(IReadOnlyList<ChartSeries> series, string title, string id, string unit, ChartLayout layout)
     {
         var years = Years(series);
         var numbers = series.SelectMany(s => s.Indicator.CurrentValues).Where(v => v.Value is not null).Select(v => v.Value!.Value).DefaultIfEmpty(1);
         var max = NiceMax(numbers.Max(), unit);
+        var grid = Grid(max, unit, layout);
+        var ends = series.Select((s, index) => (s, index)).Where(x => x.s.End is not null)
+            .Select(x => new EndLabel(EndLabelLines(x.s.Label, Indicators.Format(x.s.End!, x.s.Indicator), layout), x.index, x.s.End!.Value!.Value)).ToList();
+        layout = layout.Fit(
+            axisLabelWidth: grid.Max(g => TextWidth(g.Label)),
+            endLabelWidth: ends.SelectMany(e => e.Lines).Select(line => TextWidth(line)).DefaultIfEmpty(0).Max(),
+            endLabelHeight: ends.Sum(e => (e.Lines.Count - 1) * LineHeight + LabelSpacing));
+
         double X(int fy) => layout.Left + (years.Count <= 1 ? layout.PlotWidth / 2.0 : layout.PlotWidth * (fy - years[0]) / (double)(years.Count - 1));
         double Y(decimal value) => ChartLayout.Top + layout.PlotHeight - layout.PlotHeight * (double)(value / max);
         var bottom = ChartLayout.Top + layout.PlotHeight;
@@ -76,26 +158,16 @@ public static class SvgChart
             new XElement(Svg + "title", new XAttribute("id", $"{svgId}-title"), title),
             new XElement(Svg + "desc", new XAttribute("id", $"{svgId}-desc"), Describe(series)));
 
-        for (var step = 0; step <= 4; step++)
+        foreach (var (value, label) in grid)
         {
-            var value = max * step / 4;
             svg.Add(new XElement(Svg + "line", Attr("x1", layout.Left), Attr("x2", layout.Left + layout.PlotWidth), Attr("y1", Y(value)), Attr("y2", Y(value)), new XAttribute("class", "grid")),
-                Text(layout.Left - 6, Y(value) + 4, "end", "axis", Indicators.FormatNumber(decimal.Round(value, 1)) + unit));
+                Text(layout.Left - AxisLabelOffset, Y(value) + 4, "end", "axis", label));
         }
-        string? previousEra = null;
         foreach (var fy in years)
-        {
-            // On phones the era is written on the first year (and where it changes): 令和6, 7, 8 …
-            var label = FiscalYear.Short(fy);
-            var era = label[..2];
-            var shown = layout.Compact && era == previousEra ? label[2..] : label;
-            previousEra = era;
-            svg.Add(new XElement(Svg + "line", Attr("x1", X(fy)), Attr("x2", X(fy)), Attr("y1", bottom), Attr("y2", bottom + 4), new XAttribute("class", "grid")),
-                Text(X(fy), bottom + 18, "middle", "axis", shown),
-                Text(X(fy), bottom + 34, "middle", "axis axis-sub", fy.ToString(CultureInfo.InvariantCulture)));
-        }
+            svg.Add(new XElement(Svg + "line", Attr("x1", X(fy)), Attr("x2", X(fy)), Attr("y1", bottom), Attr("y2", bottom + 4), new XAttribute("class", "grid")));
+        foreach (var (fy, label) in YearLabels(years, years.Count <= 1 ? layout.PlotWidth : layout.PlotWidth / (double)(years.Count - 1), layout.Compact))
+            svg.Add(Text(X(fy), bottom + 18, "middle", "axis", label), Text(X(fy), bottom + 34, "middle", "axis axis-sub", Western(fy)));
 
-        var endLabels = new List<(double X, double Y, string Text, int Index)>();
         foreach (var (s, index) in series.Select((s, i) => (s, i)))
         {
             var baseline = s.OfType(ValueKind.Baseline).ToList();
@@ -107,22 +179,77 @@ public static class SvgChart
             foreach (var v in baseline.Concat(s.OfType(ValueKind.Actual)))
                 group.Add(new XElement(Svg + "rect", Attr("x", X(v.Fy) - 5), Attr("y", Y(v.Value!.Value) - 5), Attr("width", 10), Attr("height", 10), new XAttribute("class", "actual-point")));
             svg.Add(group);
-            if (s.End is { } end)
-                endLabels.Add((layout.Left + layout.PlotWidth + 8, Y(end.Value!.Value) + 4, $"{s.Label} {Indicators.Format(end, s.Indicator)}".Trim(), index));
         }
-        // Direct labels at the right edge, pushed apart where lines end close together.
-        var placed = endLabels.OrderBy(l => l.Y).ToList();
-        for (var i = 1; i < placed.Count; i++)
-            if (placed[i].Y - placed[i - 1].Y < LabelGap) placed[i] = placed[i] with { Y = placed[i - 1].Y + LabelGap };
-        foreach (var label in placed)
-            svg.Add(new XElement(Svg + "g", new XAttribute("class", $"series series-{label.Index % 6}"), Text(label.X, label.Y, "start", "end-label", label.Text)));
+
+        var x = layout.Left + layout.PlotWidth + EndLabelOffset;
+        foreach (var label in PlaceEndLabels(ends, Y, bottom + 4))
+        {
+            var text = Text(x, label.Y, "start", "end-label", label.Lines.Count == 1 ? label.Lines[0] : null);
+            if (label.Lines.Count > 1)
+                text.Add(label.Lines.Select((line, i) => new XElement(Svg + "tspan", Attr("x", x), Attr("y", label.Y + i * LineHeight), line)));
+            svg.Add(new XElement(Svg + "g", new XAttribute("class", $"series series-{label.Index % 6}"), text));
+        }
         return svg.ToString(SaveOptions.DisableFormatting);
     }
+
+    /// <summary>
+    /// The years labelled under the axis (every year has a tick): all of them, or where neighbouring labels would touch, every
+    /// second (third …) year counted back from the last, the year most targets are set for. On phones the era is written on
+    /// the first year labelled and where it changes: 令和6, 7, 8 …
+    /// </summary>
+    private static List<(int Fy, string Label)> YearLabels(IReadOnlyList<int> years, double spacing, bool compact)
+    {
+        static double Width((int Fy, string Label) label) => Math.Max(TextWidth(label.Label), TextWidth(Western(label.Fy), 12));
+        for (var every = 1; ; every++)
+        {
+            var labels = new List<(int Fy, string Label)>();
+            string? previousEra = null;
+            foreach (var fy in years.Where((_, i) => (years.Count - 1 - i) % every == 0))
+            {
+                var label = FiscalYear.Short(fy);
+                var era = label[..2];
+                labels.Add((fy, compact && era == previousEra ? label[2..] : label));
+                previousEra = era;
+            }
+            if (every >= years.Count || labels.Zip(labels.Skip(1)).All(pair => spacing * every >= (Width(pair.First) + Width(pair.Second)) / 2 + 6))
+                return labels;
+        }
+    }
+
+    /// <summary>Five grid lines from zero to the top, labelled with the unit where that stays within the layout's left margin.</summary>
+    private static List<(decimal Value, string Label)> Grid(decimal max, string unit, ChartLayout layout)
+    {
+        var values = Enumerable.Range(0, 5).Select(step => max * step / 4).ToList();
+        static string Number(decimal value) => Indicators.FormatNumber(decimal.Round(value, 1));
+        var withUnit = values.Select(v => (v, Number(v) + unit)).ToList();
+        return withUnit.Max(g => TextWidth(g.Item2)) <= layout.MaxAxisLabelWidth ? withUnit : [.. values.Select(v => (v, Number(v)))];
+    }
+
+    /// <summary>
+    /// Direct labels at the right edge, each first line level with its line's end, pushed apart where lines end close together
+    /// and back up where that would take them below the plot (and into the last year's axis label).
+    /// </summary>
+    private static List<EndLabel> PlaceEndLabels(List<EndLabel> labels, Func<decimal, double> y, double lowestBaseline)
+    {
+        var placed = labels.OrderByDescending(l => l.Value).ToList();
+        foreach (var label in placed) label.Y = y(label.Value) + 4;
+        for (var i = 1; i < placed.Count; i++)
+            placed[i].Y = Math.Max(placed[i].Y, placed[i - 1].Y + (placed[i - 1].Lines.Count - 1) * LineHeight + LabelSpacing);
+        var limit = lowestBaseline;
+        for (var i = placed.Count - 1; i >= 0; i--)
+        {
+            placed[i].Y = Math.Min(placed[i].Y, limit - (placed[i].Lines.Count - 1) * LineHeight);
+            limit = placed[i].Y - LabelSpacing;
+        }
+        return placed;
+    }
+
+    private static string Western(int fy) => fy.ToString(CultureInfo.InvariantCulture);
 
     private static XElement Polyline(IEnumerable<IndicatorValue> values, string cssClass, Func<int, double> x, Func<decimal, double> y) =>
         new(Svg + "polyline", new XAttribute("points", string.Join(" ", values.Select(v => $"{F(x(v.Fy))},{F(y(v.Value!.Value))}"))), new XAttribute("class", cssClass));
 
-    private static XElement Text(double x, double y, string anchor, string cssClass, string text) =>
+    private static XElement Text(double x, double y, string anchor, string cssClass, string? text) =>
         new(Svg + "text", Attr("x", x), Attr("y", y), new XAttribute("text-anchor", anchor), new XAttribute("class", cssClass), text);
 
     private static XAttribute Attr(string name, double value) => new(name, F(value));

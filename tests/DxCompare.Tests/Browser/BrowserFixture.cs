@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The folder the served site was built into.</summary>
+    public string Output => _site.Output;
+
     public async Task InitializeAsync()
     {
         var port = Ports.Free();

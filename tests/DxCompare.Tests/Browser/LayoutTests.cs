@@ -1,3 +1,5 @@
+using DxCompare.Model;
+using DxCompare.Pages;
 using DxCompare.Tests.Support;
 using Microsoft.Playwright;
 
@@ -61,6 +63,89 @@ public class LayoutTests(BrowserFixture browser)
             Assert.NotEmpty(sizes);
             // A text box is about 1.2 × its font size; 12 px text is at least 14 px tall as drawn.
             Assert.True(sizes.Min() >= 14, $"smallest chart text box {sizes.Min()} px at {width} px");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>
+    /// Texts of the charts shown that reach outside their drawing (and so are cut off), or overlap another text. A text's box is
+    /// its glyphs' em box: getBBox adds the font's line gap above and below, which stacked lines 16 units apart share.
+    /// </summary>
+    private const string ChartTextOutsideItsDrawing = """
+        [...document.querySelectorAll('svg.chart-svg')].filter(s => s.getBoundingClientRect().width > 0).flatMap(svg => {
+          const view = svg.viewBox.baseVal;
+          const texts = [...svg.querySelectorAll('text')].map(t => {
+            const b = t.getBBox(), leading = Math.max(0, (t.getExtentOfChar(0).height - parseFloat(getComputedStyle(t).fontSize)) / 2);
+            return [t, { x: b.x, y: b.y + leading, width: b.width, height: b.height - 2 * leading }];
+          });
+          const describe = (t, b) => `${t.textContent} at ${b.x.toFixed(0)},${b.y.toFixed(0)} size ${b.width.toFixed(0)}x${b.height.toFixed(0)} in ${view.width}x${view.height}`;
+          const outside = texts.filter(([, b]) => b.x < 0 || b.y < 0 || b.x + b.width > view.width || b.y + b.height > view.height)
+            .map(([t, b]) => 'outside: ' + describe(t, b));
+          const overlapping = texts.flatMap(([t, b], i) => texts.slice(i + 1)
+            .filter(([, o]) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height)
+            .map(([u, o]) => 'overlap: ' + describe(t, b) + ' / ' + describe(u, o)));
+          return outside.concat(overlapping);
+        })
+        """;
+
+    [Theory]
+    [InlineData(375)]
+    [InlineData(1280)]
+    public async Task Every_chart_of_the_site_draws_its_labels_whole_inside_the_chart(int width)
+    {
+        var chartPages = Directory.EnumerateFiles(browser.Output, "index.html", SearchOption.AllDirectories)
+            .Where(file => File.ReadAllText(file).Contains("chart-svg", StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(browser.Output, Path.GetDirectoryName(file)!))
+            .Select(folder => folder == "." ? "/" : $"/{folder.Replace(Path.DirectorySeparatorChar, '/')}/").ToList();
+        Assert.Contains(SiteUrls.Metric("it-certified-staff"), chartPages);
+        var cut = new List<string>();
+        foreach (var path in chartPages)
+        {
+            var page = await OpenAsync(path, width);
+            try
+            {
+                cut.AddRange((await page.EvaluateAsync<string[]>(ChartTextOutsideItsDrawing)).Select(problem => $"{path}: {problem}"));
+            }
+            finally
+            {
+                await page.Context.CloseAsync();
+            }
+        }
+        Assert.True(cut.Count == 0, $"{cut.Count} chart texts cut off or overlapping at {width} px in {chartPages.Count} pages:\n" + string.Join("\n", cut));
+    }
+
+    [Theory]
+    [InlineData(375)]
+    [InlineData(1280)]
+    public async Task Long_names_and_units_and_eight_lines_ending_together_still_fit_their_chart(int width)
+    {
+        // The worst the data allows: the longest municipality names, a long unit with a qualifier, and eight lines that end
+        // on the same value, as on an indicator page at 1,788 municipalities.
+        int[] years = [2024, 2025, 2026, 2029];
+        string[] names = ["かすみがうら市", "つくばみらい市", "いちき串木野市", "南アルプス市", "北海道上川郡東神楽町", "大和郡山市", "台東区", "江東区"];
+        var series = names.Select((name, i) => new ChartSeries(name, new Indicator
+        {
+            Name = "講座参加者数",
+            Unit = "人・団体（延べ）",
+            Values = [.. years.Select(fy => new IndicatorValue { Fy = fy, Type = fy == 2024 ? ValueKind.Baseline : ValueKind.Target, Value = fy == 2029 ? 1_234_567m : 1000m * i, Qualifier = "累計" })],
+        })).ToList();
+        var charts = string.Concat(ChartLayout.All.Select(layout => SvgChart.Render(series, "講座参加者数の推移", "worst", "人・団体（延べ）", layout)));
+
+        var page = await OpenAsync(SiteUrls.Metric(Repository.Content.Metrics[0].Id), width);
+        try
+        {
+            await page.EvaluateAsync("html => document.querySelector('.chart').insertAdjacentHTML('afterend', `<figure class=\"chart\" id=\"worst-chart\">${html}</figure>`)", charts);
+            var cut = await page.EvaluateAsync<string[]>(ChartTextOutsideItsDrawing);
+            Assert.True(cut.Length == 0, string.Join("\n", cut));
+            var plotShare = await page.EvaluateAsync<double>("""
+                const svg = [...document.querySelectorAll('#worst-chart svg')].find(s => s.getBoundingClientRect().width > 0);
+                const grid = svg.querySelector('line.grid');
+                (grid.x2.baseVal.value - grid.x1.baseVal.value) / svg.viewBox.baseVal.width
+                """);
+            Assert.True(plotShare >= 1 / 3.0, $"the lines are drawn in {plotShare:P0} of the chart's width");
         }
         finally
         {

@@ -81,6 +81,19 @@ public class ViewModelTests
         Assert.Equal("江東区「DX推進計画の進捗状況」（令和8年4月）", SourceCitation.Of(koto, Editions.Of(koto, "progress-2026")).Text);
     }
 
+    [Fact]
+    public void A_chart_end_label_too_wide_for_its_margin_is_written_on_two_lines()
+    {
+        Assert.Equal(["江東区 350人"], SvgChart.EndLabelLines("江東区", "350人", ChartLayout.Wide));
+        Assert.Equal(["江東区", "350人（累計）"], SvgChart.EndLabelLines("江東区", "350人（累計）", ChartLayout.Narrow));
+        Assert.Equal(["江東区 100%"], SvgChart.EndLabelLines("江東区", "100%", ChartLayout.Narrow));
+        Assert.Equal(["100%"], SvgChart.EndLabelLines("", "100%", ChartLayout.Narrow));
+        // Longer than the margin may grow to: broken again, and nothing lost.
+        var lines = SvgChart.EndLabelLines("北海道上川郡東神楽町", "1,234,567人・団体（延べ）", ChartLayout.Narrow);
+        Assert.True(lines.Count > 2, string.Join("|", lines));
+        Assert.Equal("北海道上川郡東神楽町1,234,567人・団体（延べ）", string.Concat(lines));
+    }
+
     private static IndicatorValue Value(int fy, string status) => new() { Fy = fy, Type = ValueKind.Target, Status = status };
 
     /// <summary>The plan with its online-procedure targets set to <paramref name="value"/> from <paramref name="fy"/> on.</summary>
