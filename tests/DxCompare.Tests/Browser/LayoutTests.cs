@@ -191,6 +191,39 @@ public class LayoutTests(BrowserFixture browser)
         }
     }
 
+    [Theory]
+    [InlineData(375)]
+    [InlineData(1280)]
+    public async Task Indicators_index_lists_a_wards_own_indicators_as_a_table_on_a_desktop_and_as_labelled_cards_on_a_phone(int width)
+    {
+        var page = await OpenAsync(SiteUrls.Indicators, width);
+        try
+        {
+            var table = page.Locator("section[aria-labelledby=own-taito] table");
+            var row = table.Locator("tbody tr").Filter(new() { HasText = "証明書のコンビニ交付割合" });
+            await Assertions.Expect(row.Locator("td").Nth(1)).ToContainTextAsync("基準 35%（令和7年度） → 目標 55%（令和10年度）");
+            var valuesLabel = row.Locator(".cell-label").GetByText("値", new() { Exact = true });
+            if (width < 768)
+            {
+                await Assertions.Expect(table.Locator("thead")).ToBeHiddenAsync();
+                await Assertions.Expect(valuesLabel).ToBeVisibleAsync();
+                // A card: the name across the top, the values below it, all within the screen.
+                var name = await row.Locator("th").BoundingBoxAsync();
+                var values = await row.Locator("td").Nth(1).BoundingBoxAsync();
+                Assert.True(values!.Y >= name!.Y + name.Height && values.X + values.Width <= width, $"name at {name.X},{name.Y} {name.Width}x{name.Height}; values at {values.X},{values.Y} {values.Width}x{values.Height}");
+            }
+            else
+            {
+                await Assertions.Expect(table.Locator("thead")).ToBeVisibleAsync();
+                await Assertions.Expect(valuesLabel).ToBeHiddenAsync();
+            }
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     [Fact]
     public async Task Search_page_without_javascript_says_where_to_look_instead_of_showing_dead_controls()
     {
