@@ -53,7 +53,7 @@ public sealed record ChartLayout(string Name, int Width, int Height, int Left, i
     /// <summary>End labels longer than this room are broken into lines: the municipality, then the value.</summary>
     public double EndLabelRoom => Right - SvgChart.EndLabelOffset - EdgeGap;
 
-    /// <summary>The most an end-label line may take before it wraps again, so the plot keeps most of the width.</summary>
+    /// <summary>The most an end-label line may take before it wraps again: the right margin grows to at most 40 % of the drawing, so the lines keep room.</summary>
     public double MaxEndLabelRoom => Math.Max(EndLabelRoom, Width * MaxRightShare - SvgChart.EndLabelOffset - EdgeGap);
 
     /// <summary>The widest a tick label may be with its unit; wider, the ticks show numbers only (the caption names the unit).</summary>
