@@ -74,7 +74,10 @@ public static class SvgChart
 {
     /// <summary>Lines of one end label are 16 units apart; labels are kept 20 apart, the height of a line of 13-unit text as drawn.</summary>
     public const int LineHeight = 16, LabelSpacing = 20, EndLabelOffset = 8, AxisLabelOffset = 6;
-    private const double FontSize = 13;
+    /// <summary>The sizes of .axis and .axis-sub (the western year) in theme/assets/site.css.</summary>
+    private const double FontSize = 13, SubFontSize = 12;
+    /// <summary>The least space between two years' labels.</summary>
+    private const int YearLabelGap = 6;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     public static string Describe(IReadOnlyList<ChartSeries> series) => string.Join(" ", series.Select(s =>
@@ -115,23 +118,31 @@ public static class SvgChart
     private static IEnumerable<string> Wrap(string text, double room)
     {
         var line = new StringBuilder();
+        var width = 0.0;
         var elements = StringInfo.GetTextElementEnumerator(text);
         while (elements.MoveNext())
         {
             var element = elements.GetTextElement();
-            if (line.Length > 0 && TextWidth(line + element) > room)
+            var elementWidth = TextWidth(element);
+            if (line.Length > 0 && width + elementWidth > room)
             {
                 yield return line.ToString();
                 line.Clear();
+                width = 0;
             }
             line.Append(element);
+            width += elementWidth;
         }
         if (line.Length > 0) yield return line.ToString();
     }
 
     private sealed record EndLabel(IReadOnlyList<string> Lines, int Index, decimal Value)
     {
-        public double Y { get; set; }
+        /// <summary>From the first line's baseline to the last's.</summary>
+        public int Depth => (Lines.Count - 1) * LineHeight;
+
+        /// <summary>The height the label takes in a column of labels, the space below it included.</summary>
+        public int Height => Depth + LabelSpacing;
     }
 
     public static string Render(IReadOnlyList<ChartSeries> series, string title, string id, string unit, ChartLayout layout)
@@ -145,7 +156,7 @@ public static class SvgChart
         layout = layout.Fit(
             axisLabelWidth: grid.Max(g => TextWidth(g.Label)),
             endLabelWidth: ends.SelectMany(e => e.Lines).Select(line => TextWidth(line)).DefaultIfEmpty(0).Max(),
-            endLabelHeight: ends.Sum(e => (e.Lines.Count - 1) * LineHeight + LabelSpacing));
+            endLabelHeight: ends.Sum(e => e.Height));
 
         double X(int fy) => layout.Left + (years.Count <= 1 ? layout.PlotWidth / 2.0 : layout.PlotWidth * (fy - years[0]) / (double)(years.Count - 1));
         double Y(decimal value) => ChartLayout.Top + layout.PlotHeight - layout.PlotHeight * (double)(value / max);
@@ -182,11 +193,11 @@ public static class SvgChart
         }
 
         var x = layout.Left + layout.PlotWidth + EndLabelOffset;
-        foreach (var label in PlaceEndLabels(ends, Y, bottom + 4))
+        foreach (var (label, y) in PlaceEndLabels(ends, Y, bottom + 4))
         {
-            var text = Text(x, label.Y, "start", "end-label", label.Lines.Count == 1 ? label.Lines[0] : null);
+            var text = Text(x, y, "start", "end-label", label.Lines.Count == 1 ? label.Lines[0] : null);
             if (label.Lines.Count > 1)
-                text.Add(label.Lines.Select((line, i) => new XElement(Svg + "tspan", Attr("x", x), Attr("y", label.Y + i * LineHeight), line)));
+                text.Add(label.Lines.Select((line, i) => new XElement(Svg + "tspan", Attr("x", x), Attr("y", y + i * LineHeight), line)));
             svg.Add(new XElement(Svg + "g", new XAttribute("class", $"series series-{label.Index % 6}"), text));
         }
         return svg.ToString(SaveOptions.DisableFormatting);
@@ -199,7 +210,7 @@ public static class SvgChart
     /// </summary>
     private static List<(int Fy, string Label)> YearLabels(IReadOnlyList<int> years, double spacing, bool compact)
     {
-        static double Width((int Fy, string Label) label) => Math.Max(TextWidth(label.Label), TextWidth(Western(label.Fy), 12));
+        static double Width((int Fy, string Label) label) => Math.Max(TextWidth(label.Label), TextWidth(Western(label.Fy), SubFontSize));
         for (var every = 1; ; every++)
         {
             var labels = new List<(int Fy, string Label)>();
@@ -211,7 +222,7 @@ public static class SvgChart
                 labels.Add((fy, compact && era == previousEra ? label[2..] : label));
                 previousEra = era;
             }
-            if (every >= years.Count || labels.Zip(labels.Skip(1)).All(pair => spacing * every >= (Width(pair.First) + Width(pair.Second)) / 2 + 6))
+            if (every >= years.Count || labels.Zip(labels.Skip(1)).All(pair => spacing * every >= (Width(pair.First) + Width(pair.Second)) / 2 + YearLabelGap))
                 return labels;
         }
     }
@@ -229,19 +240,20 @@ public static class SvgChart
     /// Direct labels at the right edge, each first line level with its line's end, pushed apart where lines end close together
     /// and back up where that would take them below the plot (and into the last year's axis label).
     /// </summary>
-    private static List<EndLabel> PlaceEndLabels(List<EndLabel> labels, Func<decimal, double> y, double lowestBaseline)
+    /// <returns>Each label with its first line's baseline, top to bottom.</returns>
+    private static IEnumerable<(EndLabel Label, double Y)> PlaceEndLabels(List<EndLabel> labels, Func<decimal, double> y, double lowestBaseline)
     {
         var placed = labels.OrderByDescending(l => l.Value).ToList();
-        foreach (var label in placed) label.Y = y(label.Value) + 4;
+        var baselines = placed.Select(l => y(l.Value) + 4).ToArray();
         for (var i = 1; i < placed.Count; i++)
-            placed[i].Y = Math.Max(placed[i].Y, placed[i - 1].Y + (placed[i - 1].Lines.Count - 1) * LineHeight + LabelSpacing);
+            baselines[i] = Math.Max(baselines[i], baselines[i - 1] + placed[i - 1].Height);
         var limit = lowestBaseline;
         for (var i = placed.Count - 1; i >= 0; i--)
         {
-            placed[i].Y = Math.Min(placed[i].Y, limit - (placed[i].Lines.Count - 1) * LineHeight);
-            limit = placed[i].Y - LabelSpacing;
+            baselines[i] = Math.Min(baselines[i], limit - placed[i].Depth);
+            limit = baselines[i] - LabelSpacing;
         }
-        return placed;
+        return placed.Zip(baselines);
     }
 
     private static string Western(int fy) => fy.ToString(CultureInfo.InvariantCulture);

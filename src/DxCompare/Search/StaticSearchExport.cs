@@ -259,7 +259,6 @@ public static class StaticSearchExport
     {
         // From the plans' runs, not the documents: 70,000 documents' topics were looked up and joined on every export,
         // a tenth of an edit's wait in watch mode, where all but the edited plan's runs are kept.
-        var topicIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var topicSets = new Dictionary<string, int>(StringComparer.Ordinal);
         var setOf = new int[index.Documents.Count];
         var d = 0;
@@ -267,16 +266,12 @@ public static class StaticSearchExport
         {
             foreach (var set in run.TopicSets)
             {
-                if (!topicSets.TryGetValue(set, out var i))
-                {
-                    topicSets[set] = i = topicSets.Count;
-                    foreach (var topic in TopicsOf(set)) topicIndex.TryAdd(topic, 0);
-                }
+                if (!topicSets.TryGetValue(set, out var i)) topicSets[set] = i = topicSets.Count;
                 setOf[d++] = i;
             }
         }
-        var topics = topicIndex.Keys.Order(StringComparer.Ordinal).ToList();
-        for (var i = 0; i < topics.Count; i++) topicIndex[topics[i]] = i;
+        var topics = topicSets.Keys.SelectMany(TopicsOf).Distinct().Order(StringComparer.Ordinal).ToList();
+        var topicIndex = topics.Select((id, i) => (id, i)).ToDictionary(t => t.id, t => t.i, StringComparer.Ordinal);
         var header = JsonSerializer.SerializeToUtf8Bytes(new DocumentHeader(
             [.. plans.Select(p => new object[] { p.Plan.Municipality.Slug, p.Count, p.Hash, p.Plan.Municipality.Name })],
             topics,
