@@ -48,8 +48,12 @@ public sealed class RelatedInitiatives(SearchIndex index)
     {
         var topics = new TopicNeighbours(content);
         var results = new IReadOnlyList<Related>[index.Documents.Count];
-        Parallel.For(0, index.Documents.Count, SearchIndex.DocumentLoop(index.Documents.Count, cancel),
-            i => results[i] = carried(i) ?? For(index.Documents[i], topics, content, hit => hit));
+        Parallel.For(0, index.Documents.Count, SearchIndex.DocumentLoop(index.Documents.Count, cancel), () => new Workspace(),
+            (i, _, workspace) =>
+            {
+                results[i] = carried(i) ?? For(index.Documents[i], topics, content, hit => hit, workspace);
+                return workspace;
+            }, _ => { });
         var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < results.Length; i++) map[index.Documents[i].Entry] = results[i];
         return map;
@@ -174,36 +178,84 @@ public sealed class RelatedInitiatives(SearchIndex index)
         InitiativeEntry? Current(InitiativeEntry old) => !changedSlugs.Contains(old.Municipality.Slug) && byUrl.TryGetValue(old.Url, out var now) ? now : null;
         var map = new Dictionary<InitiativeEntry, IReadOnlyList<Related>>(ReferenceEqualityComparer.Instance);
         var topics = new TopicNeighbours(content);
+        var workspace = new Workspace();
         foreach (var entry in content.Initiatives.Where(e => changedSlugs.Contains(e.Municipality.Slug)))
-            map[entry] = For(SearchDocument.From(0, entry, content), topics, content, Current);
+            map[entry] = For(SearchDocument.From(0, entry, content), topics, content, Current, workspace);
         return (map, byUrl);
     }
 
-    /// <param name="resolve">Maps an initiative of the index to the current one, or null to skip it.</param>
-    private IReadOnlyList<Related> For(SearchDocument document, TopicNeighbours topics, ContentSet content, Func<InitiativeEntry, InitiativeEntry?> resolve)
+    /// <summary>
+    /// What one thread reuses from list to list: computing 70,000 lists, the sets, candidate lists and term counts made
+    /// anew for each were most of the related lists' garbage.
+    /// </summary>
+    internal sealed class Workspace
     {
-        var entry = document.Entry;
-        var similar = _likeThis.Value.Top(document, Candidates)
-            .Select(doc => resolve(index.Documents[doc].Entry))
-            .OfType<InitiativeEntry>()
-            .Where(other => other.Municipality.Code != entry.Municipality.Code)
-            .Take(BySimilarText)
-            .Select(other => new Related(other, Shared(entry, other, content), SimilarText: true));
-        // Initiatives sharing more topics first, then those sharing the main topic; nearer municipalities win ties.
-        var mainTopic = entry.Initiative.Topics.Count > 0 ? entry.Initiative.Topics[0] : null;
-        var seen = new HashSet<InitiativeEntry>(entry.Initiative.Topics.Count * TopicCandidates, ReferenceEqualityComparer.Instance);
-        var candidates = new List<(InitiativeEntry Other, int Rank)>(entry.Initiative.Topics.Count * TopicCandidates);
-        foreach (var topic in entry.Initiative.Topics)
-            foreach (var other in topics.Nearest(topic, entry.Municipality.Code, TopicCandidates))
-                if (seen.Add(other))
-                    candidates.Add((other, SharedCount(entry, other) * 2 + (other.Initiative.Topics.Count > 0 && other.Initiative.Topics[0] == mainTopic ? 1 : 0)));
-        var byTopic = candidates
-            .OrderByDescending(c => c.Rank)
-            .Take(Limit)
-            .Select(c => new Related(c.Other, Shared(entry, c.Other, content), SimilarText: false));
-        return [.. similar.Concat(byTopic).DistinctBy(r => r.Entry.Url).Take(Limit)];
+        public readonly HashSet<InitiativeEntry> Seen = new(ReferenceEqualityComparer.Instance);
+        public readonly List<(InitiativeEntry Other, int Rank)> Candidates = [];
+        public readonly List<(InitiativeEntry Other, int Rank)> Best = [];
+        public readonly List<InitiativeEntry> Nearest = [];
+        public readonly List<Related> List = [];
+        public readonly Dictionary<string, int> TermCounts = new(StringComparer.Ordinal);
+        public readonly List<(string Term, string Field, float Score)> TermScores = [];
     }
 
+    /// <param name="resolve">Maps an initiative of the index to the current one, or null to skip it.</param>
+    private IReadOnlyList<Related> For(SearchDocument document, TopicNeighbours topics, ContentSet content, Func<InitiativeEntry, InitiativeEntry?> resolve, Workspace workspace)
+    {
+        var entry = document.Entry;
+        var list = workspace.List;
+        list.Clear();
+        foreach (var (doc, _) in _likeThis.Value.Scored(document, Candidates, workspace))
+        {
+            if (list.Count == BySimilarText) break;
+            if (resolve(index.Documents[doc].Entry) is { } other && other.Municipality.Code != entry.Municipality.Code)
+                list.Add(new Related(other, Shared(entry, other, content), SimilarText: true));
+        }
+        // Initiatives sharing more topics first, then those sharing the main topic; nearer municipalities win ties.
+        var mainTopic = entry.Initiative.Topics.Count > 0 ? entry.Initiative.Topics[0] : null;
+        var (seen, candidates) = (workspace.Seen, workspace.Candidates);
+        seen.Clear();
+        candidates.Clear();
+        foreach (var topic in entry.Initiative.Topics)
+        {
+            topics.Nearest(topic, entry.Municipality.Code, TopicCandidates, workspace.Nearest);
+            foreach (var other in workspace.Nearest)
+                if (seen.Add(other))
+                    candidates.Add((other, SharedCount(entry, other) * 2 + (other.Initiative.Topics.Count > 0 && other.Initiative.Topics[0] == mainTopic ? 1 : 0)));
+        }
+        foreach (var (other, _) in HighestRanked(candidates, Limit, workspace.Best))
+        {
+            if (list.Count == Limit) break;
+            if (!Lists(list, other.Url))
+                list.Add(new Related(other, Shared(entry, other, content), SimilarText: false));
+        }
+        return [.. list];
+    }
+
+    private static bool Lists(List<Related> list, string url)
+    {
+        foreach (var related in list)
+            if (related.Entry.Url == url) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> candidates of highest rank, equal ranks in the order found (a stable sort's first
+    /// <paramref name="count"/>), kept in <paramref name="best"/>.
+    /// </summary>
+    private static List<(InitiativeEntry Other, int Rank)> HighestRanked(List<(InitiativeEntry Other, int Rank)> candidates, int count, List<(InitiativeEntry Other, int Rank)> best)
+    {
+        best.Clear();
+        foreach (var candidate in candidates)
+        {
+            if (best.Count == count && best[^1].Rank >= candidate.Rank) continue;
+            var at = best.Count;
+            while (at > 0 && best[at - 1].Rank < candidate.Rank) at--;
+            best.Insert(at, candidate);
+            if (best.Count > count) best.RemoveAt(count);
+        }
+        return best;
+    }
     private static readonly RoundedLengthSimilarity Scoring = new();
 
     /// <summary>How the lists score: <see cref="RoundedLengthSimilarity"/>.</summary>
@@ -245,8 +297,25 @@ public sealed class RelatedInitiatives(SearchIndex index)
         return count;
     }
 
-    private static IReadOnlyList<Topic> Shared(InitiativeEntry a, InitiativeEntry b, ContentSet content) =>
-        [.. a.Initiative.Topics.Intersect(b.Initiative.Topics).Select(t => content.TopicsById[t])];
+    /// <summary>The topics of <paramref name="a"/> that <paramref name="b"/> has too, once each, in <paramref name="a"/>'s order.</summary>
+    private static IReadOnlyList<Topic> Shared(InitiativeEntry a, InitiativeEntry b, ContentSet content)
+    {
+        var (mine, theirs) = (a.Initiative.Topics, b.Initiative.Topics);
+        List<Topic>? shared = null;
+        for (var i = 0; i < mine.Count; i++)
+        {
+            if (IndexOf(theirs, mine[i]) < 0 || IndexOf(mine, mine[i]) < i) continue;
+            (shared ??= new List<Topic>(mine.Count)).Add(content.TopicsById[mine[i]]);
+        }
+        return shared ?? (IReadOnlyList<Topic>)[];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> items, string item)
+    {
+        for (var i = 0; i < items.Count; i++)
+            if (items[i] == item) return i;
+        return -1;
+    }
 
     /// <summary>
     /// The hits of Lucene's MoreLikeThis query (the 25 terms of highest tf·idf, each on the field where it is most
@@ -329,11 +398,14 @@ public sealed class RelatedInitiatives(SearchIndex index)
         }
 
         /// <summary>The query's terms with their fields, in clause order; empty when the document has no usable term.</summary>
-        public IReadOnlyList<(string Term, string Field)> Terms(SearchDocument document)
+        public IReadOnlyList<(string Term, string Field)> Terms(SearchDocument document) => Terms(document, new Workspace());
+
+        private (string Term, string Field)[] Terms(SearchDocument document, Workspace workspace)
         {
             var text = document.Fields[SearchDocument.Title] + "\n" + Lead(document.Fields[SearchDocument.Body]);
             // Counted under the index's own strings, found by span: a string per token was most of this step's garbage.
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var counts = workspace.TermCounts;
+            counts.Clear();
             var known = _frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
             _index.Analyzer.VisitTerms(text, term =>
             {
@@ -341,30 +413,39 @@ public sealed class RelatedInitiatives(SearchIndex index)
                     counts[indexed] = counts.GetValueOrDefault(indexed) + 1;
             });
             var numDocs = _index.Reader.NumDocs;
-            return [.. counts
-                .Select(c => (Term: c.Key, _frequencies[c.Key].Field, Score: c.Value * TermPicking.Idf(_frequencies[c.Key].DocFreq, numDocs)))
-                .OrderByDescending(t => t.Score)
-                .ThenBy(t => t.Term, StringComparer.Ordinal)
-                .Take(MaxQueryTerms)
-                .Select(t => (t.Term, t.Field))];
+            var scored = workspace.TermScores;
+            scored.Clear();
+            foreach (var (term, count) in counts)
+            {
+                var (field, docFreq) = _frequencies[term];
+                scored.Add((term, field, count * TermPicking.Idf(docFreq, numDocs)));
+            }
+            scored.Sort(HighestScoreFirst);
+            var terms = new (string Term, string Field)[Math.Min(scored.Count, MaxQueryTerms)];
+            for (var i = 0; i < terms.Length; i++) terms[i] = (scored[i].Term, scored[i].Field);
+            return terms;
         }
 
-        /// <summary>
-        /// The document numbers Lucene's search of an OR of the <see cref="Terms"/> returns for <paramref name="count"/> hits,
-        /// in its order, with the same BM25 scores: Lucene's similarity scores each term's postings once, and a query adds
-        /// its terms' scores in the order Lucene's BooleanScorer does (so the sums are equal to the last bit). Lucene
-        /// allocates a term enumerator, a postings reader and a 2,048-bucket table for every query: 6.5 GB at 19,500 initiatives.
-        /// </summary>
-        public IReadOnlyList<int> Top(SearchDocument document, int count) => Scored(document, count).Select(hit => hit.Doc).ToList();
+        /// <summary>Highest tf·idf first, then by term: terms differ, so the order is total and the same as a stable sort's.</summary>
+        private static readonly Comparison<(string Term, string Field, float Score)> HighestScoreFirst =
+            (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Term, b.Term);
 
-        /// <summary><see cref="Top"/> with the scores, best first; ties go to the lower document number as in Lucene's collector.</summary>
-        public IReadOnlyList<(int Doc, float Score)> Scored(SearchDocument document, int count)
+        /// <summary>
+        /// The hits and scores Lucene's search of an OR of the <see cref="Terms(SearchDocument)"/> returns for <paramref name="count"/> hits,
+        /// best first (ties go to the lower document number as in Lucene's collector), with the same BM25 scores: Lucene's
+        /// similarity scores each term's postings once, and a query adds its terms' scores in the order Lucene's BooleanScorer
+        /// does (so the sums are equal to the last bit). Lucene allocates a term enumerator, a postings reader and a
+        /// 2,048-bucket table for every query: 6.5 GB at 19,500 initiatives.
+        /// </summary>
+        public IReadOnlyList<(int Doc, float Score)> Scored(SearchDocument document, int count) => Scored(document, count, new Workspace());
+
+        internal (int Doc, float Score)[] Scored(SearchDocument document, int count, Workspace workspace)
         {
-            var terms = Terms(document);
-            if (terms.Count == 0) return [];
+            var terms = Terms(document, workspace);
+            if (terms.Length == 0) return [];
             if (!_accumulators.TryTake(out var accumulator)) accumulator = new Accumulator(_index.Reader.MaxDoc);
             // BooleanScorer chains its clauses' scorers last first and adds their scores up in a double.
-            for (var i = terms.Count - 1; i >= 0; i--)
+            for (var i = terms.Length - 1; i >= 0; i--)
             {
                 var (term, field) = terms[i];
                 accumulator.Add(_scores.GetOrAdd(term, static (term, state) => state.Queries.Read(state.Field, term), (Queries: this, Field: field)));
@@ -452,9 +533,12 @@ public sealed class RelatedInitiatives(SearchIndex index)
                 }
             }
 
-            public IReadOnlyList<(int Doc, float Score)> TakeTop(int count)
+            private readonly PriorityQueue<int, (float Score, int Doc)> _top = new(WorstFirst);
+
+            public (int Doc, float Score)[] TakeTop(int count)
             {
-                var top = new PriorityQueue<int, (float Score, int Doc)>(count + 1, WorstFirst);
+                var top = _top;
+                top.Clear();
                 foreach (var doc in _docs)
                 {
                     var key = ((float)_sums[doc], doc);
@@ -499,23 +583,30 @@ public sealed class RelatedInitiatives(SearchIndex index)
             .GroupBy(x => x.Topic, StringComparer.Ordinal)
             .ToDictionary(topic => topic.Key, topic => topic.Select(x => (x.Code, x.Entries)).OrderBy(x => x.Code, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
-        public IEnumerable<InitiativeEntry> Nearest(string topic, string code, int count)
+        private static readonly IComparer<(string Code, InitiativeEntry[])> ByCode =
+            Comparer<(string Code, InitiativeEntry[])>.Create((a, b) => string.CompareOrdinal(a.Code, b.Code));
+
+        /// <summary>Fills <paramref name="nearest"/> with up to <paramref name="count"/> initiatives with <paramref name="topic"/>, of municipalities nearest to <paramref name="code"/> first.</summary>
+        public void Nearest(string topic, string code, int count, List<InitiativeEntry> nearest)
         {
-            if (!_byTopic.TryGetValue(topic, out var groups)) yield break;
-            var at = Array.BinarySearch(groups, (code, Array.Empty<InitiativeEntry>()), Comparer<(string Code, InitiativeEntry[])>.Create((a, b) => string.CompareOrdinal(a.Code, b.Code)));
+            nearest.Clear();
+            if (!_byTopic.TryGetValue(topic, out var groups)) return;
+            var at = Array.BinarySearch(groups, (code, Array.Empty<InitiativeEntry>()), ByCode);
             if (at < 0) at = ~at - 1;
-            var taken = 0;
-            for (var distance = 1; taken < count && (at + distance < groups.Length || at - distance >= 0); distance++)
+            for (var distance = 1; nearest.Count < count && (at + distance < groups.Length || at - distance >= 0); distance++)
             {
-                foreach (var neighbour in new[] { at + distance, at - distance })
-                {
-                    if (neighbour < 0 || neighbour >= groups.Length) continue;
-                    foreach (var entry in groups[neighbour].Entries)
-                    {
-                        if (taken++ == count) yield break;
-                        yield return entry;
-                    }
-                }
+                Take(groups, at + distance, count, nearest);
+                Take(groups, at - distance, count, nearest);
+            }
+        }
+
+        private static void Take((string Code, InitiativeEntry[] Entries)[] groups, int group, int count, List<InitiativeEntry> nearest)
+        {
+            if (group < 0 || group >= groups.Length) return;
+            foreach (var entry in groups[group].Entries)
+            {
+                if (nearest.Count == count) return;
+                nearest.Add(entry);
             }
         }
     }
