@@ -15,19 +15,31 @@ public enum FieldShape { Text, Integer, Number, Boolean, Enum, Object, ObjectLis
 /// </summary>
 public sealed record FieldSpec(PropertyInfo Property, string Name, FieldShape Shape, Type ElementType)
 {
-    public bool Required { get; } = Property.IsDefined(typeof(RequiredFieldAttribute));
-    public string Label { get; } = Property.GetCustomAttribute<LabelAttribute>()?.Label ?? Name;
-    public string? Hint { get; } = Property.GetCustomAttribute<LabelAttribute>()?.Hint;
-    public PatternAttribute? Pattern { get; } = Property.GetCustomAttribute<PatternAttribute>();
-    public BetweenAttribute? Range { get; } = Property.GetCustomAttribute<BetweenAttribute>();
-    public FiscalYearAttribute? FiscalYear { get; } = Property.GetCustomAttribute<FiscalYearAttribute>();
-    public ReferencesAttribute? References { get; } = Property.GetCustomAttribute<ReferencesAttribute>();
-    public VocabularyWordAttribute? VocabularyWord { get; } = Property.GetCustomAttribute<VocabularyWordAttribute>();
-    public SummaryAttribute? Summary { get; } = Property.GetCustomAttribute<SummaryAttribute>();
-    public bool Markdown { get; } = Property.IsDefined(typeof(MarkdownAttribute));
-    public string? CmsWidget { get; } = Property.GetCustomAttribute<CmsWidgetAttribute>()?.Widget;
-    public LevelListAttribute? Level { get; } = Property.GetCustomAttribute<LevelListAttribute>();
-    public bool Multiline { get; } = Property.IsDefined(typeof(MarkdownAttribute)) || Property.IsDefined(typeof(MultilineAttribute));
+    public bool Required { get; } = Has<RequiredFieldAttribute>(Property);
+    public string Label { get; } = Find<LabelAttribute>(Property)?.Label ?? Name;
+    public string? Hint { get; } = Find<LabelAttribute>(Property)?.Hint;
+    public PatternAttribute? Pattern { get; } = Find<PatternAttribute>(Property);
+    public BetweenAttribute? Range { get; } = Find<BetweenAttribute>(Property);
+    public FiscalYearAttribute? FiscalYear { get; } = Find<FiscalYearAttribute>(Property);
+    public ReferencesAttribute? References { get; } = Find<ReferencesAttribute>(Property);
+    public VocabularyWordAttribute? VocabularyWord { get; } = Find<VocabularyWordAttribute>(Property);
+    public SummaryAttribute? Summary { get; } = Find<SummaryAttribute>(Property);
+    public bool Markdown { get; } = Has<MarkdownAttribute>(Property);
+    public string? CmsWidget { get; } = Find<CmsWidgetAttribute>(Property)?.Widget;
+    public LevelListAttribute? Level { get; } = Find<LevelListAttribute>(Property);
+    public bool Multiline { get; } = Has<MarkdownAttribute>(Property) || Has<MultilineAttribute>(Property);
+
+    private static T? Find<T>(PropertyInfo property) where T : Attribute => AttributesOf(property).OfType<T>().FirstOrDefault();
+
+    private static bool Has<T>(PropertyInfo property) where T : Attribute => Find<T>(property) is not null;
+
+    /// <summary>
+    /// A property's attributes, read once: asked for one type at a time, the reflection looked every attribute's type up
+    /// again for each question (a fiftieth of the real content's build, all before the first file was read).
+    /// </summary>
+    private static Attribute[] AttributesOf(PropertyInfo property) => Attributes.GetOrAdd(property, p => Attribute.GetCustomAttributes(p, inherit: true));
+
+    private static readonly ConcurrentDictionary<PropertyInfo, Attribute[]> Attributes = new();
 }
 
 public static class ModelCatalog
