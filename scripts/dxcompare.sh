@@ -24,6 +24,16 @@ changed_since() { # file → prints something when a source file is newer than i
     -newer "$1" \( -name '*.cs' -o -name '*.razor' -o -name '*.csproj' -o -name '*.props' -o -name 'synonyms-*.txt' \) -print -quit
 }
 
+# The native publish is compiled for the instruction sets of the CPU it is made on (IlcInstructionSet in the project):
+# its marker holds that CPU's signature, and a .publish/ made on another machine (a copied or shared folder) is made again.
+cpu_signature() { grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cksum | cut -d' ' -f1; }
+stale() { # mode → prints something when the publish of that mode must be made again
+  changed_since "$publish/.published-$1"
+  if [ "$1" = native ] && [ -f "$publish/.published-native" ] && [ "$(cat "$publish/.published-native")" != "$(cpu_signature)" ]; then
+    echo "another CPU"
+  fi
+}
+
 publish_as() { # mode → publishes into a fresh folder and moves it in place only when complete
   local next="$publish.next"
   rm -rf "$next"
@@ -36,7 +46,7 @@ publish_as() { # mode → publishes into a fresh folder and moves it in place on
     dotnet publish "$root/src/DxCompare" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
       -o "$next" -v quiet -nologo >&2 || return 1
   fi
-  touch "$next/.published-$1"
+  if [ "$1" = native ]; then cpu_signature > "$next/.published-native"; else touch "$next/.published-$1"; fi
   rm -rf "$publish"
   mv "$next" "$publish"
 }
@@ -48,13 +58,13 @@ else mode=readytorun
 fi
 case "$mode" in native | readytorun) ;; *) echo "DXCOMPARE_PUBLISH must be native or readytorun, not '$mode'" >&2; exit 2 ;; esac
 
-if [ -n "$(changed_since "$publish/.published-$mode")" ]; then
+if [ -n "$(stale "$mode")" ]; then
   if ! publish_as "$mode"; then
     if [ "$mode" = native ] && [ -z "${DXCOMPARE_PUBLISH:-}" ]; then
       echo "the native publish failed (see above); using ReadyToRun until a source file changes (DXCOMPARE_PUBLISH=readytorun skips the attempt)" >&2
       touch "$native_failed"
       mode=readytorun
-      [ -z "$(changed_since "$publish/.published-$mode")" ] || publish_as "$mode" || exit 1
+      [ -z "$(stale "$mode")" ] || publish_as "$mode" || exit 1
     else
       exit 1
     fi
