@@ -83,8 +83,12 @@ public static class DecapConfig
                 }
                 emitter.Emit(new MappingEnd());
                 break;
-            case string or null:
-                emitter.Emit(new Scalar((string?)value ?? ""));
+            case null:
+                // As YAML's null (key with nothing after it), not as an empty string.
+                emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, "", ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
+                break;
+            case string text:
+                emitter.Emit(new Scalar(text));
                 break;
             case bool flag:
                 emitter.Emit(new Scalar(flag ? "true" : "false"));

@@ -196,7 +196,7 @@ public sealed class RelatedInitiatives(SearchIndex index)
         public readonly List<InitiativeEntry> Nearest = [];
         public readonly List<Related> List = [];
         public readonly Dictionary<string, int> TermCounts = new(StringComparer.Ordinal);
-        public readonly List<(string Term, string Field, float Score)> TermScores = [];
+        public readonly List<(string Term, string Field, float Score)> ScoredTerms = [];
     }
 
     /// <param name="resolve">Maps an initiative of the index to the current one, or null to skip it.</param>
@@ -226,13 +226,13 @@ public sealed class RelatedInitiatives(SearchIndex index)
         foreach (var (other, _) in HighestRanked(candidates, Limit, workspace.Best))
         {
             if (list.Count == Limit) break;
-            if (!Lists(list, other.Url))
+            if (!Holds(list, other.Url))
                 list.Add(new Related(other, Shared(entry, other, content), SimilarText: false));
         }
         return [.. list];
     }
 
-    private static bool Lists(List<Related> list, string url)
+    private static bool Holds(List<Related> list, string url)
     {
         foreach (var related in list)
             if (related.Entry.Url == url) return true;
@@ -256,6 +256,7 @@ public sealed class RelatedInitiatives(SearchIndex index)
         }
         return best;
     }
+
     private static readonly RoundedLengthSimilarity Scoring = new();
 
     /// <summary>How the lists score: <see cref="RoundedLengthSimilarity"/>.</summary>
@@ -413,7 +414,7 @@ public sealed class RelatedInitiatives(SearchIndex index)
                     counts[indexed] = counts.GetValueOrDefault(indexed) + 1;
             });
             var numDocs = _index.Reader.NumDocs;
-            var scored = workspace.TermScores;
+            var scored = workspace.ScoredTerms;
             scored.Clear();
             foreach (var (term, count) in counts)
             {
